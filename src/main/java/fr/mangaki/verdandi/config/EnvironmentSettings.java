@@ -1,0 +1,39 @@
+package fr.mangaki.verdandi.config;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One environment: a branch of the application repository served on some domains
+ * (DESIGN §1). Values here are already validated by {@link StackSettings}.
+ *
+ * @param name        lower-case letters, digits and '-' (e.g. {@code production})
+ * @param branch      the git branch the deploy loop follows
+ * @param domains     fully qualified domains, the first one is the main domain
+ * @param port        the gunicorn port on the app droplet, unique per host
+ * @param repository  the application's git URL
+ * @param gates       shell commands that must pass before a release goes live
+ * @param pollSeconds how often the deploy loop asks the origin for a new commit
+ */
+public record EnvironmentSettings(
+        String name,
+        String branch,
+        List<String> domains,
+        int port,
+        String repository,
+        List<String> gates,
+        int pollSeconds) {
+
+    public EnvironmentSettings {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(branch, "branch");
+        Objects.requireNonNull(repository, "repository");
+        domains = List.copyOf(domains);
+        gates = List.copyOf(gates);
+    }
+
+    /** The domain the uptime check watches: the first one listed. */
+    public String mainDomain() {
+        return domains.get(0);
+    }
+}
