@@ -1,0 +1,35 @@
+package fr.mangaki.verdandi.plan;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code pulumi up} would do for a stack, computed offline under Pulumi's mock engine.
+ *
+ * @param stack     the stack name
+ * @param resources every resource registered, in registration order
+ * @param outputs   the stack outputs (secrets and unknowns shown as in {@link PlanValues})
+ * @param cost      the estimated monthly cost
+ */
+public record Plan(String stack, List<PlannedResource> resources, Map<String, Object> outputs, Cost cost) {
+    public Plan {
+        resources = List.copyOf(resources);
+        outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+    }
+
+    /** The resources of one type token. */
+    public List<PlannedResource> ofType(String type) {
+        return resources.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    /** The resource with this logical name. */
+    public Optional<PlannedResource> named(String name) {
+        return resources.stream().filter(r -> r.name().equals(name)).findFirst();
+    }
+
+    /** The resources whose parent is {@code parent}. */
+    public List<PlannedResource> childrenOf(String parent) {
+        return resources.stream().filter(r -> r.parent().filter(parent::equals).isPresent()).toList();
+    }
+}
