@@ -5,7 +5,6 @@ import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 import fr.mangaki.verdandi.resource.internal.Inputs;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -192,7 +191,7 @@ public final class RemoteCommandArgs extends ResourceArgs {
 
         /** Values or outputs (e.g. another resource's {@code id()}). */
         public Builder triggers(List<?> triggers) {
-            return triggers(Output.of(List.copyOf(new ArrayList<Object>(Inputs.copy(OWNER, "triggers", triggers)))));
+            return triggers(Output.of(List.<Object>copyOf(Inputs.copy(OWNER, "triggers", triggers))));
         }
 
         /** Values or outputs (e.g. another resource's {@code id()}). */

@@ -3,6 +3,8 @@ package fr.mangaki.verdandi.resource.internal;
 import com.pulumi.core.Output;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +38,7 @@ public final class Inputs {
     /** An immutable copy of an array's elements, rejecting a null array or a null element by index. */
     public static <T> Output<List<T>> list(String owner, String property, T[] values) {
         Objects.requireNonNull(values, () -> owner + "." + property + " must not be null");
-        return list(owner, property, java.util.Arrays.asList(values));
+        return list(owner, property, Arrays.asList(values));
     }
 
     /** Checks a typed reference given to a setter; {@code owner.property must not be null} when null. */
@@ -53,7 +55,7 @@ public final class Inputs {
             copy.put(key, Objects.requireNonNull(value,
                     () -> owner + "." + property + "[" + key + "] must not be null"));
         });
-        return Output.of(java.util.Collections.unmodifiableMap(copy));
+        return Output.of(Collections.unmodifiableMap(copy));
     }
 
     /** An immutable copy of a list, rejecting a null list or a null element by index. */
