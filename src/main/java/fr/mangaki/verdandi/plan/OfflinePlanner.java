@@ -24,7 +24,17 @@ import java.util.function.Consumer;
  * outputs given for the referenced stack (for a guest, its platform's planned outputs).
  */
 public final class OfflinePlanner {
+    /** The engine's own log stays quiet: its errors come back in the result and are rethrown. */
+    private static final java.util.logging.Logger QUIET = quiet();
+
     private final String project;
+
+    private static java.util.logging.Logger quiet() {
+        java.util.logging.Logger logger = java.util.logging.Logger.getAnonymousLogger();
+        logger.setUseParentHandlers(false);
+        logger.setLevel(java.util.logging.Level.OFF);
+        return logger;
+    }
 
     /** A planner for the Pulumi project {@code project} (the {@code name} of Pulumi.yaml). */
     public OfflinePlanner(String project) {
@@ -48,10 +58,11 @@ public final class OfflinePlanner {
                     .options(options)
                     .mocks(mocks)
                     .monitorDecorator(m -> monitor)
+                    .standardLogger(QUIET)
                     .build()
                     .runTest(program);
             rethrow(result);
-            List<PlannedResource> resources = monitor.recorded();
+            List<PlannedResource> resources = treeOrder(monitor.recorded());
             return new Plan(stack, resources, outputs(result), CostEstimator.estimate(resources));
         } finally {
             PulumiTest.cleanup();
@@ -69,12 +80,38 @@ public final class OfflinePlanner {
             }
         }
         if (!result.exceptions().isEmpty()) {
-            Exception first = result.exceptions().get(0);
-            throw new PlanException("the program failed: " + first.getMessage(), first);
+            Throwable first = result.exceptions().get(0);
+            while ((first instanceof java.util.concurrent.CompletionException
+                    || first instanceof java.util.concurrent.ExecutionException) && first.getCause() != null) {
+                first = first.getCause();
+            }
+            throw new PlanException("the program failed: " + first, first);
         }
         if (!result.errors().isEmpty() || result.exitCode() != 0) {
             throw new PlanException("the program failed: " + String.join("; ", result.errors()), null);
         }
+    }
+
+    /**
+     * Registration order depends on the engine's threads: a plan lists the resources in tree
+     * order instead (each parent, then its children by name), so that two plans of the same
+     * program are identical.
+     */
+    static List<PlannedResource> treeOrder(List<PlannedResource> recorded) {
+        List<PlannedResource> out = new java.util.ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        recorded.forEach(r -> names.add(r.name()));
+        java.util.Comparator<PlannedResource> byName = java.util.Comparator.comparing(PlannedResource::name);
+        java.util.Deque<PlannedResource> todo = new java.util.ArrayDeque<>();
+        recorded.stream().filter(r -> r.parent().isEmpty() || !names.contains(r.parent().get()))
+                .sorted(byName.reversed()).forEach(todo::push);
+        while (!todo.isEmpty()) {
+            PlannedResource r = todo.pop();
+            out.add(r);
+            recorded.stream().filter(c -> c.parent().filter(r.name()::equals).isPresent())
+                    .sorted(byName.reversed()).forEach(todo::push);
+        }
+        return out;
     }
 
     private static Map<String, Object> outputs(TestResult result) {

@@ -42,7 +42,7 @@ public final class PlanMocks implements Mocks {
                 if (PlanValues.SECRET.equals(v)) {
                     secretNames.add(k);
                 }
-                values.put(k, v);
+                values.put(k, engineValue(v));
             });
             state.put("outputs", values);
             state.put("secretOutputNames", secretNames);
@@ -55,5 +55,21 @@ public final class PlanMocks implements Mocks {
     public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
         throw new UnsupportedOperationException("the offline plan has no answer for function " + args.token
                 + ": the program must not call provider functions");
+    }
+
+    /** The mock engine's serializer takes integers and doubles, not longs. */
+    private static Object engineValue(Object v) {
+        if (v instanceof Long l) {
+            return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) l.intValue() : (Object) l.doubleValue();
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), engineValue(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(PlanMocks::engineValue).toList();
+        }
+        return v;
     }
 }

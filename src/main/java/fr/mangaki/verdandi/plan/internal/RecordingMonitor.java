@@ -10,6 +10,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import pulumirpc.Resource.ReadResourceRequest;
+import pulumirpc.Resource.ReadResourceResponse;
 import pulumirpc.Resource.RegisterResourceRequest;
 import pulumirpc.Resource.RegisterResourceResponse;
 
@@ -34,6 +36,17 @@ public final class RecordingMonitor extends MockMonitor {
         recorded.add(new PlannedResource(request.getType(), request.getName(), parent,
                 ProtoValues.toDisplay(inputs), request.getCustom()));
         return super.registerResourceAsync(resource, request);
+    }
+
+    /** Reads (a stack reference) are shown too, with the id they read, as {@code pulumi up} does. */
+    @Override
+    public CompletableFuture<ReadResourceResponse> readResourceAsync(Resource resource, ReadResourceRequest request) {
+        Optional<String> parent = request.getParent().isEmpty()
+                ? Optional.empty() : Optional.of(Urns.name(request.getParent()));
+        java.util.Map<String, Object> inputs = new java.util.LinkedHashMap<>(ProtoValues.toDisplay(request.getProperties()));
+        inputs.putIfAbsent("id", request.getId());
+        recorded.add(new PlannedResource(request.getType(), request.getName(), parent, inputs, true));
+        return super.readResourceAsync(resource, request);
     }
 
     /** What was registered, in order. */

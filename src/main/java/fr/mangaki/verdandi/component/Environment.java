@@ -1,0 +1,237 @@
+package fr.mangaki.verdandi.component;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import fr.mangaki.verdandi.component.PlatformHandle.EnvironmentSlot;
+import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.EnvironmentSettings;
+import fr.mangaki.verdandi.resource.digitalocean.DnsRecord;
+import fr.mangaki.verdandi.resource.digitalocean.DnsRecordArgs;
+import fr.mangaki.verdandi.resource.digitalocean.Firewall;
+import fr.mangaki.verdandi.resource.digitalocean.FirewallArgs;
+import fr.mangaki.verdandi.resource.digitalocean.FirewallInboundRuleArgs;
+import fr.mangaki.verdandi.resource.digitalocean.UptimeAlert;
+import fr.mangaki.verdandi.resource.digitalocean.UptimeAlertArgs;
+import fr.mangaki.verdandi.resource.digitalocean.UptimeAlertNotificationArgs;
+import fr.mangaki.verdandi.resource.digitalocean.UptimeCheck;
+import fr.mangaki.verdandi.resource.digitalocean.UptimeCheckArgs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One environment of the application on a platform ({@code verdandi:environment:Environment}):
+ * an A record per domain pointing at the front (the zone's apex as {@code @}), a firewall
+ * opening the environment's port on the app droplet to the front only, and an HTTPS uptime
+ * check of its main domain, with an alert when {@link EnvironmentArgs#alertEmails()} is set.
+ *
+ * <p>Refused, with a {@link ConfigException}, when another environment of the platform
+ * already uses its port or one of its domains. Children are named {@code <name>-<role>}:
+ * {@code production-dns-mangaki-fr}, {@code production-dns-www-mangaki-fr}, {@code production-firewall},
+ * {@code production-uptime}, {@code production-uptime-alert}.
+ */
+public final class Environment extends ComponentResource {
+    public static final String TYPE = "verdandi:environment:Environment";
+    /** The TTL of the environment's DNS records, in seconds. */
+    public static final int DNS_TTL = 300;
+
+    private final EnvironmentSettings settings;
+    private final Output<String> url;
+
+    public Environment(String name, EnvironmentArgs args) {
+        this(name, args, null);
+    }
+
+    public Environment(String name, EnvironmentArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.settings = args.settings();
+        if (!settings.name().equals(name)) {
+            throw new ConfigException("Environment " + name + ": its settings are for environment " + settings.name());
+        }
+        PlatformHandle platform = args.platform();
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+        EnvironmentSlot slot = new EnvironmentSlot(settings.port(), settings.domains());
+        if (platform instanceof Platform local) {
+            local.claim(name, slot);
+        }
+        // the port goes through the platform's claims so that a clash fails the registration
+        Output<String> port = platform.environments().applyValue(taken -> {
+            Clashes.check(name, slot, taken);
+            return String.valueOf(settings.port());
+        });
+
+        new Firewall(name + "-firewall", FirewallArgs.builder()
+                .name(name + "-" + settings.port())
+                .dropletIds(platform.appDropletId().applyValue(List::of))
+                .inboundRules(List.of(FirewallInboundRuleArgs.builder()
+                        .protocol("tcp")
+                        .portRange(port)
+                        .sourceDropletIds(platform.frontDropletId().applyValue(List::of))
+                        .build()))
+                .build(), child);
+
+        for (String domain : settings.domains()) {
+            Output<String> record = platform.zone().applyValue(zone -> relativeName(domain, zone));
+            new DnsRecord(name + "-dns-" + role(domain), DnsRecordArgs.builder()
+                    .domain(platform.zone())
+                    .type("A")
+                    .name(record)
+                    .value(platform.frontIpv4())
+                    .ttl(DNS_TTL)
+                    .build(), child);
+        }
+
+        this.url = Output.of("https://" + settings.mainDomain());
+        UptimeCheck check = new UptimeCheck(name + "-uptime", UptimeCheckArgs.builder()
+                .name(name + " " + settings.mainDomain())
+                .target(url)
+                .type("https")
+                .regions(args.uptimeRegions())
+                .enabled(true)
+                .build(), child);
+        if (!args.alertEmails().isEmpty()) {
+            new UptimeAlert(name + "-uptime-alert", UptimeAlertArgs.builder()
+                    .check(check)
+                    .name(name + " is down")
+                    .type("down")
+                    .period("2m")
+                    .notifications(List.of(UptimeAlertNotificationArgs.builder()
+                            .emails(args.alertEmails()).build()))
+                    .build(), child);
+        }
+
+        Map<String, Output<?>> outputs = new LinkedHashMap<>();
+        outputs.put("url", url);
+        outputs.put("port", Output.of(settings.port()));
+        outputs.put("domains", Output.of(settings.domains()));
+        registerOutputs(outputs);
+    }
+
+    public EnvironmentSettings settings() {
+        return settings;
+    }
+
+    /** The environment's main URL. */
+    public Output<String> url() {
+        return url;
+    }
+
+    /** A fluent builder: {@code Environment.builder("staging").on(platform).branch("staging")...build()}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The record name of {@code domain} inside {@code zone}: {@code @} for the apex. */
+    static String relativeName(String domain, String zone) {
+        if (domain.equals(zone)) {
+            return "@";
+        }
+        if (!domain.endsWith("." + zone)) {
+            throw new ConfigException("mangaki:environment.domains: \"" + domain
+                    + "\" is not inside the platform's zone \"" + zone + "\"");
+        }
+        return domain.substring(0, domain.length() - zone.length() - 1);
+    }
+
+    /** The role of a domain's record in child names: its labels joined by '-'. */
+    private static String role(String domain) {
+        return domain.replace('.', '-');
+    }
+
+    /** Fluent builder of an {@link Environment}. */
+    public static final class Builder {
+        private final String name;
+        private PlatformHandle platform;
+        private String branch;
+        private final List<String> domains = new ArrayList<>();
+        private Integer port;
+        private String repository;
+        private final List<String> gates = new ArrayList<>();
+        private int pollSeconds = 5;
+        private final List<String> alertEmails = new ArrayList<>();
+        private ComponentResourceOptions options;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        /** The platform to install on. Required. */
+        public Builder on(PlatformHandle platform) {
+            this.platform = platform;
+            return this;
+        }
+
+        /** The branch to follow. Default: the environment's name. */
+        public Builder branch(String branch) {
+            this.branch = branch;
+            return this;
+        }
+
+        /** The domains served, main one first. Required. */
+        public Builder domains(String... domains) {
+            this.domains.addAll(List.of(domains));
+            return this;
+        }
+
+        /** The gunicorn port on the app droplet. Required (unique per platform). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The application's git URL. Required. */
+        public Builder repository(String repository) {
+            this.repository = repository;
+            return this;
+        }
+
+        /** Commands that must pass before a release goes live. Default: none. */
+        public Builder gates(String... gates) {
+            this.gates.addAll(List.of(gates));
+            return this;
+        }
+
+        /** How often the deploy loop looks for a new commit. Default: 5 seconds. */
+        public Builder pollSeconds(int seconds) {
+            this.pollSeconds = seconds;
+            return this;
+        }
+
+        /** Who is told when the main domain is down. Default: nobody (the check still runs). */
+        public Builder alertEmails(String... emails) {
+            this.alertEmails.addAll(List.of(emails));
+            return this;
+        }
+
+        public Builder options(ComponentResourceOptions options) {
+            this.options = options;
+            return this;
+        }
+
+        /** Declares the environment's resources. */
+        public Environment build() {
+            List<String> problems = new ArrayList<>();
+            if (platform == null) {
+                problems.add("Environment " + name + ": on(platform) is required");
+            }
+            if (domains.isEmpty()) {
+                problems.add("Environment " + name + ": domains(...) needs at least one domain");
+            }
+            if (port == null) {
+                problems.add("Environment " + name + ": port(...) is required");
+            }
+            if (repository == null) {
+                problems.add("Environment " + name + ": repository(...) is required");
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            EnvironmentSettings settings = new EnvironmentSettings(name, branch == null ? name : branch, domains,
+                    port, repository, gates, pollSeconds);
+            return new Environment(name, EnvironmentArgs.of(settings, platform).withAlertEmails(alertEmails), options);
+        }
+    }
+}

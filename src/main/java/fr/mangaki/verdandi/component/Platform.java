@@ -1,0 +1,337 @@
+package fr.mangaki.verdandi.component;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.CustomResourceOptions;
+import fr.mangaki.verdandi.cloudinit.CloudInit;
+import fr.mangaki.verdandi.cloudinit.HostRole;
+import fr.mangaki.verdandi.cloudinit.HostSpec;
+import fr.mangaki.verdandi.config.Alerts;
+import fr.mangaki.verdandi.config.Backups;
+import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.DropletSize;
+import fr.mangaki.verdandi.resource.digitalocean.Domain;
+import fr.mangaki.verdandi.resource.digitalocean.DomainArgs;
+import fr.mangaki.verdandi.resource.digitalocean.Droplet;
+import fr.mangaki.verdandi.resource.digitalocean.DropletArgs;
+import fr.mangaki.verdandi.resource.digitalocean.DropletBackupPolicyArgs;
+import fr.mangaki.verdandi.resource.digitalocean.Firewall;
+import fr.mangaki.verdandi.resource.digitalocean.FirewallArgs;
+import fr.mangaki.verdandi.resource.digitalocean.FirewallInboundRuleArgs;
+import fr.mangaki.verdandi.resource.digitalocean.FirewallOutboundRuleArgs;
+import fr.mangaki.verdandi.resource.digitalocean.MonitorAlert;
+import fr.mangaki.verdandi.resource.digitalocean.MonitorAlertAlertsArgs;
+import fr.mangaki.verdandi.resource.digitalocean.MonitorAlertArgs;
+import fr.mangaki.verdandi.resource.digitalocean.SshKey;
+import fr.mangaki.verdandi.resource.digitalocean.SshKeyArgs;
+import fr.mangaki.verdandi.resource.digitalocean.Vpc;
+import fr.mangaki.verdandi.resource.digitalocean.VpcArgs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Mangaki's platform on DigitalOcean ({@code verdandi:platform:Platform}): a VPC; the front
+ * droplet (NGINX, TLS) and the app droplet (gunicorn, PostgreSQL), both monitored and
+ * bootstrapped by cloud-init; the app droplet's backups; the team's SSH keys; firewalls
+ * (front: HTTP and HTTPS from anywhere, SSH from the admin networks; app: SSH from the admin
+ * networks, and each {@link Environment} opens its own port to the front only); the DNS
+ * zone; and CPU, memory and disk alerts when {@link PlatformArgs#alerts()} is set.
+ *
+ * <p>Children are named {@code <name>-<role>}: {@code mangaki-vpc}, {@code mangaki-front},
+ * {@code mangaki-app}, {@code mangaki-front-firewall}, {@code mangaki-app-firewall},
+ * {@code mangaki-zone}, {@code mangaki-key-0}, {@code mangaki-cpu-alert}...
+ */
+public final class Platform extends ComponentResource implements PlatformHandle {
+    public static final String TYPE = "verdandi:platform:Platform";
+    /** The user Verdandi creates on both droplets and logs in as. */
+    public static final String ADMIN_USER = "verdandi";
+
+    private final PlatformArgs args;
+    private final Vpc vpc;
+    private final Droplet front;
+    private final Droplet app;
+    private final Domain zone;
+    private final Map<String, EnvironmentSlot> environments = new LinkedHashMap<>();
+
+    public Platform(String name, PlatformArgs args) {
+        this(name, args, null);
+    }
+
+    public Platform(String name, PlatformArgs args, ComponentResourceOptions options) {
+        super(TYPE, name, options);
+        this.args = args;
+        CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
+
+        this.vpc = new Vpc(name + "-vpc", VpcArgs.builder()
+                .name(name + "-" + args.region())
+                .region(args.region())
+                .description("Private network of " + name + "'s droplets")
+                .build(), child);
+
+        List<SshKey> keys = new ArrayList<>();
+        for (int i = 0; i < args.sshKeys().size(); i++) {
+            String key = args.sshKeys().get(i);
+            keys.add(new SshKey(name + "-key-" + i, SshKeyArgs.builder()
+                    .name(keyName(name, i, key))
+                    .publicKey(key)
+                    .build(), child));
+        }
+
+        this.front = droplet(name, HostRole.FRONT, args.frontSize(), null, keys, child);
+        this.app = droplet(name, HostRole.APP, args.appSize(), args.appBackups(), keys, child);
+
+        new Firewall(name + "-front-firewall", FirewallArgs.builder()
+                .name(name + "-front")
+                .droplets(List.of(front))
+                .inboundRules(List.of(
+                        inbound("80", List.of("0.0.0.0/0", "::/0")),
+                        inbound("443", List.of("0.0.0.0/0", "::/0")),
+                        inbound("22", args.adminCidrs())))
+                .outboundRules(outboundAll())
+                .build(), child);
+        new Firewall(name + "-app-firewall", FirewallArgs.builder()
+                .name(name + "-app")
+                .droplets(List.of(app))
+                .inboundRules(List.of(inbound("22", args.adminCidrs())))
+                .outboundRules(outboundAll())
+                .build(), child);
+
+        this.zone = new Domain(name + "-zone", DomainArgs.builder().name(args.domain()).build(), child);
+
+        args.alerts().ifPresent(alerts -> {
+            alert(name, "cpu", "v1/insights/droplet/cpu", alerts.cpuPercent(), alerts, child);
+            alert(name, "memory", "v1/insights/droplet/memory_utilization_percent", alerts.memoryPercent(), alerts,
+                    child);
+            alert(name, "disk", "v1/insights/droplet/disk_utilization_percent", alerts.diskPercent(), alerts, child);
+        });
+
+        registerOutputs(outputs());
+    }
+
+    /** A builder over {@link PlatformArgs}: {@code Platform.builder("mangaki").domain(...)...build()}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The outputs a guest stack reads through a {@link PlatformReference}. */
+    public Map<String, Output<?>> outputs() {
+        Map<String, Output<?>> out = new LinkedHashMap<>();
+        out.put(PlatformReference.ZONE, zone());
+        out.put(PlatformReference.FRONT_IPV4, frontIpv4());
+        out.put(PlatformReference.FRONT_DROPLET_ID, frontDropletId());
+        out.put(PlatformReference.APP_IPV4, appIpv4());
+        out.put(PlatformReference.APP_PRIVATE_IPV4, appPrivateIpv4());
+        out.put(PlatformReference.APP_DROPLET_ID, appDropletId());
+        out.put(PlatformReference.VPC_ID, vpc.id());
+        out.put(PlatformReference.ADMIN_USER, adminUser());
+        return out;
+    }
+
+    public PlatformArgs args() {
+        return args;
+    }
+
+    public Vpc vpc() {
+        return vpc;
+    }
+
+    public Droplet front() {
+        return front;
+    }
+
+    public Droplet app() {
+        return app;
+    }
+
+    @Override
+    public Output<String> zone() {
+        return zone.name();
+    }
+
+    @Override
+    public Output<String> frontIpv4() {
+        return front.ipv4Address();
+    }
+
+    @Override
+    public Output<Integer> frontDropletId() {
+        return front.dropletId();
+    }
+
+    @Override
+    public Output<String> appIpv4() {
+        return app.ipv4Address();
+    }
+
+    @Override
+    public Output<String> appPrivateIpv4() {
+        return app.ipv4AddressPrivate();
+    }
+
+    @Override
+    public Output<Integer> appDropletId() {
+        return app.dropletId();
+    }
+
+    @Override
+    public Output<String> adminUser() {
+        return Output.of(ADMIN_USER);
+    }
+
+    @Override
+    public Output<Map<String, EnvironmentSlot>> environments() {
+        return Output.of(Map.copyOf(environments));
+    }
+
+    /**
+     * Claims a port and domains for an environment of this stack.
+     *
+     * @throws ConfigException when another environment of the platform holds them
+     */
+    void claim(String environment, EnvironmentSlot slot) {
+        Clashes.check(environment, slot, environments);
+        environments.put(environment, slot);
+    }
+
+    /** Every environment's claim, for the stack outputs. */
+    public Map<String, EnvironmentSlot> claims() {
+        return Map.copyOf(environments);
+    }
+
+    private Droplet droplet(String name, HostRole role, DropletSize size, Backups backups, List<SshKey> keys,
+            CustomResourceOptions child) {
+        String roleName = role.name().toLowerCase(java.util.Locale.ROOT);
+        DropletArgs.Builder b = DropletArgs.builder()
+                .name(name + "-" + roleName)
+                .image(args.image())
+                .region(args.region())
+                .size(size.slug())
+                .vpc(vpc)
+                .sshKeys(keys)
+                .monitoring(true)
+                .ipv6(true)
+                .gracefulShutdown(true)
+                .tags(List.of(name, name + "-" + roleName))
+                .userData(CloudInit.render(new HostSpec(role, size, args.sshKeys(), ADMIN_USER)));
+        if (backups != null) {
+            DropletBackupPolicyArgs.Builder policy = DropletBackupPolicyArgs.builder()
+                    .plan(backups.plan())
+                    .hour(backups.hour());
+            backups.weekday().ifPresent(policy::weekday);
+            b.backups(true).backupPolicy(policy.build());
+        }
+        return new Droplet(name + "-" + roleName, b.build(), child);
+    }
+
+    private static FirewallInboundRuleArgs inbound(String port, List<String> sources) {
+        return FirewallInboundRuleArgs.builder().protocol("tcp").portRange(port).sourceAddresses(sources).build();
+    }
+
+    private static List<FirewallOutboundRuleArgs> outboundAll() {
+        List<String> anywhere = List.of("0.0.0.0/0", "::/0");
+        return List.of(
+                FirewallOutboundRuleArgs.builder().protocol("tcp").portRange("1-65535")
+                        .destinationAddresses(anywhere).build(),
+                FirewallOutboundRuleArgs.builder().protocol("udp").portRange("1-65535")
+                        .destinationAddresses(anywhere).build(),
+                FirewallOutboundRuleArgs.builder().protocol("icmp").destinationAddresses(anywhere).build());
+    }
+
+    private void alert(String name, String what, String type, int percent, Alerts alerts,
+            CustomResourceOptions child) {
+        new MonitorAlert(name + "-" + what + "-alert", MonitorAlertArgs.builder()
+                .type(type)
+                .compare("GreaterThan")
+                .value((double) percent)
+                .window("5m")
+                .description(name + ": " + what + " above " + percent + " % for 5 minutes")
+                .enabled(true)
+                .droplets(List.of(front, app))
+                .alerts(MonitorAlertAlertsArgs.builder().emails(alerts.emails()).build())
+                .build(), child);
+    }
+
+    private static String keyName(String platform, int index, String publicKey) {
+        String[] parts = publicKey.trim().split("\\s+", 3);
+        return parts.length == 3 ? parts[2] : platform + "-key-" + index;
+    }
+
+    /** Fluent builder: the {@link PlatformArgs} builder, then {@link #build()} declares it. */
+    public static final class Builder {
+        private final String name;
+        private final PlatformArgs.Builder args = PlatformArgs.builder();
+        private ComponentResourceOptions options;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder region(String region) {
+            args.region(region);
+            return this;
+        }
+
+        public Builder domain(String domain) {
+            args.domain(domain);
+            return this;
+        }
+
+        public Builder front(DropletSize size) {
+            args.front(size);
+            return this;
+        }
+
+        public Builder app(DropletSize size) {
+            args.app(size);
+            return this;
+        }
+
+        public Builder app(DropletSize size, Backups backups) {
+            args.app(size, backups);
+            return this;
+        }
+
+        public Builder image(String image) {
+            args.image(image);
+            return this;
+        }
+
+        public Builder sshKey(String publicKey) {
+            args.sshKey(publicKey);
+            return this;
+        }
+
+        public Builder sshKeys(List<String> publicKeys) {
+            args.sshKeys(publicKeys);
+            return this;
+        }
+
+        public Builder adminCidr(String cidr) {
+            args.adminCidr(cidr);
+            return this;
+        }
+
+        public Builder adminCidrs(List<String> cidrs) {
+            args.adminCidrs(cidrs);
+            return this;
+        }
+
+        public Builder alerts(Alerts alerts) {
+            args.alerts(alerts);
+            return this;
+        }
+
+        public Builder options(ComponentResourceOptions options) {
+            this.options = options;
+            return this;
+        }
+
+        /** Declares the platform's resources. */
+        public Platform build() {
+            return new Platform(name, args.build(), options);
+        }
+    }
+}

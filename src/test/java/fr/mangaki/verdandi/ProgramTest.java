@@ -1,0 +1,201 @@
+package fr.mangaki.verdandi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pulumi.resources.Resource;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import fr.mangaki.verdandi.config.StackFile;
+import fr.mangaki.verdandi.config.StackSettings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The production program under Pulumi's mock engine: the resource graph it declares. */
+class ProgramTest {
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+
+    /** Records every registration; answers with the inputs, a fresh id and made-up addresses. */
+    static final class Recorder implements Mocks {
+        final List<Mocks.ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
+        final Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
+        private final AtomicInteger nextId = new AtomicInteger(1000);
+
+        @Override
+        public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+            registered.add(args);
+            Map<String, Object> state = new HashMap<>(args.inputs);
+            int id = nextId.incrementAndGet();
+            ids.put(args.name, String.valueOf(id));
+            if (args.type.equals("digitalocean:index/droplet:Droplet")) {
+                state.put("ipv4Address", "192.0.2." + (id % 250));
+                state.put("ipv4AddressPrivate", "10.110.0." + (id % 250));
+            }
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(String.valueOf(id)), state));
+        }
+
+        List<Mocks.ResourceArgs> ofType(String type) {
+            synchronized (registered) {
+                return registered.stream().filter(r -> r.type.equals(type)).toList();
+            }
+        }
+
+        Mocks.ResourceArgs named(String name) {
+            synchronized (registered) {
+                return registered.stream().filter(r -> r.name.equals(name)).findFirst().orElseThrow(
+                        () -> new AssertionError("no resource named " + name + " among " + names()));
+            }
+        }
+
+        List<String> names() {
+            synchronized (registered) {
+                return registered.stream().map(r -> r.name).toList();
+            }
+        }
+    }
+
+    private final Recorder recorder = new Recorder();
+
+    @AfterEach
+    void cleanup() {
+        PulumiTest.cleanup();
+    }
+
+    private TestResult run(String stack) {
+        StackSettings settings = StackFile.load(StackFile.of(PROJECT, stack));
+        return PulumiTest.withMocks(recorder)
+                .withOptions(TestOptions.builder().projectName("mangaki").stackName(stack).build())
+                .runTest(ctx -> Program.declare(ctx, settings))
+                .throwOnError();
+    }
+
+    @Test
+    void productionDeclaresTwoDropletsInTheVpcWithMonitoring() {
+        run("production");
+        List<Mocks.ResourceArgs> droplets = recorder.ofType("digitalocean:index/droplet:Droplet");
+        assertEquals(List.of("mangaki-app", "mangaki-front"), droplets.stream().map(d -> d.name).sorted().toList());
+        for (Mocks.ResourceArgs d : droplets) {
+            assertEquals("s-1vcpu-1gb", d.inputs.get("size"));
+            assertEquals("ams3", d.inputs.get("region"));
+            assertEquals(true, d.inputs.get("monitoring"));
+            assertEquals("debian-12-x64", d.inputs.get("image"));
+            assertTrue(String.valueOf(d.inputs.get("userData")).startsWith("#cloud-config"));
+            assertTrue(d.inputs.containsKey("vpcUuid"), "droplet " + d.name + " is in the VPC");
+        }
+    }
+
+    @Test
+    void productionBacksTheAppDropletUpWeekly() {
+        run("production");
+        Mocks.ResourceArgs app = recorder.named("mangaki-app");
+        assertEquals(true, app.inputs.get("backups"));
+        assertEquals(Map.of("plan", "weekly", "weekday", "SUN", "hour", 4.0), app.inputs.get("backupPolicy"));
+        Mocks.ResourceArgs front = recorder.named("mangaki-front");
+        assertFalse(front.inputs.containsKey("backups"), "the front is rebuilt from code, not backed up");
+    }
+
+    @Test
+    void productionFirewallsOpenWebToAllSshToAdminsAndAppPortsToTheFrontOnly() {
+        run("production");
+        List<Map<String, Object>> front = rules(recorder.named("mangaki-front-firewall"));
+        assertEquals(List.of(
+                Map.of("protocol", "tcp", "portRange", "80", "sourceAddresses", List.of("0.0.0.0/0", "::/0")),
+                Map.of("protocol", "tcp", "portRange", "443", "sourceAddresses", List.of("0.0.0.0/0", "::/0")),
+                Map.of("protocol", "tcp", "portRange", "22", "sourceAddresses", List.of("0.0.0.0/0", "::/0"))),
+                front);
+        List<Map<String, Object>> app = rules(recorder.named("mangaki-app-firewall"));
+        assertEquals(List.of(Map.of("protocol", "tcp", "portRange", "22",
+                "sourceAddresses", List.of("0.0.0.0/0", "::/0"))), app);
+
+        Mocks.ResourceArgs envFirewall = recorder.named("production-firewall");
+        String frontId = idOf("mangaki-front");
+        String appId = idOf("mangaki-app");
+        assertEquals(List.of(Double.valueOf(appId)), envFirewall.inputs.get("dropletIds"));
+        assertEquals(List.of(Map.of("protocol", "tcp", "portRange", "8000",
+                "sourceDropletIds", List.of(Double.valueOf(frontId)))), rules(envFirewall));
+    }
+
+    @Test
+    void productionPointsItsDomainsAtTheFront() {
+        TestResult result = run("production");
+        List<Mocks.ResourceArgs> records = recorder.ofType("digitalocean:index/dnsRecord:DnsRecord").stream()
+                .sorted(java.util.Comparator.comparing(r -> r.name)).toList();
+        assertEquals(List.of("production-dns-mangaki-fr", "production-dns-www-mangaki-fr"),
+                records.stream().map(r -> r.name).toList());
+        String frontIp = (String) PulumiTest.extractValue(result.output("frontIpv4"));
+        assertEquals(List.of("@", "www"), records.stream().map(r -> r.inputs.get("name")).toList());
+        for (Mocks.ResourceArgs r : records) {
+            assertEquals("A", r.inputs.get("type"));
+            assertEquals("mangaki.fr", r.inputs.get("domain"));
+            assertEquals(frontIp, r.inputs.get("value"));
+        }
+        assertEquals("mangaki.fr", recorder.named("mangaki-zone").inputs.get("name"));
+    }
+
+    @Test
+    void productionAlertsOnCpuMemoryDiskAndDowntime() {
+        run("production");
+        List<Mocks.ResourceArgs> alerts = List.of(recorder.named("mangaki-cpu-alert"),
+                recorder.named("mangaki-memory-alert"), recorder.named("mangaki-disk-alert"));
+        assertEquals(List.of("v1/insights/droplet/cpu", "v1/insights/droplet/memory_utilization_percent",
+                "v1/insights/droplet/disk_utilization_percent"), alerts.stream().map(a -> a.inputs.get("type")).toList());
+        assertEquals(List.of(80.0, 90.0, 85.0), alerts.stream().map(a -> a.inputs.get("value")).toList());
+        for (Mocks.ResourceArgs a : alerts) {
+            assertEquals(List.of(idOf("mangaki-front"), idOf("mangaki-app")), a.inputs.get("entities"));
+            assertEquals(Map.of("emails", List.of("ops@mangaki.fr")), a.inputs.get("alerts"));
+        }
+        assertEquals("https://mangaki.fr", recorder.named("production-uptime").inputs.get("target"));
+        assertEquals(idOf("production-uptime"), recorder.named("production-uptime-alert").inputs.get("checkId"));
+    }
+
+    @Test
+    void childrenAreNamedAfterTheirComponentAndParentedToIt() {
+        TestResult result = run("production");
+        Map<String, Resource> byName = new HashMap<>();
+        result.resources().forEach(r -> byName.put(r.pulumiResourceName(), r));
+        Resource platform = byName.get("mangaki");
+        Resource environment = byName.get("production");
+        assertEquals("verdandi:platform:Platform", platform.pulumiResourceType());
+        assertEquals("verdandi:environment:Environment", environment.pulumiResourceType());
+        List<String> platformChildren = platform.pulumiChildResources().stream()
+                .map(Resource::pulumiResourceName).sorted().toList();
+        assertEquals(List.of("mangaki-app", "mangaki-app-firewall", "mangaki-cpu-alert", "mangaki-disk-alert",
+                "mangaki-front", "mangaki-front-firewall", "mangaki-key-0", "mangaki-memory-alert", "mangaki-vpc",
+                "mangaki-zone"), platformChildren);
+        List<String> environmentChildren = environment.pulumiChildResources().stream()
+                .map(Resource::pulumiResourceName).sorted().toList();
+        assertEquals(List.of("production-dns-mangaki-fr", "production-dns-www-mangaki-fr", "production-firewall",
+                "production-uptime", "production-uptime-alert"), environmentChildren);
+    }
+
+    @Test
+    void productionExportsWhatAGuestReads() {
+        TestResult result = run("production");
+        assertEquals(Map.of("production", Map.of("port", 8000, "domains", List.of("mangaki.fr", "www.mangaki.fr"))),
+                PulumiTest.extractValue(result.output("environments")));
+        assertEquals("mangaki.fr", PulumiTest.extractValue(result.output("zone")));
+        assertTrue(String.valueOf(PulumiTest.extractValue(result.output("appPrivateIpv4"))).startsWith("10.110.0."));
+        assertEquals("verdandi", PulumiTest.extractValue(result.output("adminUser")));
+    }
+
+    private String idOf(String name) {
+        return java.util.Objects.requireNonNull(recorder.ids.get(name), name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> rules(Mocks.ResourceArgs firewall) {
+        return (List<Map<String, Object>>) firewall.inputs.get("inboundRules");
+    }
+}

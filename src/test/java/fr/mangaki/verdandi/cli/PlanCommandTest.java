@@ -1,0 +1,159 @@
+package fr.mangaki.verdandi.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PlanCommandTest {
+    record Run(int status, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = VerdandiCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int status = cli.execute(args);
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    @Test
+    void plansProductionWithItsMonthlyCost() {
+        Run r = run("plan", "--stack", "production");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("offline: Pulumi's mock engine"), r.out());
+        assertTrue(r.out().contains("+ mangaki-app  (digitalocean:index/droplet:Droplet)"), r.out());
+        assertTrue(r.out().contains("backupPolicy: {hour: 4, plan: weekly, weekday: SUN}"), r.out());
+        assertTrue(r.out().matches("(?s).*backups of mangaki-app +weekly: \\+20 % of \\$6.00 +\\$1.20\n.*"), r.out());
+        assertTrue(r.out().contains("$13.20 / month"), r.out());
+    }
+
+    @Test
+    void printsOneJsonObjectWithTheContractShape() throws Exception {
+        Run r = run("plan", "--stack", "production", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode plan = new ObjectMapper().readTree(r.out());
+        List<String> fields = new ArrayList<>();
+        plan.fieldNames().forEachRemaining(fields::add);
+        assertEquals(List.of("stack", "resources", "outputs", "monthlyCostUsd"), fields);
+        assertEquals("production", plan.get("stack").asText());
+        assertEquals(13.20, plan.get("monthlyCostUsd").asDouble(), 1e-9);
+        for (JsonNode resource : plan.get("resources")) {
+            List<String> keys = new ArrayList<>();
+            resource.fieldNames().forEachRemaining(keys::add);
+            assertEquals(List.of("type", "name", "parent", "inputs"), keys);
+        }
+        assertEquals(2, count(plan, "digitalocean:index/droplet:Droplet"));
+        assertEquals("mangaki", find(plan, "mangaki-app").get("parent").asText());
+        assertTrue(find(plan, "mangaki-production").get("parent").isNull());
+        assertEquals("(known after apply)", plan.get("outputs").get("frontIpv4").asText());
+    }
+
+    @Test
+    void plansTheStagingGuestWithoutDroplets() throws Exception {
+        Run r = run("plan", "--stack", "staging", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode plan = new ObjectMapper().readTree(r.out());
+        assertEquals(0, count(plan, "digitalocean:index/droplet:Droplet"));
+        assertEquals(0, count(plan, "digitalocean:index/vpc:Vpc"));
+        assertEquals(2, count(plan, "digitalocean:index/dnsRecord:DnsRecord"));
+        assertEquals(1, count(plan, "pulumi:pulumi:StackReference"));
+        assertEquals("staging", find(plan, "staging-dns-staging-mangaki-fr").get("parent").asText());
+        assertEquals("(known after apply)", find(plan, "staging-dns-staging-mangaki-fr").get("inputs")
+                .get("value").asText());
+        assertEquals(0.0, plan.get("monthlyCostUsd").asDouble());
+    }
+
+    @Test
+    void plansAStackFileByPath(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Pulumi.demo.yaml");
+        Files.copy(Path.of("Pulumi.production.yaml"), file);
+        Run r = run("plan", "--stack-file", file.toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        assertEquals("demo", new ObjectMapper().readTree(r.out()).get("stack").asText());
+    }
+
+    @Test
+    void rejectsInvalidConfigWithExitTwoAndOneLinePerProblem(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Pulumi.bad.yaml");
+        Files.writeString(file, Files.readString(Path.of("Pulumi.production.yaml"))
+                .replace("hour: 4", "hour: 5").replace("mangaki:region: ams3", "mangaki:region: mars1"));
+        Run r = run("plan", "--stack-file", file.toString());
+        assertEquals(2, r.status());
+        assertEquals("", r.out(), "nothing is planned");
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.contains("verdandi: mangaki:app.backups.hour: 5 is not one of 0, 4, 8, 12, 16, 20"), r.err());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("verdandi: mangaki:region: \"mars1\" is not one of ams3")),
+                r.err());
+        assertTrue(lines.get(lines.size() - 1).startsWith("verdandi: nothing planned: 2 problems in "), r.err());
+    }
+
+    @Test
+    void rejectsAMissingStackFileWithExitTwo() {
+        Run r = run("plan", "--stack", "nosuch");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("Pulumi.nosuch.yaml: no such stack file"), r.err());
+    }
+
+    @Test
+    void rejectsAStagingPortThatProductionUses(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("Pulumi.production.yaml"), dir.resolve("Pulumi.production.yaml"));
+        Files.writeString(dir.resolve("Pulumi.staging.yaml"), Files.readString(Path.of("Pulumi.staging.yaml"))
+                .replace("port: 8001", "port: 8000").replace("- dev.mangaki.fr", "- www.mangaki.fr"));
+        Run r = run("plan", "--stack-file", dir.resolve("Pulumi.staging.yaml").toString());
+        assertEquals(2, r.status(), r.out());
+        assertTrue(r.err().contains("verdandi: mangaki:environment.port: 8000 is already used by environment "
+                + "production on this platform"), r.err());
+        assertTrue(r.err().contains("verdandi: mangaki:environment.domains: \"www.mangaki.fr\" is already served by "
+                + "environment production on this platform"), r.err());
+    }
+
+    @Test
+    void rejectsUsageErrorsWithExitTwo() {
+        Run r = run("plan");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("--stack"), r.err());
+        Run both = run("plan", "--stack", "production", "--stack-file", "Pulumi.production.yaml");
+        assertEquals(2, both.status());
+    }
+
+    @Test
+    void hasHelp() {
+        Run r = run("plan", "--help");
+        assertEquals(0, r.status());
+        assertTrue(r.out().contains("--stack-file"), r.out());
+        assertFalse(r.out().isBlank());
+    }
+
+    private static long count(JsonNode plan, String type) {
+        long n = 0;
+        for (JsonNode r : plan.get("resources")) {
+            if (r.get("type").asText().equals(type)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private static JsonNode find(JsonNode plan, String name) {
+        for (JsonNode r : plan.get("resources")) {
+            if (r.get("name").asText().equals(name)) {
+                return r;
+            }
+        }
+        throw new AssertionError("no resource " + name);
+    }
+}
