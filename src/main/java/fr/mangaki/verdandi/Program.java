@@ -4,9 +4,11 @@ import com.pulumi.Context;
 import fr.mangaki.verdandi.component.Environment;
 import fr.mangaki.verdandi.component.EnvironmentArgs;
 import fr.mangaki.verdandi.component.Platform;
+import fr.mangaki.verdandi.component.PlatformArgs;
 import fr.mangaki.verdandi.component.PlatformHandle;
 import fr.mangaki.verdandi.component.PlatformReference;
 import fr.mangaki.verdandi.config.Alerts;
+import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.StackSettings;
 import java.util.List;
 
@@ -22,20 +24,29 @@ public final class Program {
     private Program() {
     }
 
+    /** The platform a platform stack's settings describe. */
+    public static PlatformArgs platformArgs(StackSettings settings) {
+        if (!settings.isPlatform()) {
+            throw new ConfigException("mangaki:hosting: stack " + settings.stack() + " is a guest of "
+                    + settings.platformStack().orElse("another stack") + ": it has no droplets (render its platform's stack)");
+        }
+        StackSettings.AppSettings app = settings.app().orElseThrow();
+        PlatformArgs.Builder b = PlatformArgs.builder()
+                .region(settings.region())
+                .domain(settings.domain())
+                .front(settings.front().orElseThrow())
+                .app(app.size(), app.backups())
+                .sshKeys(settings.sshKeys())
+                .adminCidrs(settings.adminCidrs());
+        settings.alerts().ifPresent(b::alerts);
+        return b.build();
+    }
+
     public static void declare(Context ctx, StackSettings settings) {
         PlatformHandle platform;
         Platform local = null;
         if (settings.isPlatform()) {
-            StackSettings.AppSettings app = settings.app().orElseThrow();
-            Platform.Builder b = Platform.builder(PLATFORM)
-                    .region(settings.region())
-                    .domain(settings.domain())
-                    .front(settings.front().orElseThrow())
-                    .app(app.size(), app.backups())
-                    .sshKeys(settings.sshKeys())
-                    .adminCidrs(settings.adminCidrs());
-            settings.alerts().ifPresent(b::alerts);
-            local = b.build();
+            local = new Platform(PLATFORM, platformArgs(settings));
             platform = local;
         } else {
             platform = PlatformReference.of(settings.platformStack().orElseThrow());

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 PlanCommand.class,
+                RenderCommand.class,
         })
 public final class VerdandiCli implements Runnable {
 

@@ -215,7 +215,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                 .ipv6(true)
                 .gracefulShutdown(true)
                 .tags(List.of(name, name + "-" + roleName))
-                .userData(CloudInit.render(new HostSpec(role, size, args.sshKeys(), ADMIN_USER)));
+                .userData(userData(args, role));
         if (backups != null) {
             DropletBackupPolicyArgs.Builder policy = DropletBackupPolicyArgs.builder()
                     .plan(backups.plan())
@@ -224,6 +224,12 @@ public final class Platform extends ComponentResource implements PlatformHandle 
             b.backups(true).backupPolicy(policy.build());
         }
         return new Droplet(name + "-" + roleName, b.build(), child);
+    }
+
+    /** The cloud-init user data of the platform's droplet of {@code role}: what it boots with. */
+    public static String userData(PlatformArgs args, HostRole role) {
+        DropletSize size = role == HostRole.FRONT ? args.frontSize() : args.appSize();
+        return CloudInit.render(new HostSpec(role, size, args.sshKeys(), ADMIN_USER));
     }
 
     private static FirewallInboundRuleArgs inbound(String port, List<String> sources) {
