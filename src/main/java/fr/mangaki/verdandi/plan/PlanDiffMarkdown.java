@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -88,7 +89,7 @@ public final class PlanDiffMarkdown {
                 new Section("Outputs changed", diff.outputs().stream().map(PlanDiffMarkdown::outputEntry).toList()));
         int total = diff.changeCount();
         // room kept for the footer and the truncation line, whatever happens
-        int reserve = footer.length() + String.format(MORE, total, "s").length() + 4;
+        int reserve = footer.length() + String.format(Locale.ROOT, MORE, total, "s").length() + 4;
         int shown = 0;
         for (Section section : sections) {
             // entries are rendered only while they fit: a huge diff costs what its output shows
@@ -119,7 +120,7 @@ public final class PlanDiffMarkdown {
         out.append(footer);
         if (shown < total) {
             int more = total - shown;
-            out.append('\n').append(String.format(MORE, more, more == 1 ? "" : "s")).append('\n');
+            out.append('\n').append(String.format(Locale.ROOT, MORE, more, more == 1 ? "" : "s")).append('\n');
         }
         return out.toString();
     }
@@ -493,7 +494,7 @@ public final class PlanDiffMarkdown {
                 } else if (c == '\r') {
                     b.append("\\r");
                 } else {
-                    b.append(String.format("\\u%04x", (int) c));
+                    b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                 }
             }
         }

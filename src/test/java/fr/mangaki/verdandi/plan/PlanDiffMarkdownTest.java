@@ -205,6 +205,16 @@ class PlanDiffMarkdownTest {
     }
 
     @Test
+    void textsTooDifferentToAlignAreOnlyCounted() {
+        String base = IntStream.range(0, 2100).mapToObj(i -> "a" + i).collect(Collectors.joining("\n"));
+        String head = IntStream.range(0, 2100).mapToObj(i -> "b" + i).collect(Collectors.joining("\n"));
+        String out = render(plan("p").resource(DROPLET, "d", null, droplet("s", base)).build(),
+                plan("p").resource(DROPLET, "d", null, droplet("s", head)).build());
+        assertTrue(out.contains("    userData: changed (2100 lines, 11489 bytes → 2100 lines, 11489 bytes)\n"
+                + "        (too different to compare line by line)\n"), out);
+    }
+
+    @Test
     void aFinalNewlineChangeIsNamed() {
         String out = render(plan("p").resource(DROPLET, "d", null, droplet("s", USER_DATA)).build(),
                 plan("p").resource(DROPLET, "d", null, droplet("s", USER_DATA.strip())).build());

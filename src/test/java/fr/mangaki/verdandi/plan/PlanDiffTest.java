@@ -227,4 +227,21 @@ class PlanDiffTest {
         assertEquals(0, new BigDecimal("7.2").compareTo(input.monthlyCostUsd()));
         assertFalse(PlanDiff.compare(input, PlanDiffInput.of(plan)).hasChanges());
     }
+
+    @Test
+    void listsTooLongToAlignExactlyArePairedByPosition() {
+        com.fasterxml.jackson.databind.node.ObjectNode before = PlanDiffFixtures.JSON.createObjectNode();
+        com.fasterxml.jackson.databind.node.ObjectNode after = PlanDiffFixtures.JSON.createObjectNode();
+        for (int i = 0; i < 2100; i++) {
+            before.withArray("tags").add("a" + i);
+            after.withArray("tags").add("b" + i);
+        }
+        after.withArray("tags").add("extra");
+        List<Change> changes = PlanDiff.compare(plan("p").resource(DROPLET, "d", null, before).build(),
+                plan("p").resource(DROPLET, "d", null, after).build()).changed().get(0).changes();
+        assertEquals(2101, changes.size());
+        assertEquals(change("tags[0]", "'a0'", "'b0'"), changes.get(0));
+        assertEquals(change("tags[2099]", "'a2099'", "'b2099'"), changes.get(2099));
+        assertEquals(change("tags[2100]", null, "'extra'"), changes.get(2100));
+    }
 }
