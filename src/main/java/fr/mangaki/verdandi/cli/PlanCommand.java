@@ -99,6 +99,9 @@ public final class PlanCommand implements Callable<Integer> {
     }
 
     private Integer diff(PrintWriter out, PrintWriter err) {
+        if (target.diff.size() != 2) {
+            return invalid(err, "--diff takes two plans, BASE.json and HEAD.json, once; got " + target.diff.size());
+        }
         if (json) {
             return invalid(err, "--json does not apply to --diff: the diff is Markdown");
         }

@@ -140,11 +140,17 @@ class PlanDiffCommandTest {
     }
 
     @Test
-    void rejectsDiffWithOnePlan() {
+    void rejectsDiffWithOneOrFourPlans() {
         Run r = run("plan", "--diff", production.toString());
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith("verdandi: option '--diff' at index 0 (PLAN.json) requires at least 2 values"),
                 r.err());
+        r = run("plan", "--diff", production.toString(), bigger.toString(), "--diff", bigger.toString(),
+                production.toString());
+        assertEquals(2, r.status());
+        assertEquals("verdandi: --diff takes two plans, BASE.json and HEAD.json, once; got 4\n"
+                + "Try 'verdandi plan --help'.\n", r.err());
+        assertEquals("", r.out());
     }
 
     @Test
