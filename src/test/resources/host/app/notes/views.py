@@ -1,3 +1,5 @@
+import os
+import sys
 from pathlib import Path
 
 from django.conf import settings
@@ -12,4 +14,7 @@ def home(request):
     revision_file = Path(settings.BASE_DIR) / "REVISION"
     revision = revision_file.read_text().strip() if revision_file.exists() else "unknown"
     notes = Note.objects.count()
-    return HttpResponse(f"revision={revision} version={VERSION} notes={notes}\n", content_type="text/plain")
+    venv = os.path.basename(os.path.realpath(sys.prefix))
+    return HttpResponse(
+        f"revision={revision} version={VERSION} notes={notes} venv={venv}\n", content_type="text/plain"
+    )

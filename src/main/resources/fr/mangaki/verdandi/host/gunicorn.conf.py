@@ -3,8 +3,9 @@
 Besides the settings, each worker reports once it has loaded the application: it runs one
 request for the health path (with the environment's main domain as Host) through the
 loaded WSGI application and writes the outcome to VERDANDI_READY_DIR/<master>.<worker>.
-The deploy waits for these reports from a new master before it retires the old one, so
-a release that cannot boot or answer never receives traffic.
+The deploy waits for these reports from a new master before it retires the old one. A
+worker of such a new master whose request fails exits before it accepts any connection,
+so a release that cannot boot or answer never receives traffic.
 """
 import io
 import os
@@ -77,3 +78,9 @@ def post_worker_init(worker):
     if not outcome.startswith("ok"):
         worker.log.error("readiness check of %s failed: %s",
                          os.environ.get("VERDANDI_HEALTH_PATH", "/"), outcome)
+        if os.environ.get("GUNICORN_PID"):
+            # A master started by a deploy (USR2) while the previous one still serves: this
+            # worker must not take a request. Exiting with gunicorn's boot error stops the
+            # new master; the previous one never stopped serving.
+            from gunicorn.arbiter import Arbiter
+            sys.exit(Arbiter.WORKER_BOOT_ERROR)
