@@ -59,12 +59,12 @@ public final class Faults {
     /** Passes on the empty test database, fails on the live one: its rows are not unique. */
     public Outcome brokenMigration() {
         Path db = r.root.resolve("srv/mangaki/" + Rehearsal.ENV + "/shared/db.sqlite3");
-        String columns = Proc.run(List.of("sqlite3", db.toString(), "SELECT name FROM pragma_table_info('notes_note');"),
+        String columns = Proc.run(List.of("sqlite3", "-cmd", ".timeout 20000", db.toString(), "SELECT name FROM pragma_table_info('notes_note');"),
                 java.util.Map.of(), null, Duration.ofSeconds(30)).requireSuccess().output();
         String insert = columns.lines().anyMatch("pinned"::equals)
                 ? "INSERT INTO notes_note (text, pinned) VALUES ('same', 0), ('same', 0);"
                 : "INSERT INTO notes_note (text) VALUES ('same'), ('same');";
-        Proc.run(List.of("sqlite3", db.toString(), insert), java.util.Map.of(), null, Duration.ofSeconds(30)).requireSuccess();
+        Proc.run(List.of("sqlite3", "-cmd", ".timeout 20000", db.toString(), insert), java.util.Map.of(), null, Duration.ofSeconds(30)).requireSuccess();
         return badCommit("broken migration", "migrations", r -> r.writeApp("notes/migrations/0900_unique_text.py", """
                 from django.db import migrations, models
 

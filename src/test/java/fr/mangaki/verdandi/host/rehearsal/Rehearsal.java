@@ -104,6 +104,11 @@ public final class Rehearsal implements AutoCloseable {
 
     /** Writes every write_files entry of the user data under the root, with its permissions. */
     public void materialize(String userData) {
+        materializeInto(root, userData);
+    }
+
+    /** Writes every write_files entry of the user data under {@code root}, with its permissions. */
+    public static void materializeInto(Path root, String userData) {
         try {
             JsonNode config = new YAMLMapper().readTree(userData);
             for (JsonNode file : config.path("write_files")) {
