@@ -1,0 +1,136 @@
+package fr.mangaki.verdandi.cloudinit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.mangaki.verdandi.host.HostFile;
+import fr.mangaki.verdandi.host.HostFiles;
+import fr.mangaki.verdandi.host.HostRole;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders the user data ({@code #cloud-config}) of a droplet: packages, the admin user
+ * (keys only, sudo without password), no root login and no password login, daily
+ * unattended security upgrades, a 1 GiB swap file on droplets of 1 GiB or less, the host
+ * scripts and systemd unit templates of {@link HostFiles}, and per role:
+ * <ul>
+ *   <li>{@link HostRole#APP}: PostgreSQL (tuned for a small droplet), Python virtualenv
+ *   and build tools, gunicorn, git, npm; environments are installed later by
+ *   {@code env-install} over SSH;</li>
+ *   <li>{@link HostRole#FRONT}: NGINX with a default server that closes requests for
+ *   unknown domains, certbot; server blocks are installed later by {@code site-install}.</li>
+ * </ul>
+ * It carries no environment and no secret. The output is deterministic.
+ */
+public final class CloudInit {
+
+    /** DigitalOcean's limit on user data. */
+    public static final int MAX_BYTES = 64 * 1024;
+
+    private static final long SWAP_BYTES = 1024L * 1024 * 1024;
+
+    private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+            .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .build());
+
+    private CloudInit() {
+    }
+
+    /** The exact user data of the host, starting with {@code #cloud-config}. */
+    public static String render(HostSpec spec) {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("package_update", true);
+        config.put("package_upgrade", true);
+        config.put("packages", packages(spec.role()));
+        config.put("users", List.of(adminUser(spec)));
+        config.put("disable_root", true);
+        config.put("ssh_pwauth", false);
+        if (spec.needsSwap()) {
+            config.put("swap", map("filename", "/swapfile", "size", SWAP_BYTES, "maxsize", SWAP_BYTES));
+        }
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (HostFile f : HostFiles.forRole(spec.role())) {
+            files.add(map("path", f.path(), "permissions", f.permissions(), "content", f.content()));
+        }
+        config.put("write_files", files);
+        config.put("runcmd", runcmd(spec.role()));
+        String body;
+        try {
+            body = YAML.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render cloud-init", e);
+        }
+        String text = "#cloud-config\n"
+                + "# Verdandi " + spec.role().slug() + " host (" + spec.size().slug() + "). No secret here:"
+                + " environments are installed over SSH by `pulumi up`.\n"
+                + body;
+        int bytes = text.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_BYTES) {
+            throw new IllegalStateException("the " + spec.role().slug() + " user data is " + bytes
+                    + " bytes, over DigitalOcean's limit of " + MAX_BYTES);
+        }
+        return text;
+    }
+
+    private static List<String> packages(HostRole role) {
+        List<String> packages = new ArrayList<>(List.of("ca-certificates", "curl", "unattended-upgrades"));
+        if (role == HostRole.APP) {
+            packages.addAll(List.of("git", "postgresql", "python3-venv", "python3-dev", "build-essential",
+                    "libpq-dev", "gunicorn", "npm", "sudo"));
+        } else {
+            packages.addAll(List.of("nginx", "certbot"));
+        }
+        return packages;
+    }
+
+    private static Map<String, Object> adminUser(HostSpec spec) {
+        return map(
+                "name", spec.adminUser(),
+                "gecos", "Verdandi administrator",
+                "groups", List.of("sudo"),
+                "sudo", "ALL=(ALL) NOPASSWD:ALL",
+                "shell", "/bin/bash",
+                "lock_passwd", true,
+                "ssh_authorized_keys", spec.sshKeys());
+    }
+
+    private static List<String> runcmd(HostRole role) {
+        List<String> commands = new ArrayList<>();
+        commands.add("sysctl --system");
+        commands.add("systemctl restart systemd-journald");
+        commands.add("systemctl reload ssh");
+        commands.add("systemctl enable --now unattended-upgrades");
+        if (role == HostRole.APP) {
+            commands.add("install -d -m 0755 /etc/verdandi /srv/mangaki /var/lib/verdandi");
+            commands.add("runuser -u postgres -- psql -X -q -c \"ALTER SYSTEM SET shared_buffers = '64MB'\""
+                    + " -c \"ALTER SYSTEM SET max_connections = '40'\" -c \"ALTER SYSTEM SET work_mem = '4MB'\"");
+            commands.add("systemctl restart postgresql");
+            commands.add("systemctl daemon-reload");
+        } else {
+            commands.add("install -d -m 0755 /etc/verdandi/sites /var/www/letsencrypt");
+            commands.add("rm -f /etc/nginx/sites-enabled/default");
+            commands.add("ln -sfn ../sites-available/verdandi-default /etc/nginx/sites-enabled/000-verdandi-default");
+            commands.add("nginx -t && systemctl reload-or-restart nginx");
+        }
+        return commands;
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+}

@@ -1,0 +1,137 @@
+package fr.mangaki.verdandi.host;
+
+import fr.mangaki.verdandi.config.EnvironmentSettings;
+import fr.mangaki.verdandi.host.internal.ShellQuote;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The command lines that install and remove an environment on the hosts, run over SSH as
+ * the admin user by the remote commands of {@code pulumi up}. They call the host scripts
+ * that cloud-init wrote (see {@link HostFiles}), through {@code sudo -n}. Each is built
+ * from a token list ({@code ...Tokens}, what tests run) and shell-quoted.
+ *
+ * <p>The install commands first wait for cloud-init to finish (a new droplet may still be
+ * installing packages when SSH answers).
+ */
+public final class HostCommands {
+
+    /** Waits for the first boot's cloud-init; its status (even an error) does not stop the install. */
+    public static final String WAIT_FOR_CLOUD_INIT = "cloud-init status --wait >/dev/null 2>&1 || true";
+
+    private static final Pattern IPV4 = Pattern.compile(
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
+    private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:]*");
+
+    private final String scriptDir;
+    private final List<String> prefix;
+
+    /**
+     * @param scriptDir where the host scripts are ({@link HostFiles#SCRIPT_DIR} on the droplets)
+     * @param sudo      whether to run them through {@code sudo -n} (the admin user is not root)
+     */
+    public HostCommands(String scriptDir, boolean sudo) {
+        this.scriptDir = Objects.requireNonNull(scriptDir, "scriptDir");
+        this.prefix = sudo ? List.of("sudo", "-n") : List.of();
+    }
+
+    /** The commands as run on the droplets: scripts in {@link HostFiles#SCRIPT_DIR}, through sudo. */
+    public static HostCommands standard() {
+        return new HostCommands(HostFiles.SCRIPT_DIR, true);
+    }
+
+    /**
+     * Installs or updates the environment on the app host; the environment file (the
+     * application's secrets, KEY=VALUE lines) goes to the command's standard input.
+     * Gunicorn listens on all addresses: the cloud firewall lets only the front reach the port.
+     */
+    public String installEnvironment(EnvironmentSettings env) {
+        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installEnvironmentTokens(env, null));
+    }
+
+    /**
+     * The tokens of {@link #installEnvironment}; {@code listenAddress} (an IP address)
+     * replaces gunicorn's default of all addresses when not null.
+     */
+    public List<String> installEnvironmentTokens(EnvironmentSettings env, String listenAddress) {
+        List<String> t = script("env-install", env.name());
+        t.addAll(List.of("--branch", env.branch(), "--repository", env.repository(),
+                "--port", Integer.toString(env.port()), "--poll-seconds", Integer.toString(env.pollSeconds())));
+        for (String domain : env.domains()) {
+            t.addAll(List.of("--domain", domain));
+        }
+        for (String gate : env.gates()) {
+            t.addAll(List.of("--gate", gate));
+        }
+        if (listenAddress != null) {
+            t.addAll(List.of("--listen", requireAddress(listenAddress, "listenAddress")));
+        }
+        return t;
+    }
+
+    /** Removes the environment from the app host; its PostgreSQL database is kept. */
+    public String removeEnvironment(String envName) {
+        return ShellQuote.join(removeEnvironmentTokens(envName));
+    }
+
+    public List<String> removeEnvironmentTokens(String envName) {
+        return script("env-remove", envName);
+    }
+
+    /**
+     * Installs or updates the environment's NGINX server block on the front: its domains
+     * proxied to its port at the app droplet's private address. Listens on 80 and 443.
+     */
+    public String installSite(EnvironmentSettings env, String appPrivateAddress) {
+        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installSiteTokens(env, appPrivateAddress, null, null));
+    }
+
+    /**
+     * The tokens of {@link #installSite}; {@code listenHttp} and {@code listenHttps}
+     * ({@code [ADDRESS:]PORT}) replace ports 80 and 443 when not null.
+     */
+    public List<String> installSiteTokens(EnvironmentSettings env, String appPrivateAddress,
+                                          String listenHttp, String listenHttps) {
+        String address = requireAddress(appPrivateAddress, "appPrivateAddress");
+        String host = address.contains(":") ? "[" + address + "]" : address;
+        List<String> t = script("site-install", env.name());
+        t.addAll(List.of("--upstream", host + ":" + env.port()));
+        for (String domain : env.domains()) {
+            t.addAll(List.of("--domain", domain));
+        }
+        if (listenHttp != null) {
+            t.addAll(List.of("--listen-http", listenHttp));
+        }
+        if (listenHttps != null) {
+            t.addAll(List.of("--listen-https", listenHttps));
+        }
+        return t;
+    }
+
+    /** Removes the environment's server block from the front. */
+    public String removeSite(String envName) {
+        return ShellQuote.join(removeSiteTokens(envName));
+    }
+
+    public List<String> removeSiteTokens(String envName) {
+        return script("site-remove", envName);
+    }
+
+    private List<String> script(String name, String envName) {
+        Objects.requireNonNull(envName, "envName");
+        List<String> t = new ArrayList<>(prefix);
+        t.add(scriptDir + "/" + name);
+        t.add(envName);
+        return t;
+    }
+
+    private static String requireAddress(String address, String what) {
+        if (address == null || !(IPV4.matcher(address).matches() || IPV6.matcher(address).matches())) {
+            throw new IllegalArgumentException(what + ": '" + address + "' is not an IPv4 or IPv6 address");
+        }
+        return address;
+    }
+}

@@ -1,0 +1,69 @@
+package fr.mangaki.verdandi.host;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The host scripts, systemd units and configuration files that cloud-init writes on each
+ * kind of host, read from this package's resources: the droplets get exactly the files
+ * that the rehearsal runs.
+ */
+public final class HostFiles {
+
+    /** Where the host scripts live on both hosts. */
+    public static final String SCRIPT_DIR = "/usr/local/lib/verdandi";
+
+    private HostFiles() {
+    }
+
+    /** Every file of the role, in a fixed order. */
+    public static List<HostFile> forRole(HostRole role) {
+        List<HostFile> files = new ArrayList<>();
+        files.add(resource("files/sshd-verdandi.conf", "/etc/ssh/sshd_config.d/50-verdandi.conf", "0644"));
+        files.add(resource("files/52verdandi-periodic", "/etc/apt/apt.conf.d/52verdandi-periodic", "0644"));
+        files.add(resource("files/journald-verdandi.conf", "/etc/systemd/journald.conf.d/50-verdandi.conf", "0644"));
+        files.add(resource("files/sysctl-verdandi.conf", "/etc/sysctl.d/90-verdandi.conf", "0644"));
+        files.add(script("lib.sh", "0644"));
+        if (role == HostRole.APP) {
+            files.add(script("env-install", "0755"));
+            files.add(script("env-remove", "0755"));
+            files.add(script("deploy", "0755"));
+            files.add(script("deploy-loop", "0755"));
+            files.add(script("gunicorn-start", "0755"));
+            files.add(script("gunicorn.conf.py", "0644"));
+            files.add(resource("units/mangaki@.service", "/etc/systemd/system/mangaki@.service", "0644"));
+            files.add(resource("units/verdandi-deploy@.service", "/etc/systemd/system/verdandi-deploy@.service", "0644"));
+        } else {
+            files.add(script("site-install", "0755"));
+            files.add(script("site-remove", "0755"));
+            files.add(resource("nginx/verdandi.conf", "/etc/nginx/conf.d/verdandi.conf", "0644"));
+            files.add(resource("nginx/verdandi-proxy.conf", "/etc/nginx/snippets/verdandi-proxy.conf", "0644"));
+            files.add(resource("nginx/verdandi-default", "/etc/nginx/sites-available/verdandi-default", "0644"));
+        }
+        return List.copyOf(files);
+    }
+
+    /** The text of one resource of this package, e.g. {@code deploy} or {@code units/mangaki@.service}. */
+    public static String read(String name) {
+        try (InputStream in = HostFiles.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing host resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HostFile script(String name, String permissions) {
+        return resource(name, SCRIPT_DIR + "/" + name, permissions);
+    }
+
+    private static HostFile resource(String name, String path, String permissions) {
+        return new HostFile(path, permissions, read(name));
+    }
+}

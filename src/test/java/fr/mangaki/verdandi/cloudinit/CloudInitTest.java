@@ -1,0 +1,170 @@
+package fr.mangaki.verdandi.cloudinit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.DropletSize;
+import fr.mangaki.verdandi.host.HostFile;
+import fr.mangaki.verdandi.host.HostFiles;
+import fr.mangaki.verdandi.host.HostRole;
+import fr.mangaki.verdandi.host.rehearsal.Proc;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CloudInitTest {
+
+    static final String KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPX/8lnewja82y3wXInexq4r5mHuLabSj3iMQe6xfPeI admin@mangaki.fr";
+    private final YAMLMapper yaml = new YAMLMapper();
+
+    private static String render(HostRole role, DropletSize size) {
+        return CloudInit.render(HostSpec.of(role, size, List.of(KEY)));
+    }
+
+    private JsonNode parse(String text) throws Exception {
+        return yaml.readTree(text);
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    @Test
+    void rendersTheAppHost() throws Exception {
+        String text = render(HostRole.APP, DropletSize.S_1VCPU_1GB);
+        assertTrue(text.startsWith("#cloud-config\n# Verdandi app host (s-1vcpu-1gb). No secret here:"
+                + " environments are installed over SSH by `pulumi up`.\npackage_update: true\n"), text);
+        JsonNode c = parse(text);
+        assertEquals(List.of("ca-certificates", "curl", "unattended-upgrades", "git", "postgresql", "python3-venv",
+                "python3-dev", "build-essential", "libpq-dev", "gunicorn", "npm", "sudo"), texts(c.path("packages")));
+        assertEquals(yaml.valueToTree(List.of(Map.of("name", "verdandi", "gecos", "Verdandi administrator",
+                "groups", List.of("sudo"), "sudo", "ALL=(ALL) NOPASSWD:ALL", "shell", "/bin/bash",
+                "lock_passwd", true, "ssh_authorized_keys", List.of(KEY)))), c.path("users"));
+        assertTrue(c.path("disable_root").asBoolean());
+        assertFalse(c.path("ssh_pwauth").asBoolean(true));
+        assertEquals(yaml.valueToTree(Map.of("filename", "/swapfile", "size", 1073741824, "maxsize", 1073741824)),
+                c.path("swap"));
+        assertFiles(HostRole.APP, c);
+        assertEquals(List.of(
+                "sysctl --system",
+                "systemctl restart systemd-journald",
+                "systemctl reload ssh",
+                "systemctl enable --now unattended-upgrades",
+                "install -d -m 0755 /etc/verdandi /srv/mangaki /var/lib/verdandi",
+                "runuser -u postgres -- psql -X -q -c \"ALTER SYSTEM SET shared_buffers = '64MB'\""
+                        + " -c \"ALTER SYSTEM SET max_connections = '40'\" -c \"ALTER SYSTEM SET work_mem = '4MB'\"",
+                "systemctl restart postgresql",
+                "systemctl daemon-reload"), texts(c.path("runcmd")));
+    }
+
+    @Test
+    void rendersTheFrontHost() throws Exception {
+        JsonNode c = parse(render(HostRole.FRONT, DropletSize.S_1VCPU_1GB));
+        assertEquals(List.of("ca-certificates", "curl", "unattended-upgrades", "nginx", "certbot"),
+                texts(c.path("packages")));
+        assertFiles(HostRole.FRONT, c);
+        assertEquals(List.of(
+                "sysctl --system",
+                "systemctl restart systemd-journald",
+                "systemctl reload ssh",
+                "systemctl enable --now unattended-upgrades",
+                "install -d -m 0755 /etc/verdandi/sites /var/www/letsencrypt",
+                "rm -f /etc/nginx/sites-enabled/default",
+                "ln -sfn ../sites-available/verdandi-default /etc/nginx/sites-enabled/000-verdandi-default",
+                "nginx -t && systemctl reload-or-restart nginx"), texts(c.path("runcmd")));
+    }
+
+    private void assertFiles(HostRole role, JsonNode c) {
+        List<String> expected = new ArrayList<>();
+        for (HostFile f : HostFiles.forRole(role)) {
+            expected.add(f.path() + " " + f.permissions() + " " + f.content().hashCode());
+        }
+        List<String> actual = new ArrayList<>();
+        c.path("write_files").forEach(f -> actual.add(f.path("path").asText() + " " + f.path("permissions").asText()
+                + " " + f.path("content").asText().hashCode()));
+        assertEquals(expected, actual);
+        List<String> paths = HostFiles.forRole(role).stream().map(HostFile::path).toList();
+        if (role == HostRole.APP) {
+            assertTrue(paths.containsAll(List.of("/usr/local/lib/verdandi/env-install", "/usr/local/lib/verdandi/deploy",
+                    "/usr/local/lib/verdandi/deploy-loop", "/usr/local/lib/verdandi/gunicorn-start",
+                    "/etc/systemd/system/mangaki@.service", "/etc/systemd/system/verdandi-deploy@.service")), paths.toString());
+        } else {
+            assertTrue(paths.containsAll(List.of("/usr/local/lib/verdandi/site-install",
+                    "/etc/nginx/sites-available/verdandi-default", "/etc/nginx/snippets/verdandi-proxy.conf")), paths.toString());
+        }
+    }
+
+    @Test
+    void addsNoSwapAboveOneGib() throws Exception {
+        assertTrue(parse(render(HostRole.APP, DropletSize.S_1VCPU_512MB_10GB)).has("swap"));
+        assertFalse(parse(render(HostRole.APP, DropletSize.S_1VCPU_2GB)).has("swap"));
+    }
+
+    @Test
+    void isDeterministic() {
+        assertEquals(render(HostRole.APP, DropletSize.S_1VCPU_1GB), render(HostRole.APP, DropletSize.S_1VCPU_1GB));
+        assertEquals(render(HostRole.FRONT, DropletSize.S_1VCPU_1GB), render(HostRole.FRONT, DropletSize.S_1VCPU_1GB));
+    }
+
+    @Test
+    void passesCloudInitSchema(@TempDir Path dir) throws Exception {
+        for (HostRole role : HostRole.values()) {
+            Path file = dir.resolve(role.slug() + ".yaml");
+            Files.writeString(file, render(role, DropletSize.S_1VCPU_1GB));
+            Proc.Result r = Proc.run(List.of("cloud-init", "schema", "--config-file", file.toString()),
+                    Map.of(), null, Duration.ofSeconds(60));
+            assertEquals(0, r.exit(), r.output());
+            assertTrue(r.output().contains("Valid cloud-config"), r.output());
+        }
+    }
+
+    @Test
+    void staysUnderTheUserDataLimit() {
+        for (HostRole role : HostRole.values()) {
+            int bytes = render(role, DropletSize.S_1VCPU_1GB).getBytes(StandardCharsets.UTF_8).length;
+            System.out.println(role.slug() + " user data: " + bytes + " bytes");
+            assertTrue(bytes < CloudInit.MAX_BYTES, role + ": " + bytes);
+        }
+    }
+
+    @Test
+    void carriesNoSecret() throws Exception {
+        for (HostRole role : HostRole.values()) {
+            String text = render(role, DropletSize.S_1VCPU_1GB);
+            for (String leak : List.of("PRIVATE KEY", "hooks.slack.com", "SLACK_WEBHOOK_URL=h", "DJANGO_SECRET_KEY=")) {
+                assertFalse(text.contains(leak), role + " user data contains " + leak);
+            }
+            assertFalse(text.matches("(?s).*\\n\\s*-?\\s*(passwd|hashed_passwd|plain_text_passwd|password|chpasswd):.*"),
+                    role + " user data sets a password");
+            assertTrue(parse(text).path("users").get(0).path("lock_passwd").asBoolean());
+        }
+    }
+
+    @Test
+    void rejectsMissingOrBadKeysAndTheRootUser() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> new HostSpec(HostRole.APP, DropletSize.S_1VCPU_1GB, List.of(), "root"));
+        assertEquals(List.of(
+                "sshKeys: empty; at least one OpenSSH public key is needed to log in as the admin user",
+                "adminUser: 'root' is not allowed; a Linux user name other than root: lower-case letters, digits, '_' and '-'"),
+                e.problems());
+        ConfigException bad = assertThrows(ConfigException.class,
+                () -> HostSpec.of(HostRole.FRONT, DropletSize.S_1VCPU_1GB, List.of("ssh-dss AAAA me")));
+        assertEquals(List.of("sshKeys[0]: 'ssh-dss AAAA me' is not an OpenSSH public key line (e.g. 'ssh-ed25519 AAAA... name')"),
+                bad.problems());
+    }
+}

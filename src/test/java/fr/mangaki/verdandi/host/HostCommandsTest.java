@@ -1,0 +1,90 @@
+package fr.mangaki.verdandi.host;
+
+import fr.mangaki.verdandi.config.EnvironmentSettings;
+import fr.mangaki.verdandi.host.internal.ShellQuote;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class HostCommandsTest {
+
+    static final EnvironmentSettings PRODUCTION = new EnvironmentSettings("production", "production",
+            List.of("mangaki.fr", "www.mangaki.fr"), 8000, "https://github.com/mangaki/mangaki.git",
+            List.of("python manage.py test"), 5);
+    static final EnvironmentSettings STAGING = new EnvironmentSettings("staging", "staging",
+            List.of("staging.mangaki.fr", "dev.mangaki.fr"), 8001, "https://github.com/mangaki/mangaki.git",
+            List.of("python manage.py test", "npm test -- --grep 'it'\"s\""), 5);
+
+    private final HostCommands commands = HostCommands.standard();
+
+    @Test
+    void installsAnEnvironmentOnTheAppHost() {
+        assertEquals("cloud-init status --wait >/dev/null 2>&1 || true; sudo -n /usr/local/lib/verdandi/env-install"
+                        + " production --branch production --repository https://github.com/mangaki/mangaki.git"
+                        + " --port 8000 --poll-seconds 5 --domain mangaki.fr --domain www.mangaki.fr"
+                        + " --gate 'python manage.py test'",
+                commands.installEnvironment(PRODUCTION));
+    }
+
+    @Test
+    void quotesEveryGate() {
+        assertEquals("cloud-init status --wait >/dev/null 2>&1 || true; sudo -n /usr/local/lib/verdandi/env-install"
+                        + " staging --branch staging --repository https://github.com/mangaki/mangaki.git"
+                        + " --port 8001 --poll-seconds 5 --domain staging.mangaki.fr --domain dev.mangaki.fr"
+                        + " --gate 'python manage.py test' --gate 'npm test -- --grep '\\''it'\\''\"s\"'",
+                commands.installEnvironment(STAGING));
+    }
+
+    @Test
+    void removesAnEnvironment() {
+        assertEquals("sudo -n /usr/local/lib/verdandi/env-remove staging", commands.removeEnvironment("staging"));
+    }
+
+    @Test
+    void installsASiteOnTheFront() {
+        assertEquals("cloud-init status --wait >/dev/null 2>&1 || true; sudo -n /usr/local/lib/verdandi/site-install"
+                        + " staging --upstream 10.110.0.3:8001 --domain staging.mangaki.fr --domain dev.mangaki.fr",
+                commands.installSite(STAGING, "10.110.0.3"));
+        assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/site-install", "production",
+                        "--upstream", "[fd00::3]:8000", "--domain", "mangaki.fr", "--domain", "www.mangaki.fr"),
+                commands.installSiteTokens(PRODUCTION, "fd00::3", null, null));
+    }
+
+    @Test
+    void removesASite() {
+        assertEquals("sudo -n /usr/local/lib/verdandi/site-remove production", commands.removeSite("production"));
+    }
+
+    @Test
+    void buildsTheTokensThatTestsRunWithoutSudo() {
+        HostCommands local = new HostCommands("/tmp/root/usr/local/lib/verdandi", false);
+        assertEquals(List.of("/tmp/root/usr/local/lib/verdandi/env-install", "production", "--branch", "production",
+                        "--repository", "https://github.com/mangaki/mangaki.git", "--port", "8000", "--poll-seconds", "5",
+                        "--domain", "mangaki.fr", "--domain", "www.mangaki.fr", "--gate", "python manage.py test",
+                        "--listen", "127.0.0.1"),
+                local.installEnvironmentTokens(PRODUCTION, "127.0.0.1"));
+        assertEquals(List.of("/tmp/root/usr/local/lib/verdandi/site-install", "staging", "--upstream", "127.0.0.1:8001",
+                        "--domain", "staging.mangaki.fr", "--domain", "dev.mangaki.fr",
+                        "--listen-http", "127.0.0.1:18080", "--listen-https", "127.0.0.1:18443"),
+                local.installSiteTokens(STAGING, "127.0.0.1", "127.0.0.1:18080", "127.0.0.1:18443"));
+    }
+
+    @Test
+    void rejectsAnAppAddressThatIsNotAnIpAddress() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> commands.installSite(STAGING, "app.internal; rm -rf /"));
+        assertEquals("appPrivateAddress: 'app.internal; rm -rf /' is not an IPv4 or IPv6 address", e.getMessage());
+    }
+
+    @Test
+    void quotesShellWords() {
+        assertEquals("plain-word_1.2/x:y@z,+=%", ShellQuote.quote("plain-word_1.2/x:y@z,+=%"));
+        assertEquals("''", ShellQuote.quote(""));
+        assertEquals("'a b'", ShellQuote.quote("a b"));
+        assertEquals("'it'\\''s'", ShellQuote.quote("it's"));
+        assertEquals("'$HOME'", ShellQuote.quote("$HOME"));
+    }
+}

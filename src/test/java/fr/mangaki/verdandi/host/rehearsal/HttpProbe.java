@@ -1,0 +1,53 @@
+package fr.mangaki.verdandi.host.rehearsal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** A minimal HTTP/1.1 client for loopback, able to send any Host header. */
+public final class HttpProbe {
+
+    /** Status 0 means no HTTP answer (connection refused, closed or timed out). */
+    public record Response(int status, String body) {
+    }
+
+    private HttpProbe() {
+    }
+
+    public static Response get(int port, String host, String path) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.setSoTimeout(15000);
+            OutputStream out = s.getOutputStream();
+            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
+                    + "User-Agent: verdandi-rehearsal\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = s.getInputStream();
+            String raw = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (!raw.startsWith("HTTP/1.")) {
+                return new Response(0, raw);
+            }
+            int status = Integer.parseInt(raw.substring(9, 12));
+            int split = raw.indexOf("\r\n\r\n");
+            return new Response(status, split < 0 ? "" : raw.substring(split + 4));
+        } catch (IOException | RuntimeException e) {
+            return new Response(0, e.toString());
+        }
+    }
+
+    /** The {@code revision=} value of the test application's page, or null. */
+    public static String revision(Response r) {
+        if (r.status() != 200) {
+            return null;
+        }
+        for (String part : r.body().trim().split(" ")) {
+            if (part.startsWith("revision=")) {
+                return part.substring("revision=".length());
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,2 @@
+# The rehearsal rewrites this line in every commit it pushes.
+VERSION = "initial"
