@@ -1,7 +1,7 @@
 package fr.mangaki.verdandi.cli;
 
 import fr.mangaki.verdandi.Program;
-import fr.mangaki.verdandi.cloudinit.HostRole;
+import fr.mangaki.verdandi.host.HostRole;
 import fr.mangaki.verdandi.component.Platform;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.StackFile;

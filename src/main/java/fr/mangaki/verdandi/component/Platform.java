@@ -5,7 +5,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import fr.mangaki.verdandi.cloudinit.CloudInit;
-import fr.mangaki.verdandi.cloudinit.HostRole;
+import fr.mangaki.verdandi.host.HostRole;
 import fr.mangaki.verdandi.cloudinit.HostSpec;
 import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.Backups;
