@@ -55,14 +55,15 @@ public record StackSettings(
     private static final List<String> HOSTINGS = List.of("platform", "guest");
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
-    private static final Pattern ENV_NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}[a-z0-9]|[a-z]");
+    private static final Pattern ENV_NAME = Pattern.compile("[a-z][a-z0-9-]{0,21}[a-z0-9]|[a-z]");
     private static final Pattern STACK_REF = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[a-z0-9.-]+\\.[a-z]{2,63}", Pattern.CASE_INSENSITIVE);
     private static final Pattern SSH_KEY = Pattern.compile(
             "(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\\.com"
                     + "|sk-ecdsa-sha2-nistp256@openssh\\.com) [A-Za-z0-9+/]+={0,3}( \\S.*)?");
     private static final Pattern REPOSITORY = Pattern.compile(
-            "(https?|ssh|git|file)://\\S+|[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:\\S+");
+            "(https?|ssh|git|file)://[A-Za-z0-9@:/._~+%-]+|[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[A-Za-z0-9/._~+%-]+");
+    private static final Pattern BRANCH_CHARS = Pattern.compile("[A-Za-z0-9._/-]+");
 
     public StackSettings {
         sshKeys = List.copyOf(sshKeys);
@@ -225,12 +226,13 @@ public record StackSettings(
         return n.object(List.of("name", "branch", "domains", "port", "repository", "gates", "pollSeconds"))
                 .flatMap(o -> {
                     Optional<String> name = o.require("name").string(ENV_NAME,
-                            "an environment name (lower-case letters, digits and '-', at most 32)");
+                            "an environment name (lower-case letters, digits and '-', at most 23, starting with a letter)");
                     Optional<String> branch = o.require("branch").string().filter(b -> {
-                        if (GitRefs.isValidBranch(b)) {
+                        if (GitRefs.isValidBranch(b) && BRANCH_CHARS.matcher(b).matches()) {
                             return true;
                         }
-                        o.get("branch").problem("is not a valid git branch name");
+                        o.get("branch").problem("is not a valid git branch name of letters, digits, '.', '_', '/' "
+                                + "and '-'");
                         return false;
                     });
                     Node domainsNode = o.require("domains");

@@ -208,6 +208,25 @@ class StackSettingsTest {
     }
 
     @Test
+    void rejectsAnEnvironmentNameTooLongForItsSystemUser() {
+        assertProblem(c -> env(c).put("name", "a".repeat(24)),
+                "mangaki:environment.name: \"" + "a".repeat(24) + "\" is not an environment name (lower-case letters, "
+                        + "digits and '-', at most 23, starting with a letter)");
+    }
+
+    @Test
+    void rejectsABranchWithCharactersTheHostScriptsRefuse() {
+        assertProblem(c -> env(c).put("branch", "feat+x"),
+                "mangaki:environment.branch: \"feat+x\" is not a valid git branch name of letters, digits");
+    }
+
+    @Test
+    void rejectsARepositoryWithQuotes() {
+        assertProblem(c -> env(c).put("repository", "https://example.org/a'b.git"),
+                "mangaki:environment.repository: \"https://example.org/a'b.git\" is not a git URL");
+    }
+
+    @Test
     void rejectsADomainOutsideTheZone() {
         assertProblem(c -> env(c).put("domains", List.of("mangaki.fr", "mangaki.org")),
                 "mangaki:environment.domains[1]: \"mangaki.org\" is not inside the zone mangaki:domain (\"mangaki.fr\")");
