@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         description = "Mangaki's infrastructure: offline plans, cloud-init rendering and PGP secrets.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                SecretsCommand.class,
         })
 public final class VerdandiCli implements Runnable {
 

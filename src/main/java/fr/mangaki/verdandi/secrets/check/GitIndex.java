@@ -1,0 +1,138 @@
+package fr.mangaki.verdandi.secrets.check;
+
+import fr.mangaki.verdandi.secrets.SecretsException;
+import fr.mangaki.verdandi.secrets.internal.Git;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads what git's index holds: the files staged for the next commit (renames and copies
+ * detected), or every tracked file, and their staged contents. Two git processes at most:
+ * one listing, one {@code git cat-file --batch} for every content.
+ */
+final class GitIndex {
+
+    private final Git git;
+
+    GitIndex(Git git) {
+        this.git = git;
+    }
+
+    /** Files added, copied, modified or renamed in the index relative to HEAD (or all, before the first commit). */
+    List<IndexedFile> staged() {
+        byte[] raw = git.output("diff", "--cached", "--raw", "-z", "--no-abbrev", "-M", "--diff-filter=ACMR",
+                "--no-ext-diff", "--no-textconv", "--ignore-submodules=all");
+        return parseRaw(raw);
+    }
+
+    /** Every file in the index. */
+    List<IndexedFile> all() {
+        return parseLsFiles(git.output("ls-files", "--stage", "-z"));
+    }
+
+    /**
+     * The contents of objects by name ({@code <object id>} or {@code :<path>} for a path in
+     * the index); names git cannot resolve are absent from the result.
+     */
+    Map<String, byte[]> contents(List<String> names) {
+        if (names.isEmpty()) {
+            return Map.of();
+        }
+        StringBuilder request = new StringBuilder();
+        for (String name : names) {
+            request.append(name).append('\n');
+        }
+        byte[] out = git.output(request.toString().getBytes(StandardCharsets.UTF_8), "cat-file", "--batch");
+        Map<String, byte[]> contents = new HashMap<>();
+        try (InputStream in = new ByteArrayInputStream(out)) {
+            for (String name : names) {
+                String header = readLine(in);
+                if (header == null) {
+                    throw new SecretsException("git cat-file --batch ended early, before " + name);
+                }
+                if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+                    continue;
+                }
+                String[] parts = header.split(" ");
+                if (parts.length != 3) {
+                    throw new SecretsException("unexpected git cat-file output: " + header);
+                }
+                int size = Integer.parseInt(parts[2]);
+                byte[] content = in.readNBytes(size);
+                if (content.length != size || in.read() != '\n') {
+                    throw new SecretsException("truncated git cat-file output for " + name);
+                }
+                contents.put(name, content);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return contents;
+    }
+
+    /** Parses {@code git diff --raw -z} records. */
+    static List<IndexedFile> parseRaw(byte[] raw) {
+        List<String> fields = splitNul(raw);
+        List<IndexedFile> files = new ArrayList<>();
+        int i = 0;
+        while (i < fields.size()) {
+            String meta = fields.get(i++);
+            // :<src mode> <dst mode> <src id> <dst id> <status>[score]
+            String[] parts = meta.substring(1).split(" ");
+            String dstMode = parts[1];
+            String dstId = parts[3];
+            char status = parts[4].charAt(0);
+            if (status == 'R' || status == 'C') {
+                String from = fields.get(i++);
+                String to = fields.get(i++);
+                files.add(new IndexedFile(to, dstMode, dstId, from));
+            } else {
+                files.add(new IndexedFile(fields.get(i++), dstMode, dstId, null));
+            }
+        }
+        return files;
+    }
+
+    /** Parses {@code git ls-files --stage -z} records ({@code <mode> <id> <stage>\t<path>}). */
+    static List<IndexedFile> parseLsFiles(byte[] raw) {
+        List<IndexedFile> files = new ArrayList<>();
+        for (String record : splitNul(raw)) {
+            int tab = record.indexOf('\t');
+            String[] parts = record.substring(0, tab).split(" ");
+            files.add(new IndexedFile(record.substring(tab + 1), parts[0], parts[1], null));
+        }
+        return files;
+    }
+
+    private static List<String> splitNul(byte[] raw) {
+        List<String> fields = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] == 0) {
+                fields.add(new String(raw, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        if (start < raw.length) {
+            fields.add(new String(raw, start, raw.length - start, StandardCharsets.UTF_8));
+        }
+        return fields;
+    }
+
+    private static String readLine(InputStream in) throws IOException {
+        StringBuilder sb = new StringBuilder();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            sb.append((char) c);
+        }
+        return c == -1 && sb.length() == 0 ? null : sb.toString();
+    }
+}

@@ -1,0 +1,253 @@
+package fr.mangaki.verdandi.secrets.check;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds secret material in a file's content: private keys (PEM, OpenSSH, PGP private key
+ * blocks, PuTTY), DigitalOcean tokens, Slack webhook URLs and tokens, AWS access keys,
+ * GitHub tokens, database URLs with a password, and a Django {@code SECRET_KEY} given a
+ * literal value.
+ *
+ * <p>What is not a leak: code that reads variables from the environment, values that are
+ * obvious placeholders ({@code ${DB_PASSWORD}}, {@code <password>}, {@code changeme},
+ * {@code ****}, AWS's documented {@code ...EXAMPLE} keys), a {@code SECRET_KEY} literal
+ * shorter than 16 characters (not a real key: Django's are 50), and binary files (a NUL
+ * byte in the first 8000 bytes, as git decides).
+ */
+public final class LeakRules {
+
+    private LeakRules() {
+    }
+
+    private static final Pattern PRIVATE_KEY = Pattern.compile(
+            "-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----[\\s\\S]{0,400}?(?:\\n|\\\\n)[A-Za-z0-9+/=]{20,}");
+    private static final Pattern OLD_PGP_SECRET_KEY = Pattern.compile(
+            "-----BEGIN PGP SECRET KEY BLOCK-----[\\s\\S]{0,400}?(?:\\n|\\\\n)[A-Za-z0-9+/=]{20,}");
+    private static final Pattern PUTTY_KEY = Pattern.compile(
+            "PuTTY-User-Key-File-[0-9]+: [\\s\\S]{0,3000}?Private-Lines: [0-9]+");
+    private static final Pattern DIGITALOCEAN = Pattern.compile(
+            "(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9])");
+    private static final Pattern SLACK_WEBHOOK = Pattern.compile(
+            "https://hooks\\.slack\\.com/(?:services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}"
+                    + "|(?:workflows|triggers)/T[A-Z0-9]{6,}/[A-Za-z0-9/]{20,})");
+    private static final Pattern SLACK_TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9])(?:xox[abposer]-[0-9A-Za-z]{8,}-[0-9A-Za-z-]{8,}|xapp-[0-9]+-[A-Z0-9]+-[0-9]+-[a-f0-9]{16,})");
+    private static final Pattern AWS_ACCESS_KEY = Pattern.compile(
+            "(?<![A-Za-z0-9/+=])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9/+=])");
+    private static final Pattern AWS_SECRET_KEY = Pattern.compile(
+            "(?i)aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])");
+    private static final Pattern GITHUB_TOKEN = Pattern.compile(
+            "(?<![A-Za-z0-9_])(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})"
+                    + "(?![A-Za-z0-9_])");
+    /** URL schemes of databases and brokers (a {@code +driver} suffix is allowed: {@code postgresql+psycopg2}). */
+    private static final Set<String> DATABASE_SCHEMES = Set.of(
+            "postgres", "postgresql", "mysql", "mariadb", "mongodb", "mongodb+srv", "redis", "rediss", "amqp",
+            "amqps", "mssql", "sqlserver", "cockroachdb", "oracle");
+    private static final Pattern DJANGO_SECRET_QUOTED = Pattern.compile(
+            "(?<![A-Za-z0-9_])(?:DJANGO_)?SECRET_KEY[\"']?\\s*[:=]\\s*[rbuRBUf]{0,2}([\"'])([^\"'\\r\\n]*)\\1");
+    private static final Pattern DJANGO_SECRET_UNQUOTED = Pattern.compile(
+            "(?m)^[ \\t]*(?:export[ \\t]+)?(?:DJANGO_)?SECRET_KEY[ \\t]*[:=][ \\t]*([^\\s\"'#$][^\\s#]*)");
+
+    /** Extensions of configuration files, where an unquoted {@code SECRET_KEY = value} is a literal. */
+    private static final Set<String> CONFIG_EXTENSIONS = Set.of(
+            "ini", "cfg", "conf", "cnf", "toml", "yaml", "yml", "properties", "sh", "bash", "zsh", "service",
+            "txt", "env", "envrc", "example", "sample", "template");
+
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "(?i)x+|\\*+|\\.+|-+|_+|pass|passwd|password|pwd|secret|changeme|change[-_]?me|change[-_]?this|example"
+                    + "|placeholder|dummy|redacted|hidden|your[-_]?password|my[-_]?password|todo|fixme|none|null");
+
+    /** The minimum length of a {@code SECRET_KEY} literal considered a real key. */
+    static final int MIN_SECRET_KEY_LENGTH = 16;
+
+    /** Whether git would call this content binary (a NUL byte in the first 8000 bytes). */
+    public static boolean isBinary(byte[] content) {
+        int n = Math.min(content.length, 8000);
+        for (int i = 0; i < n; i++) {
+            if (content[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Every leak in {@code content} (empty for binary content). */
+    public static List<Leak> scan(String path, byte[] content) {
+        if (isBinary(content)) {
+            return List.of();
+        }
+        String text = new String(content, StandardCharsets.ISO_8859_1);
+        List<Leak> leaks = new ArrayList<>();
+        // each rule runs only when a literal it needs is present: most files pay a few indexOf calls
+
+        if (text.contains("PRIVATE KEY")) {
+            Matcher m = PRIVATE_KEY.matcher(text);
+            while (m.find()) {
+                leaks.add(new Leak(Finding.Kind.PRIVATE_KEY, privateKeyName(m.group(1), m.group(2) != null),
+                        line(text, m.start())));
+            }
+        }
+        if (text.contains("SECRET KEY BLOCK")) {
+            find(text, OLD_PGP_SECRET_KEY, Finding.Kind.PRIVATE_KEY, "PGP private key block", leaks);
+        }
+        if (text.contains("PuTTY-User-Key-File-")) {
+            find(text, PUTTY_KEY, Finding.Kind.PRIVATE_KEY, "PuTTY private key", leaks);
+        }
+        if (text.contains("_v1_")) {
+            find(text, DIGITALOCEAN, Finding.Kind.CREDENTIAL, "DigitalOcean token", leaks);
+        }
+        if (text.contains("hooks.slack.com/")) {
+            find(text, SLACK_WEBHOOK, Finding.Kind.CREDENTIAL, "Slack webhook URL", leaks);
+        }
+        if (text.contains("xox") || text.contains("xapp-")) {
+            find(text, SLACK_TOKEN, Finding.Kind.CREDENTIAL, "Slack token", leaks);
+        }
+        if (text.contains("AKIA") || text.contains("ASIA") || text.contains("ABIA") || text.contains("ACCA")) {
+            Matcher m = AWS_ACCESS_KEY.matcher(text);
+            while (m.find()) {
+                if (!m.group().endsWith("EXAMPLE")) {
+                    leaks.add(new Leak(Finding.Kind.CREDENTIAL, "AWS access key id", line(text, m.start())));
+                }
+            }
+        }
+        if (text.contains("ccess") || text.contains("CCESS")) { // aws_secret_access_key, AwsSecretAccessKey...
+            Matcher m = AWS_SECRET_KEY.matcher(text);
+            while (m.find()) {
+                if (!m.group(1).contains("EXAMPLE")) {
+                    leaks.add(new Leak(Finding.Kind.CREDENTIAL, "AWS secret access key", line(text, m.start())));
+                }
+            }
+        }
+        if (text.contains("gh") && (text.contains("hp_") || text.contains("ho_") || text.contains("hu_")
+                || text.contains("hs_") || text.contains("hr_")) || text.contains("github_pat_")) {
+            find(text, GITHUB_TOKEN, Finding.Kind.CREDENTIAL, "GitHub token", leaks);
+        }
+        for (int at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
+            if (isDatabaseUrlWithPassword(text, at)) {
+                leaks.add(new Leak(Finding.Kind.CREDENTIAL, "database URL with a password", line(text, at)));
+            }
+        }
+        if (text.contains("SECRET_KEY")) {
+            Matcher m = DJANGO_SECRET_QUOTED.matcher(text);
+            while (m.find()) {
+                if (isLiteralSecretKey(m.group(2))) {
+                    leaks.add(new Leak(Finding.Kind.CREDENTIAL, "Django SECRET_KEY with a literal value",
+                            line(text, m.start())));
+                }
+            }
+            if (CONFIG_EXTENSIONS.contains(extension(path))) {
+                m = DJANGO_SECRET_UNQUOTED.matcher(text);
+                while (m.find()) {
+                    String value = m.group(1);
+                    if (!value.contains("(") && !value.contains("{") && isLiteralSecretKey(value)) {
+                        leaks.add(new Leak(Finding.Kind.CREDENTIAL, "Django SECRET_KEY with a literal value",
+                                line(text, m.start())));
+                    }
+                }
+            }
+        }
+        leaks.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return leaks;
+    }
+
+    private static void find(String text, Pattern pattern, Finding.Kind kind, String reason, List<Leak> leaks) {
+        Matcher m = pattern.matcher(text);
+        while (m.find()) {
+            leaks.add(new Leak(kind, reason, line(text, m.start())));
+        }
+    }
+
+    /**
+     * Whether the {@code ://} at {@code at} belongs to a database URL whose user info has a
+     * password that is not a placeholder: {@code scheme://user:password@host}.
+     */
+    private static boolean isDatabaseUrlWithPassword(String text, int at) {
+        int start = at;
+        while (start > 0 && isSchemeChar(text.charAt(start - 1))) {
+            start--;
+        }
+        String scheme = text.substring(start, at).toLowerCase(Locale.ROOT);
+        int plus = scheme.indexOf('+');
+        if (!DATABASE_SCHEMES.contains(scheme) && (plus < 0 || !DATABASE_SCHEMES.contains(scheme.substring(0, plus)))) {
+            return false;
+        }
+        int colon = -1;
+        for (int i = at + 3; i < text.length() && i < at + 3 + 512; i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                if (colon < 0 || i + 1 >= text.length() || isUrlEnd(text.charAt(i + 1))) {
+                    return false;
+                }
+                return !isPlaceholder(text.substring(colon + 1, i));
+            }
+            if (c == '/' || isUrlEnd(c)) {
+                return false;
+            }
+            if (c == ':' && colon < 0) {
+                colon = i;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '.'
+                || c == '-';
+    }
+
+    private static boolean isUrlEnd(char c) {
+        return Character.isWhitespace(c) || c == '\'' || c == '"' || c == '`' || c == '/';
+    }
+
+    private static String privateKeyName(String type, boolean block) {
+        String t = type.strip();
+        if (t.equals("PGP") && block) {
+            return "PGP private key block";
+        }
+        if (t.equals("OPENSSH")) {
+            return "OpenSSH private key";
+        }
+        if (t.isEmpty()) {
+            return "private key (PEM)";
+        }
+        return t + " private key (PEM)";
+    }
+
+    static boolean isPlaceholder(String value) {
+        if (value.isEmpty()) {
+            return true;
+        }
+        char first = value.charAt(0);
+        if (first == '$' || first == '{' || first == '<' || first == '%' || first == '[' || first == '*') {
+            return true;
+        }
+        return PLACEHOLDER.matcher(value).matches();
+    }
+
+    private static boolean isLiteralSecretKey(String value) {
+        return value.length() >= MIN_SECRET_KEY_LENGTH && !isPlaceholder(value)
+                && !value.contains("${") && !value.contains("{{");
+    }
+
+    private static String extension(String path) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static int line(String text, int offset) {
+        int line = 1;
+        for (int i = 0; i < offset; i++) {
+            if (text.charAt(i) == '\n') {
+                line++;
+            }
+        }
+        return line;
+    }
+}
