@@ -9,6 +9,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -100,6 +101,8 @@ public final class SecretsCommand implements Runnable {
     /** The {@code secrets} command alone, with Verdandi's conventions (for tests and embedding). */
     public static CommandLine commandLine(Context context) {
         CommandLine cli = new CommandLine(new SecretsCommand(context));
+        cli.setOut(new PrintWriter(context.out(), true));
+        cli.setErr(new PrintWriter(context.err(), true));
         cli.setExitCodeExceptionMapper(e -> VerdandiCli.EXIT_INVALID);
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();

@@ -44,6 +44,11 @@ public final class GitRepo {
 
     /** {@code git init} in {@code directory}, with this checkout's hooks/ as {@code core.hooksPath}. */
     public static GitRepo init(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         GitRepo repo = new GitRepo(directory);
         repo.git("init", "-q", "-b", "main");
         repo.git("config", "core.hooksPath", CHECKOUT.resolve("hooks").toString());

@@ -7,7 +7,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -153,14 +152,14 @@ class PgpTest {
     @Test
     void rejectsTamperedCiphertext() {
         byte[] message = pgp.encrypt(ENV, List.of(aliceRecipient));
-        byte[] tampered = flipByteNearEnd(message);
+        byte[] tampered = PgpTestSupport.flipByteNearEnd(message);
         SecretsException e = assertThrows(SecretsException.class, () -> pgp.decrypt(tampered, "prod.env.asc", keyOf(alice)));
         assertContains(e.getMessage(), "cannot decrypt prod.env.asc: the message was modified or is corrupt");
     }
 
     @Test
     void rejectsTamperedGnupgCiphertext() {
-        byte[] tampered = flipByteNearEnd(gpg.encrypt(ENV, bob));
+        byte[] tampered = PgpTestSupport.flipByteNearEnd(gpg.encrypt(ENV, bob));
         SecretsException e = assertThrows(SecretsException.class, () -> pgp.decrypt(tampered, "b.asc", keyOf(bob)));
         assertContains(e.getMessage(), "the message was modified or is corrupt");
     }
@@ -262,30 +261,6 @@ class PgpTest {
         assertEquals(PgpData.SECRET_KEY, pgp.inspect(gpg.exportSecret(alice)));
         assertEquals(PgpData.NOT_PGP, pgp.inspect("just text".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(PgpData.NOT_PGP, pgp.inspect(new byte[0]));
-    }
-
-    /** Flips one base64 character's worth of ciphertext near the end (inside the encrypted packet). */
-    static byte[] flipByteNearEnd(byte[] armored) {
-        String text = new String(armored, StandardCharsets.US_ASCII);
-        String[] lines = text.split("\n");
-        StringBuilder body = new StringBuilder();
-        int start = -1;
-        int end = -1;
-        for (int i = 0; i < lines.length; i++) {
-            if (start < 0 && lines[i].isBlank()) {
-                start = i + 1;
-            } else if (start >= 0 && (lines[i].startsWith("=") || lines[i].startsWith("-----END"))) {
-                end = i;
-                break;
-            }
-        }
-        for (int i = start; i < end; i++) {
-            body.append(lines[i].strip());
-        }
-        byte[] packets = Base64.getDecoder().decode(body.toString());
-        packets[packets.length - 30] ^= 0x01;
-        return ("-----BEGIN PGP MESSAGE-----\n\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(packets) + "\n-----END PGP MESSAGE-----\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     static Path write(String name, byte[] content) {

@@ -28,14 +28,24 @@ final class GitIndex {
 
     /** Files added, copied, modified or renamed in the index relative to HEAD (or all, before the first commit). */
     List<IndexedFile> staged() {
-        byte[] raw = git.output("diff", "--cached", "--raw", "-z", "--no-abbrev", "-M", "--diff-filter=ACMR",
-                "--no-ext-diff", "--no-textconv", "--ignore-submodules=all");
-        return parseRaw(raw);
+        return parseRaw(output("diff", "--cached", "--raw", "-z", "--no-abbrev", "-M", "--diff-filter=ACMR",
+                "--no-ext-diff", "--no-textconv", "--ignore-submodules=all"));
     }
 
-    /** Every file in the index. */
+    /** Every file in the index (from the top of the working tree, whatever the directory). */
     List<IndexedFile> all() {
-        return parseLsFiles(git.output("ls-files", "--stage", "-z"));
+        return parseLsFiles(output("ls-files", "--stage", "-z", "--full-name", "--", ":/"));
+    }
+
+    /** Runs git; on failure, says first whether the directory is in a repository at all. */
+    private byte[] output(String... args) {
+        Git.Result r = git.run(null, args);
+        if (r.status != 0) {
+            Git.topLevel(git.directory()); // throws "... is not inside a git repository"
+            throw new SecretsException("git " + String.join(" ", args) + " failed in " + git.directory()
+                    + " (exit " + r.status + "): " + r.errorText().strip());
+        }
+        return r.stdout;
     }
 
     /**

@@ -39,7 +39,7 @@ public final class LeakRules {
     private static final Pattern SLACK_TOKEN = Pattern.compile(
             "(?<![A-Za-z0-9])(?:xox[abposer]-[0-9A-Za-z]{8,}-[0-9A-Za-z-]{8,}|xapp-[0-9]+-[A-Z0-9]+-[0-9]+-[a-f0-9]{16,})");
     private static final Pattern AWS_ACCESS_KEY = Pattern.compile(
-            "(?<![A-Za-z0-9/+=])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9/+=])");
+            "(?<![A-Za-z0-9/+])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9/+=])");
     private static final Pattern AWS_SECRET_KEY = Pattern.compile(
             "(?i)aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])");
     private static final Pattern GITHUB_TOKEN = Pattern.compile(
@@ -52,7 +52,7 @@ public final class LeakRules {
     private static final Pattern DJANGO_SECRET_QUOTED = Pattern.compile(
             "(?<![A-Za-z0-9_])(?:DJANGO_)?SECRET_KEY[\"']?\\s*[:=]\\s*[rbuRBUf]{0,2}([\"'])([^\"'\\r\\n]*)\\1");
     private static final Pattern DJANGO_SECRET_UNQUOTED = Pattern.compile(
-            "(?m)^[ \\t]*(?:export[ \\t]+)?(?:DJANGO_)?SECRET_KEY[ \\t]*[:=][ \\t]*([^\\s\"'#$][^\\s#]*)");
+            "(?m)^[ \\t]*(?:export[ \\t]+)?(?:DJANGO_)?SECRET_KEY[ \\t]*[:=][ \\t]*([^\\s\"'#][^\\s]*)");
 
     /** Extensions of configuration files, where an unquoted {@code SECRET_KEY = value} is a literal. */
     private static final Set<String> CONFIG_EXTENSIONS = Set.of(
@@ -62,6 +62,9 @@ public final class LeakRules {
     private static final Pattern PLACEHOLDER = Pattern.compile(
             "(?i)x+|\\*+|\\.+|-+|_+|pass|passwd|password|pwd|secret|changeme|change[-_]?me|change[-_]?this|example"
                     + "|placeholder|dummy|redacted|hidden|your[-_]?password|my[-_]?password|todo|fixme|none|null");
+
+    /** A call, subscript or interpolation rather than a literal: {@code env('X')}, {@code os.environ['X']}, {@code %(x)s}. */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*[(\\[].*|%\\(.*|\\{\\{.*");
 
     /** The minimum length of a {@code SECRET_KEY} literal considered a real key. */
     static final int MIN_SECRET_KEY_LENGTH = 16;
@@ -145,7 +148,7 @@ public final class LeakRules {
                 m = DJANGO_SECRET_UNQUOTED.matcher(text);
                 while (m.find()) {
                     String value = m.group(1);
-                    if (!value.contains("(") && !value.contains("{") && isLiteralSecretKey(value)) {
+                    if (!CODE.matcher(value).matches() && isLiteralSecretKey(value)) {
                         leaks.add(new Leak(Finding.Kind.CREDENTIAL, "Django SECRET_KEY with a literal value",
                                 line(text, m.start())));
                     }
