@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
  * <p>What is not a leak: code that reads variables from the environment, values that are
  * obvious placeholders ({@code ${DB_PASSWORD}}, {@code <password>}, {@code changeme},
  * {@code ****}, AWS's documented {@code ...EXAMPLE} keys), a {@code SECRET_KEY} literal
- * shorter than 16 characters (not a real key: Django's are 50), and binary files (a NUL
- * byte in the first 8000 bytes, as git decides).
+ * shorter than 16 characters (not a real key: Django's are 50) or marked
+ * {@code django-insecure-} (Django's development keys), and binary files (a NUL byte in
+ * the first 8000 bytes, as git decides).
  */
 public final class LeakRules {
 
@@ -233,9 +234,15 @@ public final class LeakRules {
         return PLACEHOLDER.matcher(value).matches();
     }
 
+    /**
+     * A value that looks like a real key: long enough, without spaces (a quoted span with
+     * spaces is code, e.g. {@code "SECRET_KEY=" + key + "\n"}), not a placeholder or a
+     * template, and not marked {@code django-insecure-} (the prefix Django gives the
+     * development keys it generates, which its deployment checks reject).
+     */
     private static boolean isLiteralSecretKey(String value) {
-        return value.length() >= MIN_SECRET_KEY_LENGTH && !isPlaceholder(value)
-                && !value.contains("${") && !value.contains("{{");
+        return value.length() >= MIN_SECRET_KEY_LENGTH && !isPlaceholder(value) && !value.startsWith("django-insecure-")
+                && value.chars().noneMatch(Character::isWhitespace) && !value.contains("${") && !value.contains("{{");
     }
 
     private static String extension(String path) {

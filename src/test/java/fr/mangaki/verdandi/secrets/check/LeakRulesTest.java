@@ -117,6 +117,8 @@ class LeakRulesTest {
             "AWS_SECRET_KEY_NAME = 'aws-secret-key-name-of-the-parameter'",
             "static final String SECRET_KEY_VARIABLE = \"DJANGO_SECRET_KEY\";",
             "export DJANGO_SECRET_KEY=\"${DJANGO_SECRET_KEY:?}\"",
+            "SECRET_KEY = 'django-insecure-5f1e9c0a7b3d2e4f6a8b'",
+            "String env = \"DJANGO_SECRET_KEY=\" + SECRET_KEY + \"\\n\";",
     })
     void acceptsSecretKeyReadFromTheEnvironment(String text) {
         assertEquals(List.of(), reasons("settings.py", text));
