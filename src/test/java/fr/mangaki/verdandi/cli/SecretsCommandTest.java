@@ -6,7 +6,7 @@ import fr.mangaki.verdandi.secrets.GnuPG;
 import fr.mangaki.verdandi.secrets.KeySource;
 import fr.mangaki.verdandi.secrets.Pgp;
 import fr.mangaki.verdandi.secrets.PgpData;
-import org.junit.jupiter.api.AfterAll;
+import fr.mangaki.verdandi.secrets.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** {@code verdandi secrets ...} on real git repositories, with keys made by real GnuPG. */
 class SecretsCommandTest {
 
-    @TempDir
     static Path keys;
-
     static GnuPG gpg;
     static GnuPG.Key alice;
     static GnuPG.Key bob;
@@ -58,21 +56,18 @@ class SecretsCommandTest {
     static final String ENV = "DJANGO_SECRET_KEY=not-a-real-key\nDATABASE_NAME=mangaki\n";
 
     @BeforeAll
-    static void keys() throws Exception {
-        gpg = new GnuPG(keys);
-        alice = gpg.generate("Alice <alice@example.org>", "cv25519", "alice passphrase");
-        bob = gpg.generate("Bob <bob@example.org>", "rsa3072", "bob passphrase");
-        carol = gpg.generate("Carol <carol@example.org>", "cv25519", "carol passphrase");
-        alicePublic = Files.write(keys.resolve("alice.asc"), gpg.exportPublic(alice));
-        bobPublic = Files.write(keys.resolve("bob.asc"), gpg.exportPublic(bob));
-        aliceSecret = Files.write(keys.resolve("alice-secret.asc"), gpg.exportSecret(alice));
-        bobSecret = Files.write(keys.resolve("bob-secret.asc"), gpg.exportSecret(bob));
-        carolSecret = Files.write(keys.resolve("carol-secret.asc"), gpg.exportSecret(carol));
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        gpg.close();
+    static void keys() {
+        TestKeys k = TestKeys.get();
+        gpg = k.gpg;
+        keys = k.directory;
+        alice = k.alice;
+        bob = k.bob;
+        carol = k.carol;
+        alicePublic = k.write("alice.asc", gpg.exportPublic(alice));
+        bobPublic = k.write("bob.asc", gpg.exportPublic(bob));
+        aliceSecret = k.write("alice-secret.asc", gpg.exportSecret(alice));
+        bobSecret = k.write("bob-secret.asc", gpg.exportSecret(bob));
+        carolSecret = k.write("carol-secret.asc", gpg.exportSecret(carol));
     }
 
     @BeforeEach

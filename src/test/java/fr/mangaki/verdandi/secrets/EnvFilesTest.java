@@ -1,6 +1,5 @@
 package fr.mangaki.verdandi.secrets;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,9 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class EnvFilesTest {
 
     @TempDir
-    static Path keys;
-
-    @TempDir
     Path repo;
 
     static GnuPG gpg;
@@ -38,14 +34,9 @@ class EnvFilesTest {
 
     @BeforeAll
     static void key() {
-        gpg = new GnuPG(keys);
-        ci = gpg.generate("CI <ci@example.org>", "cv25519", "ci passphrase");
-        ciRecipient = Pgp.bouncyCastle().readRecipient(gpg.exportPublic(ci), "ci.asc");
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        gpg.close();
+        gpg = TestKeys.get().gpg;
+        ci = TestKeys.get().bob; // RSA, as a CI key might be
+        ciRecipient = TestKeys.get().bobRecipient;
     }
 
     @Test
@@ -54,7 +45,7 @@ class EnvFilesTest {
         Files.write(repo.resolve("secrets/production.env.asc"),
                 Pgp.bouncyCastle().encrypt(ENV.getBytes(StandardCharsets.UTF_8), List.of(ciRecipient)));
         String armored = new String(gpg.exportSecret(ci), StandardCharsets.US_ASCII);
-        Path keyFile = Files.writeString(keys.resolve("ci-secret.asc"), armored);
+        Path keyFile = TestKeys.get().write("ci-secret.asc", armored.getBytes(StandardCharsets.US_ASCII));
 
         for (String keyValue : List.of(armored, keyFile.toString())) {
             KeySource key = KeySource.fromEnvironment(

@@ -1,12 +1,9 @@
 package fr.mangaki.verdandi.secrets;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -18,9 +15,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Bouncy Castle's side against real GnuPG, with Curve25519 and RSA keys made by the test. */
 class PgpTest {
-
-    @TempDir
-    static Path dir;
 
     static GnuPG gpg;
     static GnuPG.Key alice; // ed25519 + cv25519
@@ -36,23 +30,17 @@ class PgpTest {
 
     @BeforeAll
     static void keys() {
-        gpg = new GnuPG(dir);
-        alice = gpg.generate("Alice <alice@example.org>", "cv25519", "alice passphrase");
-        bob = gpg.generate("Bob <bob@example.org>", "rsa3072", "bob passphrase");
-        carol = gpg.generate("Carol <carol@example.org>", "cv25519", "carol passphrase");
-        Pgp pgp = Pgp.bouncyCastle();
-        aliceRecipient = pgp.readRecipient(gpg.exportPublic(alice), "alice.asc");
-        bobRecipient = pgp.readRecipient(gpg.exportPublic(bob), "bob.asc");
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        gpg.close();
+        TestKeys keys = TestKeys.get();
+        gpg = keys.gpg;
+        alice = keys.alice;
+        bob = keys.bob;
+        carol = keys.carol;
+        aliceRecipient = keys.aliceRecipient;
+        bobRecipient = keys.bobRecipient;
     }
 
     static KeySource keyOf(GnuPG.Key key) {
-        return KeySource.armored(Sensitive.of(new String(gpg.exportSecret(key), StandardCharsets.US_ASCII)),
-                KeySource.fixed(Sensitive.of(key.passphrase().toCharArray())));
+        return TestKeys.get().keySource(key);
     }
 
     @Test
@@ -116,7 +104,7 @@ class PgpTest {
     @Test
     void decryptsWithBinaryKeyExport() {
         byte[] binaryKey = gpg.gpg(null, "--passphrase", alice.passphrase(), "--export-secret-keys", alice.fingerprint());
-        KeySource key = KeySource.fromEnvironment(Map.of(KeySource.KEY_VARIABLE, write("alice.gpg", binaryKey).toString(),
+        KeySource key = KeySource.fromEnvironment(Map.of(KeySource.KEY_VARIABLE, TestKeys.get().write("alice.gpg", binaryKey).toString(),
                 KeySource.PASSPHRASE_VARIABLE, alice.passphrase()), KeySource.noPassphrase());
         byte[] message = pgp.encrypt(ENV, List.of(aliceRecipient));
         assertArrayEquals(ENV, pgp.decrypt(message, "m.asc", key).reveal());
@@ -261,13 +249,5 @@ class PgpTest {
         assertEquals(PgpData.SECRET_KEY, pgp.inspect(gpg.exportSecret(alice)));
         assertEquals(PgpData.NOT_PGP, pgp.inspect("just text".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(PgpData.NOT_PGP, pgp.inspect(new byte[0]));
-    }
-
-    static Path write(String name, byte[] content) {
-        try {
-            return java.nio.file.Files.write(dir.resolve(name), content);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

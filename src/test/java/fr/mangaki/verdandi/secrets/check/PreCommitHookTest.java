@@ -5,7 +5,7 @@ import fr.mangaki.verdandi.secrets.GitRepo;
 import fr.mangaki.verdandi.secrets.GnuPG;
 import fr.mangaki.verdandi.secrets.Pgp;
 import fr.mangaki.verdandi.secrets.Recipient;
-import org.junit.jupiter.api.AfterAll;
+import fr.mangaki.verdandi.secrets.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +30,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PreCommitHookTest {
 
     @TempDir
-    static Path keys;
-
-    @TempDir
     Path dir;
 
     static GnuPG gpg;
@@ -41,14 +38,9 @@ class PreCommitHookTest {
 
     @BeforeAll
     static void key() {
-        gpg = new GnuPG(keys);
-        alice = gpg.generate("Alice <alice@example.org>", "cv25519", "alice passphrase");
-        aliceRecipient = Pgp.bouncyCastle().readRecipient(gpg.exportPublic(alice), "alice.asc");
-    }
-
-    @AfterAll
-    static void stopAgent() {
-        gpg.close();
+        gpg = TestKeys.get().gpg;
+        alice = TestKeys.get().alice;
+        aliceRecipient = TestKeys.get().aliceRecipient;
     }
 
     /** A leak: the file staged, its content, and what the refusal must say. */
