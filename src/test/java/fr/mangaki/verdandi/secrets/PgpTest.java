@@ -250,4 +250,33 @@ class PgpTest {
         assertEquals(PgpData.NOT_PGP, pgp.inspect("just text".getBytes(StandardCharsets.US_ASCII)));
         assertEquals(PgpData.NOT_PGP, pgp.inspect(new byte[0]));
     }
+
+    @Test
+    void rejectsMessageWithoutIntegrityProtection() throws Exception {
+        // a legacy Symmetrically Encrypted Data packet (no modification detection), made with Bouncy Castle's low-level API
+        org.bouncycastle.openpgp.PGPPublicKey encryptionKey = null;
+        for (org.bouncycastle.openpgp.PGPPublicKey k : new org.bouncycastle.openpgp.PGPPublicKeyRing(
+                org.bouncycastle.openpgp.PGPUtil.getDecoderStream(new java.io.ByteArrayInputStream(gpg.exportPublic(alice))),
+                new org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator())) {
+            if (k.isEncryptionKey() && !k.isMasterKey()) {
+                encryptionKey = k;
+            }
+        }
+        org.bouncycastle.openpgp.PGPEncryptedDataGenerator generator = new org.bouncycastle.openpgp.PGPEncryptedDataGenerator(
+                new org.bouncycastle.openpgp.operator.bc.BcPGPDataEncryptorBuilder(
+                        org.bouncycastle.bcpg.SymmetricKeyAlgorithmTags.AES_256).setWithIntegrityPacket(false));
+        generator.addMethod(new org.bouncycastle.openpgp.operator.bc.BcPublicKeyKeyEncryptionMethodGenerator(encryptionKey));
+        java.io.ByteArrayOutputStream armored = new java.io.ByteArrayOutputStream();
+        try (org.bouncycastle.bcpg.ArmoredOutputStream armor = new org.bouncycastle.bcpg.ArmoredOutputStream(armored);
+             java.io.OutputStream encrypted = generator.open(armor, new byte[1024]);
+             java.io.OutputStream literal = new org.bouncycastle.openpgp.PGPLiteralDataGenerator().open(encrypted,
+                     org.bouncycastle.openpgp.PGPLiteralData.BINARY, "", ENV.length, new java.util.Date())) {
+            literal.write(ENV);
+        }
+        byte[] message = armored.toByteArray();
+        assertEquals(PgpData.ENCRYPTED_MESSAGE, pgp.inspect(message));
+        SecretsException e = assertThrows(SecretsException.class, () -> pgp.decrypt(message, "old.asc", keyOf(alice)));
+        assertEquals("cannot decrypt old.asc: the message is not integrity protected (legacy SED packet), so tampering"
+                + " could not be detected; encrypt it again from a trusted copy", e.getMessage());
+    }
 }

@@ -60,7 +60,7 @@ final class GitIndex {
         for (String name : names) {
             request.append(name).append('\n');
         }
-        byte[] out = git.output(request.toString().getBytes(StandardCharsets.UTF_8), "cat-file", "--batch");
+        byte[] out = git.output(request.toString().getBytes(StandardCharsets.UTF_8), "cat-file", "--batch", "--buffer");
         Map<String, byte[]> contents = new HashMap<>();
         try (InputStream in = new ByteArrayInputStream(out)) {
             for (String name : names) {

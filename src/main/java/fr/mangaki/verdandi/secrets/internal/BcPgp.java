@@ -183,6 +183,9 @@ public final class BcPgp implements Pgp {
     @Override
     public Sensitive<byte[]> decrypt(byte[] message, String source, KeySource keySource) {
         PGPEncryptedDataList list = encryptedDataList(message, source);
+        if (!list.isIntegrityProtected()) {
+            throw new SecretsException(notIntegrityProtected(source));
+        }
         OpenPGPKey key = readSecretKey(keySource);
         String keyName = primaryUserId(key) + " (" + hex(key.getFingerprint()) + ")";
 
@@ -232,13 +235,19 @@ public final class BcPgp implements Pgp {
                     + " (integrity check failed: " + describe(e) + ")", e);
         }
         MessageEncryptionMechanism mechanism = result.getEncryptionMethod();
-        if (mechanism == null || !mechanism.isEncrypted()
-                || mechanism.getMode() == EncryptedDataPacketType.SED) {
+        EncryptedDataPacketType mode = mechanism == null ? null : mechanism.getMode();
+        boolean integrityProtected = mode == EncryptedDataPacketType.SEIPDv1 || mode == EncryptedDataPacketType.SEIPDv2
+                || mode == EncryptedDataPacketType.LIBREPGP_OED;
+        if (!integrityProtected) {
             Arrays.fill(plaintext, (byte) 0);
-            throw new SecretsException("cannot decrypt " + source + ": the message is not integrity protected"
-                    + " (legacy SED packet), so tampering could not be detected; re-encrypt it from a trusted copy");
+            throw new SecretsException(notIntegrityProtected(source));
         }
         return Sensitive.of(plaintext);
+    }
+
+    private static String notIntegrityProtected(String source) {
+        return "cannot decrypt " + source + ": the message is not integrity protected (legacy SED packet), so"
+                + " tampering could not be detected; encrypt it again from a trusted copy";
     }
 
     private OpenPGPKey readSecretKey(KeySource keySource) {
@@ -331,7 +340,7 @@ public final class BcPgp implements Pgp {
                 }
             }
             // read to the end: the whole armor must decode (base64 and checksum)
-            in.transferTo(OutputStreamSink.INSTANCE);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
             return kind;
         } catch (IOException | RuntimeException e) {
             return PgpData.NOT_PGP;
@@ -420,20 +429,5 @@ public final class BcPgp implements Pgp {
     private static String describe(Throwable e) {
         String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
-    }
-
-    /** Discards bytes (reading a stream to its end validates it). */
-    private static final class OutputStreamSink extends java.io.OutputStream {
-        static final OutputStreamSink INSTANCE = new OutputStreamSink();
-
-        @Override
-        public void write(int b) {
-            // discarded
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-            // discarded
-        }
     }
 }
