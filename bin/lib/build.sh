@@ -1,12 +1,25 @@
 # shellcheck shell=bash
 # Sourced by bin/verdandi and hooks/pre-commit: builds target/verdandi.jar (with target/lib/)
-# when it is missing or older than pom.xml or a file under src/main (needs Java 17+ and Maven).
+# when it is missing or older than pom.xml or anything under src/main (needs Java 17+ and
+# Maven). The staleness check uses only bash builtins: the pre-commit hook runs it on every
+# commit.
 
 # verdandi_stale ROOT: true when the jar must be (re)built.
 verdandi_stale() {
-  local root=$1 jar="$1/target/verdandi.jar"
+  local root=$1 jar="$1/target/verdandi.jar" f stale=1 globstar=-u nullglob=-u
   [[ ! -f "$jar" || ! -d "$root/target/lib" ]] && return 0
-  [[ -n "$(find "$root/pom.xml" "$root/src/main" -newer "$jar" -print -quit 2>/dev/null)" ]]
+  shopt -q globstar && globstar=-s
+  shopt -q nullglob && nullglob=-s
+  shopt -s globstar nullglob
+  for f in "$root/pom.xml" "$root/src/main" "$root"/src/main/**; do
+    if [[ "$f" -nt "$jar" ]]; then
+      stale=0
+      break
+    fi
+  done
+  shopt "$globstar" globstar
+  shopt "$nullglob" nullglob
+  return "$stale"
 }
 
 # verdandi_build ROOT: builds when stale; on failure prints the build log's tail and returns 1.
