@@ -81,38 +81,94 @@ public final class LeakRules {
         return false;
     }
 
+    private static final int PEM = 1;
+    private static final int PUTTY = 1 << 1;
+    private static final int DIGITALOCEAN_TOKEN = 1 << 2;
+    private static final int SLACK_HOOK = 1 << 3;
+    private static final int SLACK = 1 << 4;
+    private static final int AWS_ID = 1 << 5;
+    private static final int AWS_SECRET = 1 << 6;
+    private static final int GITHUB = 1 << 7;
+    private static final int URL = 1 << 8;
+    private static final int DJANGO = 1 << 9;
+
+    /**
+     * Which rules can match, from one pass over the bytes looking for a literal that each
+     * rule's matches contain: most files have none, and cost this pass only.
+     */
+    static int triggers(byte[] c) {
+        int t = 0;
+        for (int i = 0; i < c.length; i++) {
+            switch (c[i]) {
+                case '-' -> t |= at(c, i, "-----BEGIN ") ? PEM : 0;
+                case 'P' -> t |= at(c, i, "PuTTY-User-Key-File-") ? PUTTY : 0;
+                case '_' -> t |= at(c, i, "_v1_") ? DIGITALOCEAN_TOKEN : 0;
+                case 'h' -> t |= at(c, i, "hooks.slack.com/") ? SLACK_HOOK : 0;
+                case 'x' -> t |= at(c, i, "xox") || at(c, i, "xapp-") ? SLACK : 0;
+                case 'A' -> t |= at(c, i, "AKIA") || at(c, i, "ASIA") || at(c, i, "ABIA") || at(c, i, "ACCA") ? AWS_ID : 0;
+                case 'c' -> t |= at(c, i, "ccess") ? AWS_SECRET : 0; // aws_secret_access_key, AwsSecretAccessKey
+                case 'C' -> t |= at(c, i, "CCESS") ? AWS_SECRET : 0; // AWS_SECRET_ACCESS_KEY
+                case 'g' -> t |= at(c, i, "github_pat_") || i + 3 < c.length && c[i + 1] == 'h' && c[i + 3] == '_'
+                        ? GITHUB : 0;
+                case ':' -> t |= at(c, i, "://") ? URL : 0;
+                case 'S' -> t |= at(c, i, "SECRET_KEY") ? DJANGO : 0;
+                default -> {
+                    // not the first byte of a trigger
+                }
+            }
+        }
+        return t;
+    }
+
+    private static boolean at(byte[] c, int i, String literal) {
+        int n = literal.length();
+        if (i + n > c.length) {
+            return false;
+        }
+        for (int j = 1; j < n; j++) {
+            if (c[i + j] != literal.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Every leak in {@code content} (empty for binary content). */
     public static List<Leak> scan(String path, byte[] content) {
         if (isBinary(content)) {
             return List.of();
         }
+        int triggers = triggers(content);
+        if (triggers == 0) {
+            return List.of();
+        }
         String text = new String(content, StandardCharsets.ISO_8859_1);
         List<Leak> leaks = new ArrayList<>();
-        // each rule runs only when a literal it needs is present: most files pay a few indexOf calls
+        // each rule runs only when a literal it needs is present (see triggers)
 
-        if (text.contains("PRIVATE KEY")) {
+        if ((triggers & PEM) != 0) {
             Matcher m = PRIVATE_KEY.matcher(text);
             while (m.find()) {
                 leaks.add(new Leak(Finding.Kind.PRIVATE_KEY, privateKeyName(m.group(1), m.group(2) != null),
                         line(text, m.start())));
             }
         }
-        if (text.contains("SECRET KEY BLOCK")) {
+        if ((triggers & PEM) != 0) {
             find(text, OLD_PGP_SECRET_KEY, Finding.Kind.PRIVATE_KEY, "PGP private key block", leaks);
         }
-        if (text.contains("PuTTY-User-Key-File-")) {
+        if ((triggers & PUTTY) != 0) {
             find(text, PUTTY_KEY, Finding.Kind.PRIVATE_KEY, "PuTTY private key", leaks);
         }
-        if (text.contains("_v1_")) {
+        if ((triggers & DIGITALOCEAN_TOKEN) != 0) {
             find(text, DIGITALOCEAN, Finding.Kind.CREDENTIAL, "DigitalOcean token", leaks);
         }
-        if (text.contains("hooks.slack.com/")) {
+        if ((triggers & SLACK_HOOK) != 0) {
             find(text, SLACK_WEBHOOK, Finding.Kind.CREDENTIAL, "Slack webhook URL", leaks);
         }
-        if (text.contains("xox") || text.contains("xapp-")) {
+        if ((triggers & SLACK) != 0) {
             find(text, SLACK_TOKEN, Finding.Kind.CREDENTIAL, "Slack token", leaks);
         }
-        if (text.contains("AKIA") || text.contains("ASIA") || text.contains("ABIA") || text.contains("ACCA")) {
+        if ((triggers & AWS_ID) != 0) {
             Matcher m = AWS_ACCESS_KEY.matcher(text);
             while (m.find()) {
                 if (!m.group().endsWith("EXAMPLE")) {
@@ -120,7 +176,7 @@ public final class LeakRules {
                 }
             }
         }
-        if (text.contains("ccess") || text.contains("CCESS")) { // aws_secret_access_key, AwsSecretAccessKey...
+        if ((triggers & AWS_SECRET) != 0) {
             Matcher m = AWS_SECRET_KEY.matcher(text);
             while (m.find()) {
                 if (!m.group(1).contains("EXAMPLE")) {
@@ -128,16 +184,15 @@ public final class LeakRules {
                 }
             }
         }
-        if (text.contains("gh") && (text.contains("hp_") || text.contains("ho_") || text.contains("hu_")
-                || text.contains("hs_") || text.contains("hr_")) || text.contains("github_pat_")) {
+        if ((triggers & GITHUB) != 0) {
             find(text, GITHUB_TOKEN, Finding.Kind.CREDENTIAL, "GitHub token", leaks);
         }
-        for (int at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
+        for (int at = (triggers & URL) == 0 ? -1 : text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
             if (isDatabaseUrlWithPassword(text, at)) {
                 leaks.add(new Leak(Finding.Kind.CREDENTIAL, "database URL with a password", line(text, at)));
             }
         }
-        if (text.contains("SECRET_KEY")) {
+        if ((triggers & DJANGO) != 0) {
             Matcher m = DJANGO_SECRET_QUOTED.matcher(text);
             while (m.find()) {
                 if (isLiteralSecretKey(m.group(2))) {
