@@ -26,33 +26,52 @@ public final class LeakRules {
     private LeakRules() {
     }
 
-    private static final Pattern PRIVATE_KEY = Pattern.compile(
+    /** A regular expression compiled on first use: most files never need most of them. */
+    private static final class Lazy {
+        private final String regex;
+        private volatile Pattern pattern;
+
+        Lazy(String regex) {
+            this.regex = regex;
+        }
+
+        Matcher matcher(CharSequence text) {
+            Pattern p = pattern;
+            if (p == null) {
+                p = Pattern.compile(regex);
+                pattern = p;
+            }
+            return p.matcher(text);
+        }
+    }
+
+    private static final Lazy PRIVATE_KEY = new Lazy(
             "-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----[\\s\\S]{0,400}?(?:\\n|\\\\n)[A-Za-z0-9+/=]{20,}");
-    private static final Pattern OLD_PGP_SECRET_KEY = Pattern.compile(
+    private static final Lazy OLD_PGP_SECRET_KEY = new Lazy(
             "-----BEGIN PGP SECRET KEY BLOCK-----[\\s\\S]{0,400}?(?:\\n|\\\\n)[A-Za-z0-9+/=]{20,}");
-    private static final Pattern PUTTY_KEY = Pattern.compile(
+    private static final Lazy PUTTY_KEY = new Lazy(
             "PuTTY-User-Key-File-[0-9]+: [\\s\\S]{0,3000}?Private-Lines: [0-9]+");
-    private static final Pattern DIGITALOCEAN = Pattern.compile(
+    private static final Lazy DIGITALOCEAN = new Lazy(
             "(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9])");
-    private static final Pattern SLACK_WEBHOOK = Pattern.compile(
+    private static final Lazy SLACK_WEBHOOK = new Lazy(
             "https://hooks\\.slack\\.com/(?:services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}"
                     + "|(?:workflows|triggers)/T[A-Z0-9]{6,}/[A-Za-z0-9/]{20,})");
-    private static final Pattern SLACK_TOKEN = Pattern.compile(
+    private static final Lazy SLACK_TOKEN = new Lazy(
             "(?<![A-Za-z0-9])(?:xox[abposer]-[0-9A-Za-z]{8,}-[0-9A-Za-z-]{8,}|xapp-[0-9]+-[A-Z0-9]+-[0-9]+-[a-f0-9]{16,})");
-    private static final Pattern AWS_ACCESS_KEY = Pattern.compile(
+    private static final Lazy AWS_ACCESS_KEY = new Lazy(
             "(?<![A-Za-z0-9/+])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9/+=])");
-    private static final Pattern AWS_SECRET_KEY = Pattern.compile(
+    private static final Lazy AWS_SECRET_KEY = new Lazy(
             "(?i)aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])");
-    private static final Pattern GITHUB_TOKEN = Pattern.compile(
+    private static final Lazy GITHUB_TOKEN = new Lazy(
             "(?<![A-Za-z0-9_])(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})"
                     + "(?![A-Za-z0-9_])");
     /** URL schemes of databases and brokers (a {@code +driver} suffix is allowed: {@code postgresql+psycopg2}). */
     private static final Set<String> DATABASE_SCHEMES = Set.of(
             "postgres", "postgresql", "mysql", "mariadb", "mongodb", "mongodb+srv", "redis", "rediss", "amqp",
             "amqps", "mssql", "sqlserver", "cockroachdb", "oracle");
-    private static final Pattern DJANGO_SECRET_QUOTED = Pattern.compile(
+    private static final Lazy DJANGO_SECRET_QUOTED = new Lazy(
             "(?<![A-Za-z0-9_])(?:DJANGO_)?SECRET_KEY[\"']?\\s*[:=]\\s*[rbuRBUf]{0,2}([\"'])([^\"'\\r\\n]*)\\1");
-    private static final Pattern DJANGO_SECRET_UNQUOTED = Pattern.compile(
+    private static final Lazy DJANGO_SECRET_UNQUOTED = new Lazy(
             "(?m)^[ \\t]*(?:export[ \\t]+)?(?:DJANGO_)?SECRET_KEY[ \\t]*[:=][ \\t]*([^\\s\"'#][^\\s]*)");
 
     /** Extensions of configuration files, where an unquoted {@code SECRET_KEY = value} is a literal. */
@@ -60,12 +79,12 @@ public final class LeakRules {
             "ini", "cfg", "conf", "cnf", "toml", "yaml", "yml", "properties", "sh", "bash", "zsh", "service",
             "txt", "env", "envrc", "example", "sample", "template");
 
-    private static final Pattern PLACEHOLDER = Pattern.compile(
+    private static final Lazy PLACEHOLDER = new Lazy(
             "(?i)x+|\\*+|\\.+|-+|_+|pass|passwd|password|pwd|secret|changeme|change[-_]?me|change[-_]?this|example"
                     + "|placeholder|dummy|redacted|hidden|your[-_]?password|my[-_]?password|todo|fixme|none|null");
 
     /** A call, subscript or interpolation rather than a literal: {@code env('X')}, {@code os.environ['X']}, {@code %(x)s}. */
-    private static final Pattern CODE = Pattern.compile("[A-Za-z_][A-Za-z0-9_.]*[(\\[].*|%\\(.*|\\{\\{.*");
+    private static final Lazy CODE = new Lazy("[A-Za-z_][A-Za-z0-9_.]*[(\\[].*|%\\(.*|\\{\\{.*");
 
     /** The minimum length of a {@code SECRET_KEY} literal considered a real key. */
     static final int MIN_SECRET_KEY_LENGTH = 16;
@@ -106,8 +125,7 @@ public final class LeakRules {
                 case 'h' -> t |= at(c, i, "hooks.slack.com/") ? SLACK_HOOK : 0;
                 case 'x' -> t |= at(c, i, "xox") || at(c, i, "xapp-") ? SLACK : 0;
                 case 'A' -> t |= at(c, i, "AKIA") || at(c, i, "ASIA") || at(c, i, "ABIA") || at(c, i, "ACCA") ? AWS_ID : 0;
-                case 'c' -> t |= at(c, i, "ccess") ? AWS_SECRET : 0; // aws_secret_access_key, AwsSecretAccessKey
-                case 'C' -> t |= at(c, i, "CCESS") ? AWS_SECRET : 0; // AWS_SECRET_ACCESS_KEY
+                case 'e', 'E' -> t |= secretAccessAt(c, i) ? AWS_SECRET : 0;
                 case 'g' -> t |= at(c, i, "github_pat_") || i + 3 < c.length && c[i + 1] == 'h' && c[i + 3] == '_'
                         ? GITHUB : 0;
                 case ':' -> t |= at(c, i, "://") ? URL : 0;
@@ -118,6 +136,31 @@ public final class LeakRules {
             }
         }
         return t;
+    }
+
+    /** {@code ecret_access} or {@code ecretaccess}, any case (aws_secret_access_key, AwsSecretAccessKey...). */
+    private static boolean secretAccessAt(byte[] c, int i) {
+        int j = i + 5;
+        if (!atIgnoreCase(c, i, "ecret")) {
+            return false;
+        }
+        if (j < c.length && c[j] == '_') {
+            j++;
+        }
+        return atIgnoreCase(c, j, "access");
+    }
+
+    private static boolean atIgnoreCase(byte[] c, int i, String lowerCase) {
+        int n = lowerCase.length();
+        if (i + n > c.length) {
+            return false;
+        }
+        for (int j = 0; j < n; j++) {
+            if ((c[i + j] | 0x20) != lowerCase.charAt(j)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean at(byte[] c, int i, String literal) {
@@ -215,7 +258,7 @@ public final class LeakRules {
         return leaks;
     }
 
-    private static void find(String text, Pattern pattern, Finding.Kind kind, String reason, List<Leak> leaks) {
+    private static void find(String text, Lazy pattern, Finding.Kind kind, String reason, List<Leak> leaks) {
         Matcher m = pattern.matcher(text);
         while (m.find()) {
             leaks.add(new Leak(kind, reason, line(text, m.start())));

@@ -58,6 +58,12 @@ class LeakRulesTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"AWS_SECRET_ACCESS_KEY=", "awsSecretAccessKey: \"", "aws_secret_accesskey = '"})
+    void findsAwsSecretKeysWhateverTheCase(String prefix) {
+        assertEquals(List.of("line 1: AWS secret access key"), reasons("a", prefix + "Fake".repeat(10)));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
             "postgresql://mangaki:s3cr3t-Pa55@localhost/mangaki",
             "DATABASE_URL=postgres://u:p4ss@db:5432/x",
