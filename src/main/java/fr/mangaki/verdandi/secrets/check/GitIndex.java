@@ -3,15 +3,12 @@ package fr.mangaki.verdandi.secrets.check;
 import fr.mangaki.verdandi.secrets.SecretsException;
 import fr.mangaki.verdandi.secrets.internal.Git;
 
-import java.io.ByteArrayInputStream;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads what git's index holds: the files staged for the next commit (renames and copies
@@ -48,27 +45,38 @@ final class GitIndex {
         return r.stdout;
     }
 
+    /** Receives one object's content. */
+    @FunctionalInterface
+    interface ContentConsumer {
+        /**
+         * @param name    the name as requested
+         * @param content the object's content, or null when git has no such object
+         */
+        void accept(String name, byte[] content);
+    }
+
     /**
-     * The contents of objects by name ({@code <object id>} or {@code :<path>} for a path in
-     * the index); names git cannot resolve are absent from the result.
+     * Reads objects by name ({@code <object id>} or {@code :<path>} for a path in the
+     * index) with one {@code git cat-file --batch}, giving each to {@code consumer} in the
+     * order requested as soon as it arrives (one object in memory at a time).
      */
-    Map<String, byte[]> contents(List<String> names) {
+    void contents(List<String> names, ContentConsumer consumer) {
         if (names.isEmpty()) {
-            return Map.of();
+            return;
         }
         StringBuilder request = new StringBuilder();
         for (String name : names) {
             request.append(name).append('\n');
         }
-        byte[] out = git.output(request.toString().getBytes(StandardCharsets.UTF_8), "cat-file", "--batch", "--buffer");
-        Map<String, byte[]> contents = new HashMap<>();
-        try (InputStream in = new ByteArrayInputStream(out)) {
+        git.stream(request.toString().getBytes(StandardCharsets.UTF_8), stdout -> {
+            InputStream in = new BufferedInputStream(stdout, 1 << 16);
             for (String name : names) {
                 String header = readLine(in);
                 if (header == null) {
                     throw new SecretsException("git cat-file --batch ended early, before " + name);
                 }
                 if (header.endsWith(" missing") || header.endsWith(" ambiguous")) {
+                    consumer.accept(name, null);
                     continue;
                 }
                 String[] parts = header.split(" ");
@@ -80,12 +88,9 @@ final class GitIndex {
                 if (content.length != size || in.read() != '\n') {
                     throw new SecretsException("truncated git cat-file output for " + name);
                 }
-                contents.put(name, content);
+                consumer.accept(name, content);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return contents;
+        }, "cat-file", "--batch", "--buffer");
     }
 
     /** Parses {@code git diff --raw -z} records. */

@@ -7,6 +7,8 @@ import fr.mangaki.verdandi.secrets.internal.Git;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,28 +69,34 @@ public final class SecretsCheck {
         if (files.isEmpty()) {
             return new CheckReport(scope, List.of(), List.of());
         }
+        // the allow list first (as staged), then every blob once, checked as it arrives
         String allowName = ":" + AllowList.FILE;
-        List<String> names = new ArrayList<>(files.size() + 1);
+        Map<String, List<IndexedFile>> byObject = new LinkedHashMap<>();
+        files.forEach(f -> byObject.computeIfAbsent(f.objectId(), id -> new ArrayList<>()).add(f));
+        List<String> names = new ArrayList<>(byObject.size() + 1);
         names.add(allowName);
-        files.forEach(f -> names.add(f.objectId()));
-        Map<String, byte[]> contents = index.contents(names);
+        names.addAll(byObject.keySet());
 
-        byte[] allowContent = contents.get(allowName);
-        AllowList allow = allowContent == null ? AllowList.empty() : AllowList.parse(allowContent);
-        if (!allow.problems().isEmpty()) {
-            return new CheckReport(scope, List.of(), allow.problems());
-        }
+        AllowList[] allow = {AllowList.empty()};
         List<Finding> findings = new ArrayList<>();
-        for (IndexedFile f : files) {
-            if (allow.allowing(f.path()).isPresent()) {
-                continue;
+        index.contents(names, (name, content) -> {
+            if (name.equals(allowName)) {
+                allow[0] = content == null ? AllowList.empty() : AllowList.parse(content);
+                return;
             }
-            byte[] content = contents.get(f.objectId());
-            if (content == null) {
-                continue; // not a blob git can give (should not happen for a regular file)
+            if (content == null || !allow[0].problems().isEmpty()) {
+                return;
             }
-            findings.addAll(check(f, content));
+            for (IndexedFile f : byObject.get(name)) {
+                if (allow[0].allowing(f.path()).isEmpty()) {
+                    findings.addAll(check(f, content));
+                }
+            }
+        });
+        if (!allow[0].problems().isEmpty()) {
+            return new CheckReport(scope, List.of(), allow[0].problems());
         }
+        findings.sort(Comparator.comparing(Finding::path)); // stable: a file's findings keep their order
         return new CheckReport(scope, findings, List.of());
     }
 

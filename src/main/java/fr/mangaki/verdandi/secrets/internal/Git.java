@@ -5,6 +5,7 @@ import fr.mangaki.verdandi.secrets.SecretsException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,6 +50,34 @@ public final class Git {
 
     /** Runs git with {@code args}, whatever its exit status. */
     public Result run(byte[] stdin, String... args) {
+        byte[][] out = new byte[1][];
+        Exit exit = run(stdin, in -> out[0] = in.readAllBytes(), args);
+        return new Result(exit.status, out[0], exit.stderr);
+    }
+
+    /** Reads a process's standard output as it comes. */
+    @FunctionalInterface
+    public interface OutputReader {
+        void read(InputStream stdout) throws IOException;
+    }
+
+    /**
+     * Runs git with {@code args}, feeding it {@code stdin} (from another thread, so that a
+     * large input and output cannot block each other) while {@code reader} consumes its
+     * output as it comes; fails with git's message unless it exits 0.
+     */
+    public void stream(byte[] stdin, OutputReader reader, String... args) {
+        Exit exit = run(stdin, reader, args);
+        if (exit.status != 0) {
+            throw new SecretsException("git " + String.join(" ", args) + " failed in " + directory
+                    + " (exit " + exit.status + "): " + new String(exit.stderr, StandardCharsets.UTF_8).strip());
+        }
+    }
+
+    private record Exit(int status, byte[] stderr) {
+    }
+
+    private Exit run(byte[] stdin, OutputReader reader, String... args) {
         List<String> command = new ArrayList<>(args.length + 1);
         command.add("git");
         command.addAll(List.of(args));
@@ -77,15 +106,22 @@ public final class Git {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             Thread errReader = new Thread(() -> copy(p.getErrorStream(), err), "git-stderr");
             errReader.start();
-            byte[] out = p.getInputStream().readAllBytes();
+            try (InputStream out = p.getInputStream()) {
+                reader.read(out);
+                out.transferTo(OutputStream.nullOutputStream()); // whatever the reader left
+            }
             int status = p.waitFor();
             errReader.join();
             if (writer != null) {
                 writer.join();
             }
-            return new Result(status, out, err.toByteArray());
+            return new Exit(status, err.toByteArray());
         } catch (IOException e) {
+            p.destroy();
             throw new UncheckedIOException(e);
+        } catch (RuntimeException | Error e) {
+            p.destroy(); // the reader failed: git must not wait for it
+            throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroy();

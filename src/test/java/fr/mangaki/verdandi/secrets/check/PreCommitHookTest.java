@@ -141,6 +141,19 @@ class PreCommitHookTest {
     }
 
     @Test
+    void refusesEveryPathOfIdenticalContent() {
+        GitRepo repo = GitRepo.init(dir);
+        repo.write(".env", "A=1\n");
+        repo.write("config/.env", "A=1\n");
+        repo.write("config/copy.env", "A=1\n");
+        GitRepo.Result r = repo.addAndCommit("same blob three times");
+        assertEquals(1, r.status(), r.output());
+        assertContains(r.stderr(), "3 staged files hold secrets in plaintext\n\n  .env\n    env file in plaintext\n");
+        assertContains(r.stderr(), "\n  config/.env\n    env file in plaintext\n");
+        assertContains(r.stderr(), "\n  config/copy.env\n    env file in plaintext\n");
+    }
+
+    @Test
     void refusesSecretKeyAmongRecipients() {
         GitRepo repo = GitRepo.init(dir);
         repo.write("secrets/recipients/" + alice.fingerprint() + ".asc", gpg.exportSecret(alice));
