@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -34,6 +35,7 @@ public final class KeySource {
     private final String description;
     private final Supplier<Sensitive<byte[]>> key;
     private final PassphraseSource passphrase;
+    private final Map<String, Sensitive<char[]>> asked = new HashMap<>();
 
     private KeySource(String description, Supplier<Sensitive<byte[]>> key, PassphraseSource passphrase) {
         this.description = description;
@@ -158,9 +160,15 @@ public final class KeySource {
      * @throws SecretsException when no passphrase can be had
      */
     public Sensitive<char[]> passphrase(String keyDescription) {
-        return passphrase.passphraseFor(keyDescription).orElseThrow(() -> new SecretsException(
+        Sensitive<char[]> known = asked.get(keyDescription);
+        if (known != null) {
+            return known; // asked once per key, however many files are decrypted
+        }
+        Sensitive<char[]> given = passphrase.passphraseFor(keyDescription).orElseThrow(() -> new SecretsException(
                 "the secret key " + keyDescription + " is protected by a passphrase: set "
                         + PASSPHRASE_VARIABLE + " or run from a terminal to be asked for it"));
+        asked.put(keyDescription, given);
+        return given;
     }
 
     @Override

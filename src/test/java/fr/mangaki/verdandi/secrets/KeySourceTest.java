@@ -68,6 +68,20 @@ class KeySourceTest {
     }
 
     @Test
+    void asksForAPassphraseOncePerKey() {
+        int[] asked = {0};
+        KeySource key = KeySource.fromEnvironment(Map.of("VERDANDI_PGP_KEY", ARMORED), k -> {
+            asked[0]++;
+            return Optional.of(Sensitive.of("typed".toCharArray()));
+        });
+        key.passphrase("Alice");
+        key.passphrase("Alice");
+        assertEquals(1, asked[0]);
+        key.passphrase("Bob");
+        assertEquals(2, asked[0]);
+    }
+
+    @Test
     void failsWhenNoPassphraseCanBeHad() {
         KeySource key = KeySource.fromEnvironment(Map.of("VERDANDI_PGP_KEY", ARMORED), KeySource.noPassphrase());
         SecretsException e = assertThrows(SecretsException.class, () -> key.passphrase("Alice <a@b> (ABCD)"));

@@ -187,7 +187,8 @@ public final class BcPgp implements Pgp {
             throw new SecretsException(notIntegrityProtected(source));
         }
         OpenPGPKey key = readSecretKey(keySource);
-        String keyName = primaryUserId(key) + " (" + hex(key.getFingerprint()) + ")";
+        String userId = primaryUserId(key);
+        String keyName = (userId.isEmpty() ? "key" : userId) + " (" + hex(key.getFingerprint()) + ")";
 
         OpenPGPKey.OpenPGPSecretKey decryptionKey = null;
         List<String> addressed = new ArrayList<>();
