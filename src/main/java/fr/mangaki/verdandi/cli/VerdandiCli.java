@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 PlanCommand.class,
                 RenderCommand.class,
+                SecretsCommand.class,
         })
 public final class VerdandiCli implements Runnable {
 

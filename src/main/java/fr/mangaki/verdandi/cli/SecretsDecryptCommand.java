@@ -1,0 +1,44 @@
+package fr.mangaki.verdandi.cli;
+
+import fr.mangaki.verdandi.secrets.Sensitive;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+
+/** {@code verdandi secrets decrypt PATH.asc [--key KEYFILE]}. */
+@Command(name = "decrypt", mixinStandardHelpOptions = true,
+        description = {"Decrypts PATH.asc to standard output.",
+                "Key: --key KEYFILE, else VERDANDI_PGP_KEY (the armored secret key, or a key file's path).",
+                "Passphrase: VERDANDI_PGP_PASSPHRASE, else asked on the terminal."})
+final class SecretsDecryptCommand implements Callable<Integer> {
+
+    @ParentCommand
+    SecretsCommand parent;
+
+    @Parameters(paramLabel = "PATH.asc", description = "The encrypted file.")
+    Path path;
+
+    @Option(names = "--key", paramLabel = "KEYFILE",
+            description = "Secret key file (gpg --armor --export-secret-keys). Default: VERDANDI_PGP_KEY.")
+    Path key;
+
+    @Override
+    public Integer call() {
+        SecretsCommand.Context ctx = parent.context();
+        return SecretsCommand.execute(ctx, () -> {
+            Sensitive<byte[]> plaintext = ctx.files().decrypt(ctx.resolve(path), ctx.key(key));
+            try {
+                ctx.out().write(plaintext.reveal());
+                ctx.out().flush();
+            } finally {
+                Arrays.fill(plaintext.reveal(), (byte) 0);
+            }
+            return 0;
+        });
+    }
+}

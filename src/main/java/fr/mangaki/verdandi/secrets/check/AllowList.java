@@ -1,0 +1,112 @@
+package fr.mangaki.verdandi.secrets.check;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code .verdandi-allow} file: paths the secrets check must not refuse, each with the
+ * reason why. One entry per line, {@code GLOB REASON...}; blank lines and lines starting
+ * with {@code #} are ignored. Globs follow {@code .gitignore}: {@code *} matches within a
+ * path segment, {@code **} across segments, {@code ?} one character; a glob without
+ * {@code /} matches a file name at any depth, one with {@code /} is anchored at the
+ * repository root; a trailing {@code /} matches everything under a directory.
+ */
+public final class AllowList {
+
+    /** The file's name, at the repository root. */
+    public static final String FILE = ".verdandi-allow";
+
+    /** One entry. */
+    public record Entry(String glob, String reason, int line, Pattern pattern) {
+    }
+
+    private final List<Entry> entries;
+    private final List<String> problems;
+
+    private AllowList(List<Entry> entries, List<String> problems) {
+        this.entries = entries;
+        this.problems = problems;
+    }
+
+    /** No entries. */
+    public static AllowList empty() {
+        return new AllowList(List.of(), List.of());
+    }
+
+    /** Parses the file's content; malformed lines are reported by {@link #problems()}. */
+    public static AllowList parse(byte[] content) {
+        List<Entry> entries = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        String[] lines = new String(content, StandardCharsets.UTF_8).split("\r?\n");
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\\s+", 2);
+            if (parts.length < 2 || parts[1].isBlank()) {
+                problems.add(FILE + " line " + (i + 1) + ": '" + parts[0] + "' needs a reason (GLOB REASON...,"
+                        + " e.g. 'tests/fixtures/** fake keys used by the tests')");
+                continue;
+            }
+            entries.add(new Entry(parts[0], parts[1].strip(), i + 1, toRegex(parts[0])));
+        }
+        return new AllowList(List.copyOf(entries), List.copyOf(problems));
+    }
+
+    /** Malformed lines (an entry without a reason): the check refuses to run with them. */
+    public List<String> problems() {
+        return problems;
+    }
+
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** The first entry that allows {@code path}, if any. */
+    public Optional<Entry> allowing(String path) {
+        for (Entry e : entries) {
+            if (e.pattern().matcher(path).matches()) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Translates a gitignore-style glob to a regular expression over the whole path. */
+    static Pattern toRegex(String glob) {
+        String g = glob;
+        boolean directory = g.endsWith("/");
+        if (directory) {
+            g = g.substring(0, g.length() - 1);
+        }
+        boolean anchored = g.contains("/");
+        if (g.startsWith("/")) {
+            g = g.substring(1);
+        }
+        StringBuilder re = new StringBuilder(anchored ? "" : "(?:.*/)?");
+        for (int i = 0; i < g.length(); i++) {
+            char c = g.charAt(i);
+            if (c == '*') {
+                if (i + 1 < g.length() && g.charAt(i + 1) == '*') {
+                    boolean slashAfter = i + 2 < g.length() && g.charAt(i + 2) == '/';
+                    re.append(slashAfter ? "(?:.*/)?" : ".*");
+                    i += slashAfter ? 2 : 1;
+                } else {
+                    re.append("[^/]*");
+                }
+            } else if (c == '?') {
+                re.append("[^/]");
+            } else {
+                re.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        if (directory) {
+            re.append("/.*");
+        }
+        return Pattern.compile(re.toString());
+    }
+}

@@ -1,0 +1,162 @@
+package fr.mangaki.verdandi.secrets.check;
+
+import fr.mangaki.verdandi.secrets.FakeLeaks;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LeakRulesTest {
+
+    static List<String> reasons(String path, String text) {
+        return LeakRules.scan(path, text.getBytes(StandardCharsets.UTF_8)).stream()
+                .map(l -> "line " + l.line() + ": " + l.reason()).toList();
+    }
+
+    @Test
+    void findsPrivateKeysOfEveryKind() {
+        assertEquals(List.of("line 1: RSA private key (PEM)"), reasons("a", FakeLeaks.rsaPrivateKey()));
+        assertEquals(List.of("line 1: private key (PEM)"), reasons("a", FakeLeaks.pkcs8PrivateKey()));
+        assertEquals(List.of("line 1: OpenSSH private key"), reasons("a", FakeLeaks.openSshPrivateKey()));
+        assertEquals(List.of("line 1: PGP private key block"), reasons("a", FakeLeaks.pgpPrivateKeyBlock()));
+        assertEquals(List.of("line 1: EC private key (PEM)"),
+                reasons("a", FakeLeaks.rsaPrivateKey().replace("RSA", "EC")));
+        assertEquals(List.of("line 1: ENCRYPTED private key (PEM)"),
+                reasons("a", FakeLeaks.pkcs8PrivateKey().replace("BEGIN PRIVATE", "BEGIN ENCRYPTED PRIVATE")));
+        assertEquals(List.of("line 1: PuTTY private key"), reasons("k.ppk", "PuTTY-User-Key-File-" + "3: ssh-ed25519\n"
+                + "Encryption: none\nPublic-Lines: 2\nAAAA\nAAAA\nPrivate-Lines: 1\nAAAA\n"));
+    }
+
+    @Test
+    void findsPrivateKeyEscapedInJson() {
+        String json = "{\"type\": \"service_account\", \"private_key\": \""
+                + FakeLeaks.pkcs8PrivateKey().replace("\n", "\\n") + "\"}";
+        assertEquals(List.of("line 1: private key (PEM)"), reasons("sa.json", json));
+    }
+
+    @Test
+    void ignoresPrivateKeyHeaderWithoutKeyMaterial() {
+        assertEquals(List.of(), reasons("doc.md", "A key starts with -----BEGIN OPENSSH " + "PRIVATE KEY----- and ends...\n"));
+        assertEquals(List.of(), reasons("Check.java", "if (line.startsWith(\"-----BEGIN RSA " + "PRIVATE KEY-----\")) {\n}\n"));
+    }
+
+    @Test
+    void findsTokens() {
+        assertEquals(List.of("line 2: DigitalOcean token"), reasons("a", "x\nt=" + FakeLeaks.digitalOceanToken()));
+        assertEquals(List.of("line 1: Slack webhook URL"), reasons("a", FakeLeaks.slackWebhook()));
+        assertEquals(List.of("line 1: Slack token"), reasons("a", "'" + FakeLeaks.slackToken() + "'"));
+        assertEquals(List.of("line 1: AWS access key id"), reasons("a", "id=" + FakeLeaks.awsAccessKeyId()));
+        assertEquals(List.of("line 1: AWS secret access key"), reasons("a", FakeLeaks.awsSecretAccessKey()));
+        assertEquals(List.of("line 1: GitHub token"), reasons("a", FakeLeaks.githubToken()));
+        assertEquals(List.of("line 1: GitHub token"), reasons("a", FakeLeaks.githubFineGrainedToken()));
+        assertEquals(List.of("line 1: database URL with a password"), reasons("a", FakeLeaks.databaseUrl()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"AWS_SECRET_ACCESS_KEY=", "awsSecretAccessKey: \"", "aws_secret_accesskey = '"})
+    void findsAwsSecretKeysWhateverTheCase(String prefix) {
+        assertEquals(List.of("line 1: AWS secret access key"), reasons("a", prefix + "Fake".repeat(10)));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "postgresql://mangaki:s3cr3t-Pa55@localhost/mangaki",
+            "DATABASE_URL=postgres://u:p4ss@db:5432/x",
+            "mysql://root:hunter2-long@127.0.0.1/app",
+            "url = 'postgresql+psycopg2://app:Xy7-pass@db/app'",
+            "redis://:longredispassword@cache:6379/0",
+            "mongodb+srv://user:pw123456@cluster0.example.net/db",
+            "amqps://guest:guest2@mq/vhost",
+    })
+    void findsDatabaseUrlsWithPassword(String text) {
+        assertEquals(List.of("line 1: database URL with a password"), reasons("a", text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "postgres://mangaki@localhost/mangaki",
+            "postgres://localhost/mangaki",
+            "postgres://mangaki:${DB_PASSWORD}@localhost/mangaki",
+            "postgres://mangaki:$DB_PASSWORD@localhost/mangaki",
+            "postgres://USER:<password>@localhost/mangaki",
+            "postgres://user:password@localhost/db",
+            "postgres://user:****@localhost/db",
+            "postgres://user:%(password)s@localhost/db",
+            "postgres://user:{password}@localhost/db",
+            "postgres://user:changeme@localhost/db",
+            "https://user:token@example.org/repo.git",
+            "see http://example.org/a:b@c",
+            "postgres://host:5432/db",
+    })
+    void acceptsDatabaseUrlsWithoutRealPassword(String text) {
+        assertEquals(List.of(), reasons("a", text));
+    }
+
+    @Test
+    void findsDjangoSecretKeyLiterals() {
+        assertEquals(List.of("line 1: Django SECRET_KEY with a literal value"), reasons("settings.py",
+                FakeLeaks.djangoSecretKeyLine()));
+        assertEquals(List.of("line 1: Django SECRET_KEY with a literal value"), reasons("settings.py",
+                "SECRET_KEY = r\"" + "x1".repeat(25) + "\""));
+        assertEquals(List.of("line 2: Django SECRET_KEY with a literal value"), reasons("compose.yaml",
+                "env:\n  DJANGO_SECRET_KEY: \"" + "abcdefgh".repeat(4) + "\""));
+        assertEquals(List.of("line 2: Django SECRET_KEY with a literal value"), reasons("settings.ini",
+                "[secrets]\nSECRET_KEY = " + "k9".repeat(20) + "\n"));
+        assertEquals(List.of("line 1: Django SECRET_KEY with a literal value"), reasons("config.json",
+                "{\"SECRET_KEY\": \"" + "q".repeat(50) + "\"}"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']",
+            "SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '')",
+            "SECRET_KEY = env('DJANGO_SECRET_KEY')",
+            "SECRET_KEY = get_random_secret_key()",
+            "SECRET_KEY = 'test'",
+            "SECRET_KEY = 'changeme'",
+            "SECRET_KEY = ''",
+            "AWS_SECRET_KEY_NAME = 'aws-secret-key-name-of-the-parameter'",
+            "static final String SECRET_KEY_VARIABLE = \"DJANGO_SECRET_KEY\";",
+            "export DJANGO_SECRET_KEY=\"${DJANGO_SECRET_KEY:?}\"",
+            "SECRET_KEY = 'django-insecure-5f1e9c0a7b3d2e4f6a8b'",
+            "String env = \"DJANGO_SECRET_KEY=\" + SECRET_KEY + \"\\n\";",
+    })
+    void acceptsSecretKeyReadFromTheEnvironment(String text) {
+        assertEquals(List.of(), reasons("settings.py", text));
+        assertEquals(List.of(), reasons("settings.ini", text));
+    }
+
+    @Test
+    void unquotedSecretKeyIsCodeInSourceFiles() {
+        assertEquals(List.of(), reasons("settings.py", "SECRET_KEY = DEFAULT_SECRET_KEY_FROM_VAULT\n"));
+    }
+
+    @Test
+    void acceptsDocumentedExamplesAndLookalikes() {
+        assertEquals(List.of(), reasons("a", "AKIAIOSFODNN7EXAMPLE"));
+        assertEquals(List.of(), reasons("a", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"));
+        assertEquals(List.of(), reasons("a", "sha512-AKIAFAKEFAKEFAKEFAKE0123+abc=")); // inside base64
+        assertEquals(List.of(), reasons("a", "dop_v1_xyz and xoxb-... and ghp_short"));
+        assertEquals(List.of(), reasons("a", "https://hooks.slack.com/services/T000/B000/XXXX"));
+        assertEquals(List.of(), reasons("a", "mangaki_ghp_" + "A".repeat(36))); // no word boundary
+    }
+
+    @Test
+    void ignoresBinaryContent() {
+        byte[] binary = ("\0\0" + FakeLeaks.awsAccessKeyId()).getBytes(StandardCharsets.ISO_8859_1);
+        assertTrue(LeakRules.isBinary(binary));
+        assertEquals(List.of(), LeakRules.scan("a.bin", binary));
+    }
+
+    @Test
+    void reportsEveryLeakWithItsLine() {
+        String text = "a\n" + FakeLeaks.githubToken() + "\nb\n" + FakeLeaks.databaseUrl() + "\n" + FakeLeaks.slackWebhook();
+        assertEquals(List.of("line 2: GitHub token", "line 4: database URL with a password",
+                "line 5: Slack webhook URL"), reasons("a", text));
+    }
+}
