@@ -3,10 +3,12 @@ package fr.mangaki.verdandi;
 import com.pulumi.Pulumi;
 import fr.mangaki.verdandi.config.PulumiConfig;
 import fr.mangaki.verdandi.config.StackSettings;
+import java.nio.file.Path;
 
 /**
  * The entry point {@code pulumi up} runs (Pulumi.yaml, runtime java): reads the stack's
- * configuration from the engine, validates it, and declares the stack.
+ * configuration from the engine, validates it, and declares the stack; the SSH key and the
+ * env files' key come from the environment ({@link Credentials}).
  */
 public final class Main {
     private Main() {
@@ -14,6 +16,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Pulumi.run(ctx -> Program.declare(ctx,
-                StackSettings.parse(ctx.stackName(), PulumiConfig.fromEnvironment(System.getenv()))));
+                StackSettings.parse(ctx.stackName(), PulumiConfig.fromEnvironment(System.getenv())),
+                Credentials.fromEnvironment(Path.of("").toAbsolutePath(), System.getenv())));
     }
 }

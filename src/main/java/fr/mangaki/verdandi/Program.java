@@ -3,6 +3,7 @@ package fr.mangaki.verdandi;
 import com.pulumi.Context;
 import fr.mangaki.verdandi.component.Environment;
 import fr.mangaki.verdandi.component.EnvironmentArgs;
+import fr.mangaki.verdandi.component.HostAccess;
 import fr.mangaki.verdandi.component.Platform;
 import fr.mangaki.verdandi.component.PlatformArgs;
 import fr.mangaki.verdandi.component.PlatformHandle;
@@ -42,7 +43,12 @@ public final class Program {
         return b.build();
     }
 
-    public static void declare(Context ctx, StackSettings settings) {
+    /**
+     * Declares the stack.
+     *
+     * @param access the SSH key and env files the environment is installed with
+     */
+    public static void declare(Context ctx, StackSettings settings, HostAccess access) {
         PlatformHandle platform;
         Platform local = null;
         if (settings.isPlatform()) {
@@ -53,7 +59,7 @@ public final class Program {
         }
         List<String> emails = settings.alerts().map(Alerts::emails).orElse(List.of());
         Environment environment = new Environment(settings.environment().name(),
-                EnvironmentArgs.of(settings.environment(), platform).withAlertEmails(emails));
+                EnvironmentArgs.of(settings.environment(), platform, access).withAlertEmails(emails));
 
         if (local != null) {
             PlatformReference.stackOutputs(local).forEach(ctx::export);

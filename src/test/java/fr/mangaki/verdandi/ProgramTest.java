@@ -4,13 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import fr.mangaki.verdandi.component.HostAccess;
 import fr.mangaki.verdandi.config.StackFile;
 import fr.mangaki.verdandi.config.StackSettings;
+import fr.mangaki.verdandi.host.HostCommands;
+import fr.mangaki.verdandi.host.HostFiles;
+import fr.mangaki.verdandi.host.HostRole;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -73,12 +78,54 @@ class ProgramTest {
         PulumiTest.cleanup();
     }
 
+    /** Fixed test credentials: what the program must pass on as secrets. */
+    static final class TestAccess implements HostAccess {
+        @Override
+        public Output<String> sshPrivateKey() {
+            return Output.ofSecret("test-ssh-key");
+        }
+
+        @Override
+        public Output<String> environmentFile(String environment) {
+            return Output.ofSecret("SECRET_KEY=test-" + environment + "\n");
+        }
+
+        @Override
+        public String environmentFileVersion(String environment) {
+            return "v-" + environment;
+        }
+    }
+
     private TestResult run(String stack) {
         StackSettings settings = StackFile.load(StackFile.of(PROJECT, stack));
         return PulumiTest.withMocks(recorder)
                 .withOptions(TestOptions.builder().projectName("mangaki").stackName(stack).build())
-                .runTest(ctx -> Program.declare(ctx, settings))
+                .runTest(ctx -> Program.declare(ctx, settings, new TestAccess()))
                 .throwOnError();
+    }
+
+    @Test
+    void productionInstallsItsEnvironmentOnBothHostsOverSsh() {
+        TestResult result = run("production");
+        Mocks.ResourceArgs app = recorder.named("production-app-install");
+        assertEquals("command:remote:Command", app.type);
+        HostCommands commands = HostCommands.standard();
+        StackSettings settings = StackFile.load(StackFile.of(PROJECT, "production"));
+        assertEquals(commands.installEnvironment(settings.environment()), app.inputs.get("create"));
+        assertEquals(commands.installEnvironment(settings.environment()), app.inputs.get("update"));
+        assertEquals(commands.removeEnvironment("production"), app.inputs.get("delete"));
+        assertEquals("SECRET_KEY=test-production\n", app.inputs.get("stdin"));
+        assertEquals(List.of("v-production", HostFiles.digest(HostRole.APP)), app.inputs.get("triggers"));
+        String appIp = (String) PulumiTest.extractValue(result.output("appIpv4"));
+        assertEquals(Map.of("host", appIp, "user", "verdandi", "privateKey", "test-ssh-key"),
+                app.inputs.get("connection"));
+
+        Mocks.ResourceArgs front = recorder.named("production-front-site");
+        String privateIp = (String) PulumiTest.extractValue(result.output("appPrivateIpv4"));
+        assertEquals(commands.installSite(settings.environment(), privateIp), front.inputs.get("create"));
+        assertEquals(commands.removeSite("production"), front.inputs.get("delete"));
+        assertEquals(List.of(HostFiles.digest(HostRole.FRONT)), front.inputs.get("triggers"));
+        assertFalse(front.inputs.containsKey("stdin"), "the front gets no secret");
     }
 
     @Test
@@ -176,8 +223,9 @@ class ProgramTest {
                 "mangaki-zone"), platformChildren);
         List<String> environmentChildren = environment.pulumiChildResources().stream()
                 .map(Resource::pulumiResourceName).sorted().toList();
-        assertEquals(List.of("production-dns-mangaki-fr", "production-dns-www-mangaki-fr", "production-firewall",
-                "production-uptime", "production-uptime-alert"), environmentChildren);
+        assertEquals(List.of("production-app-install", "production-dns-mangaki-fr", "production-dns-www-mangaki-fr",
+                "production-firewall", "production-front-site", "production-uptime", "production-uptime-alert"),
+                environmentChildren);
     }
 
     @Test

@@ -81,7 +81,7 @@ public final class PlanCommand implements Callable<Integer> {
         Path file = target.stackFile != null ? target.stackFile : StackFile.of(projectDir, target.stack);
         Plan plan;
         try {
-            plan = new StackPlanner().plan(file);
+            plan = new StackPlanner(System.getenv()).plan(file);
         } catch (ConfigException e) {
             e.problems().forEach(p -> err.println("verdandi: " + p));
             err.println("verdandi: nothing planned: " + e.problems().size() + " problem"
@@ -93,7 +93,14 @@ public final class PlanCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        out.print(json ? PlanJson.write(plan) + "\n" : PlanText.render(plan));
+        if (json) {
+            // the JSON object keeps its contract; what could not be checked goes to stderr
+            plan.notes().forEach(n -> err.println("verdandi: note: " + n));
+            err.flush();
+            out.print(PlanJson.write(plan) + "\n");
+        } else {
+            out.print(PlanText.render(plan));
+        }
         out.flush();
         return 0;
     }

@@ -7,6 +7,12 @@ import com.pulumi.resources.CustomResourceOptions;
 import fr.mangaki.verdandi.component.PlatformHandle.EnvironmentSlot;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
+import fr.mangaki.verdandi.host.HostCommands;
+import fr.mangaki.verdandi.host.HostFiles;
+import fr.mangaki.verdandi.host.HostRole;
+import fr.mangaki.verdandi.resource.command.ConnectionArgs;
+import fr.mangaki.verdandi.resource.command.RemoteCommand;
+import fr.mangaki.verdandi.resource.command.RemoteCommandArgs;
 import fr.mangaki.verdandi.resource.digitalocean.DnsRecord;
 import fr.mangaki.verdandi.resource.digitalocean.DnsRecordArgs;
 import fr.mangaki.verdandi.resource.digitalocean.Firewall;
@@ -25,13 +31,15 @@ import java.util.Map;
 /**
  * One environment of the application on a platform ({@code verdandi:environment:Environment}):
  * an A record per domain pointing at the front (the zone's apex as {@code @}), a firewall
- * opening the environment's port on the app droplet to the front only, and an HTTPS uptime
- * check of its main domain, with an alert when {@link EnvironmentArgs#alertEmails()} is set.
+ * opening the environment's port on the app droplet to the front only, an HTTPS uptime
+ * check of its main domain (with an alert when {@link EnvironmentArgs#alertEmails()} is
+ * set), and the remote commands that install it on the app droplet and the front over SSH.
  *
  * <p>Refused, with a {@link ConfigException}, when another environment of the platform
  * already uses its port or one of its domains. Children are named {@code <name>-<role>}:
  * {@code production-dns-mangaki-fr}, {@code production-dns-www-mangaki-fr}, {@code production-firewall},
- * {@code production-uptime}, {@code production-uptime-alert}.
+ * {@code production-uptime}, {@code production-uptime-alert}, {@code production-app-install},
+ * {@code production-front-site}.
  */
 public final class Environment extends ComponentResource {
     public static final String TYPE = "verdandi:environment:Environment";
@@ -103,11 +111,52 @@ public final class Environment extends ComponentResource {
                     .build(), child);
         }
 
+        install(name, platform, args.access(), child);
+
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("url", url);
         outputs.put("port", Output.of(settings.port()));
         outputs.put("domains", Output.of(settings.domains()));
         registerOutputs(outputs);
+    }
+
+    /**
+     * Installs the environment over SSH as the platform's admin user, with the host scripts
+     * cloud-init put on the droplets: on the app droplet {@code env-install} (its env file
+     * on standard input, written mode 0600 for the environment's user), on the front
+     * {@code site-install} (its server block, proxying to the app droplet's private address).
+     * Both run again when the settings, the env file or the host scripts change; deleting
+     * the environment runs {@code env-remove} and {@code site-remove}.
+     */
+    private void install(String name, PlatformHandle platform, HostAccess access, CustomResourceOptions child) {
+        HostCommands commands = HostCommands.standard();
+        Output<String> key = access.sshPrivateKey();
+        String installEnvironment = commands.installEnvironment(settings);
+        RemoteCommand app = new RemoteCommand(name + "-app-install", RemoteCommandArgs.builder()
+                .connection(ConnectionArgs.builder()
+                        .host(platform.appIpv4())
+                        .user(platform.adminUser())
+                        .privateKey(key)
+                        .build())
+                .create(installEnvironment)
+                .update(installEnvironment)
+                .delete(commands.removeEnvironment(name))
+                .stdin(access.environmentFile(name))
+                .triggers(access.environmentFileVersion(name), HostFiles.digest(HostRole.APP))
+                .build(), child);
+        Output<String> installSite = platform.appPrivateIpv4().applyValue(ip -> commands.installSite(settings, ip));
+        new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
+                .connection(ConnectionArgs.builder()
+                        .host(platform.frontIpv4())
+                        .user(platform.adminUser())
+                        .privateKey(key)
+                        .build())
+                .create(installSite)
+                .update(installSite)
+                .delete(commands.removeSite(name))
+                .triggers(HostFiles.digest(HostRole.FRONT))
+                .build(), CustomResourceOptions.merge(child,
+                        CustomResourceOptions.builder().dependsOn(app).build()));
     }
 
     public EnvironmentSettings settings() {
@@ -152,6 +201,7 @@ public final class Environment extends ComponentResource {
         private final List<String> gates = new ArrayList<>();
         private int pollSeconds = 5;
         private final List<String> alertEmails = new ArrayList<>();
+        private HostAccess access;
         private ComponentResourceOptions options;
 
         private Builder(String name) {
@@ -206,6 +256,16 @@ public final class Environment extends ComponentResource {
             return this;
         }
 
+        /**
+         * The SSH key and env file to install with. Default: {@code VERDANDI_SSH_KEY},
+         * {@code VERDANDI_PGP_KEY} and {@code VERDANDI_PGP_PASSPHRASE} from the process's
+         * environment, the env file {@code secrets/<name>.env.asc} of the working directory.
+         */
+        public Builder access(HostAccess access) {
+            this.access = access;
+            return this;
+        }
+
         public Builder options(ComponentResourceOptions options) {
             this.options = options;
             return this;
@@ -231,7 +291,10 @@ public final class Environment extends ComponentResource {
             }
             EnvironmentSettings settings = new EnvironmentSettings(name, branch == null ? name : branch, domains,
                     port, repository, gates, pollSeconds);
-            return new Environment(name, EnvironmentArgs.of(settings, platform).withAlertEmails(alertEmails), options);
+            HostAccess hostAccess = access != null ? access
+                    : fr.mangaki.verdandi.Credentials.fromEnvironment(java.nio.file.Path.of(""), System.getenv());
+            return new Environment(name, EnvironmentArgs.of(settings, platform, hostAccess)
+                    .withAlertEmails(alertEmails), options);
         }
     }
 }

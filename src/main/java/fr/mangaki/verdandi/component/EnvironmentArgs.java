@@ -12,24 +12,26 @@ import java.util.Objects;
  * @param alertEmails   who is told when its main domain is down; empty: the uptime check
  *                      runs with no alert
  * @param uptimeRegions where DigitalOcean checks it from; default {@code eu_west, us_east}
+ * @param access        the SSH key and env file it installs itself with
  */
 public record EnvironmentArgs(EnvironmentSettings settings, PlatformHandle platform, List<String> alertEmails,
-        List<String> uptimeRegions) {
+        List<String> uptimeRegions, HostAccess access) {
     public static final List<String> DEFAULT_UPTIME_REGIONS = List.of("eu_west", "us_east");
 
     public EnvironmentArgs {
         Objects.requireNonNull(settings, "settings");
         Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(access, "access");
         alertEmails = List.copyOf(alertEmails);
         uptimeRegions = List.copyOf(uptimeRegions);
     }
 
     /** An environment with the default uptime regions and no alert. */
-    public static EnvironmentArgs of(EnvironmentSettings settings, PlatformHandle platform) {
-        return new EnvironmentArgs(settings, platform, List.of(), DEFAULT_UPTIME_REGIONS);
+    public static EnvironmentArgs of(EnvironmentSettings settings, PlatformHandle platform, HostAccess access) {
+        return new EnvironmentArgs(settings, platform, List.of(), DEFAULT_UPTIME_REGIONS, access);
     }
 
     public EnvironmentArgs withAlertEmails(List<String> emails) {
-        return new EnvironmentArgs(settings, platform, emails, uptimeRegions);
+        return new EnvironmentArgs(settings, platform, emails, uptimeRegions, access);
     }
 }

@@ -19,8 +19,13 @@ import java.util.regex.Pattern;
  */
 public final class HostCommands {
 
-    /** Waits for the first boot's cloud-init; its status (even an error) does not stop the install. */
-    public static final String WAIT_FOR_CLOUD_INIT = "cloud-init status --wait >/dev/null 2>&1 || true";
+    /**
+     * Waits for the first boot's cloud-init where it runs (it makes {@code /run/cloud-init}
+     * early in boot); its status (even an error) does not stop the install. A host that
+     * cloud-init never booted has nothing to wait for ({@code status --wait} would wait forever).
+     */
+    public static final String WAIT_FOR_CLOUD_INIT =
+            "if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi";
 
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");

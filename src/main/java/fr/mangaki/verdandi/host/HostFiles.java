@@ -47,6 +47,26 @@ public final class HostFiles {
         return List.copyOf(files);
     }
 
+    /**
+     * A digest of every file of the role (paths, modes and contents): it changes exactly when
+     * what cloud-init writes on such a host changes.
+     */
+    public static String digest(HostRole role) {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (HostFile f : forRole(role)) {
+                for (String part : List.of(f.path(), f.permissions(), f.content())) {
+                    byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
+                    sha.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
+                    sha.update(bytes);
+                }
+            }
+            return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+
     /** The text of one resource of this package, e.g. {@code deploy} or {@code units/mangaki@.service}. */
     public static String read(String name) {
         try (InputStream in = HostFiles.class.getResourceAsStream(name)) {

@@ -11,11 +11,24 @@ import java.util.Optional;
  * @param resources every resource registered, in registration order
  * @param outputs   the stack outputs (secrets and unknowns shown as in {@link PlanValues})
  * @param cost      the estimated monthly cost
+ * @param notes     what the plan could not check offline (an env file it could not open)
  */
-public record Plan(String stack, List<PlannedResource> resources, Map<String, Object> outputs, Cost cost) {
+public record Plan(String stack, List<PlannedResource> resources, Map<String, Object> outputs, Cost cost,
+        List<String> notes) {
     public Plan {
         resources = List.copyOf(resources);
+        notes = List.copyOf(notes);
         outputs = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(outputs));
+    }
+
+    /** A plan with no notes. */
+    public Plan(String stack, List<PlannedResource> resources, Map<String, Object> outputs, Cost cost) {
+        this(stack, resources, outputs, cost, List.of());
+    }
+
+    /** The same plan with these notes. */
+    public Plan withNotes(List<String> notes) {
+        return new Plan(stack, resources, outputs, cost, notes);
     }
 
     /** The resources of one type token. */

@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
  * their components with their inputs, the stack outputs, and the cost table.
  */
 public final class PlanText {
-    /** Strings longer than this, or of several lines, are summarised. */
-    static final int LONG = 100;
+    /** Strings longer than this, or of several lines, are summarised (commands fit). */
+    static final int LONG = 400;
 
     private PlanText() {
     }
@@ -32,6 +32,10 @@ public final class PlanText {
             out.append("  (none)\n");
         }
         plan.outputs().forEach((k, v) -> out.append("  ").append(k).append(": ").append(value(v)).append('\n'));
+        if (!plan.notes().isEmpty()) {
+            out.append("\nNotes:\n");
+            plan.notes().forEach(n -> out.append("  - ").append(n).append('\n'));
+        }
         out.append("\nEstimated monthly cost (DigitalOcean list prices, USD):\n");
         int width = plan.cost().lines().stream().mapToInt(l -> l.item().length()).max().orElse(10);
         int detailWidth = plan.cost().lines().stream().mapToInt(l -> l.detail().length()).max().orElse(10);

@@ -18,6 +18,12 @@ public final class StackPlanner {
     public static final String PROJECT = "mangaki";
 
     private final OfflinePlanner planner = new OfflinePlanner(PROJECT);
+    private final Map<String, String> env;
+
+    /** A planner reading {@code VERDANDI_PGP_KEY} and its passphrase from {@code env}. */
+    public StackPlanner(Map<String, String> env) {
+        this.env = Map.copyOf(env);
+    }
 
     /** Plans the stack whose file is {@code stackFile} ({@code Pulumi.<stack>.yaml}). */
     public Plan plan(Path stackFile) {
@@ -31,17 +37,20 @@ public final class StackPlanner {
                 throw new ConfigException("mangaki:platformStack: \"" + reference + "\" is not a platform stack ("
                         + platformFile.getFileName() + " says mangaki:hosting: guest)");
             }
-            references = Map.of(reference, planSettings(platform).outputs());
+            references = Map.of(reference, planSettings(platform, Map.of(), root(stackFile)).outputs());
         }
-        return planSettings(settings, references);
+        return planSettings(settings, references, root(stackFile));
     }
 
-    private Plan planSettings(StackSettings settings) {
-        return planSettings(settings, Map.of());
+    private Plan planSettings(StackSettings settings, Map<String, Map<String, Object>> references, Path root) {
+        PlanAccess access = new PlanAccess(root, env);
+        Plan plan = planner.plan(settings.stack(), ctx -> Program.declare(ctx, settings, access), references);
+        return plan.withNotes(access.notes());
     }
 
-    private Plan planSettings(StackSettings settings, Map<String, Map<String, Object>> references) {
-        return planner.plan(settings.stack(), ctx -> Program.declare(ctx, settings), references);
+    /** The repository of a stack file: where its {@code secrets/} are. */
+    private static Path root(Path stackFile) {
+        return stackFile.toAbsolutePath().getParent();
     }
 
     /** The stack file of {@code org/project/stack}, beside the guest's. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.mangaki.verdandi.host.HostCommands;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -75,6 +76,27 @@ class PlanCommandTest {
         assertEquals("(known after apply)", find(plan, "staging-dns-staging-mangaki-fr").get("inputs")
                 .get("value").asText());
         assertEquals(0.0, plan.get("monthlyCostUsd").asDouble());
+    }
+
+    @Test
+    void plansTheStagingInstallOverSshWithSecretKeysAndADeleteCommand() throws Exception {
+        Run r = run("plan", "--stack", "staging", "--json");
+        assertEquals(0, r.status(), r.err());
+        JsonNode plan = new ObjectMapper().readTree(r.out());
+        HostCommands commands = HostCommands.standard();
+        JsonNode app = find(plan, "staging-app-install");
+        assertEquals("command:remote:Command", app.get("type").asText());
+        assertEquals("staging", app.get("parent").asText());
+        JsonNode inputs = app.get("inputs");
+        assertEquals("[secret]", inputs.get("connection").get("privateKey").asText());
+        assertEquals("[secret]", inputs.get("stdin").asText());
+        assertEquals(commands.removeEnvironment("staging"), inputs.get("delete").asText());
+        assertTrue(inputs.get("create").asText().contains("env-install staging --branch staging"), inputs.toString());
+        JsonNode front = find(plan, "staging-front-site").get("inputs");
+        assertEquals("[secret]", front.get("connection").get("privateKey").asText());
+        assertEquals(commands.removeSite("staging"), front.get("delete").asText());
+        assertEquals("(known after apply)", front.get("create").asText(), "it needs the app's private address");
+        assertTrue(r.err().contains("verdandi: note: secrets/staging.env.asc"), r.err());
     }
 
     @Test

@@ -22,7 +22,7 @@ class HostCommandsTest {
 
     @Test
     void installsAnEnvironmentOnTheAppHost() {
-        assertEquals("cloud-init status --wait >/dev/null 2>&1 || true; sudo -n /usr/local/lib/verdandi/env-install"
+        assertEquals("if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi; sudo -n /usr/local/lib/verdandi/env-install"
                         + " production --branch production --repository https://github.com/mangaki/mangaki.git"
                         + " --port 8000 --poll-seconds 5 --domain mangaki.fr --domain www.mangaki.fr"
                         + " --gate 'python manage.py test'",
@@ -31,7 +31,7 @@ class HostCommandsTest {
 
     @Test
     void quotesEveryGate() {
-        assertEquals("cloud-init status --wait >/dev/null 2>&1 || true; sudo -n /usr/local/lib/verdandi/env-install"
+        assertEquals("if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi; sudo -n /usr/local/lib/verdandi/env-install"
                         + " staging --branch staging --repository https://github.com/mangaki/mangaki.git"
                         + " --port 8001 --poll-seconds 5 --domain staging.mangaki.fr --domain dev.mangaki.fr"
                         + " --gate 'python manage.py test' --gate 'npm test -- --grep '\\''it'\\''\"s\"'",
@@ -45,7 +45,7 @@ class HostCommandsTest {
 
     @Test
     void installsASiteOnTheFront() {
-        assertEquals("cloud-init status --wait >/dev/null 2>&1 || true; sudo -n /usr/local/lib/verdandi/site-install"
+        assertEquals("if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi; sudo -n /usr/local/lib/verdandi/site-install"
                         + " staging --upstream 10.110.0.3:8001 --domain staging.mangaki.fr --domain dev.mangaki.fr",
                 commands.installSite(STAGING, "10.110.0.3"));
         assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/site-install", "production",

@@ -1,0 +1,90 @@
+package fr.mangaki.verdandi;
+
+import com.pulumi.core.Output;
+import fr.mangaki.verdandi.component.HostAccess;
+import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.secrets.EnvFiles;
+import fr.mangaki.verdandi.secrets.KeySource;
+import fr.mangaki.verdandi.secrets.SecretsException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+/**
+ * The credentials of a real {@code pulumi up}, from the process's environment:
+ * {@code VERDANDI_SSH_KEY} (the admin user's private key, or the path of its file), and the
+ * env file {@code secrets/<env>.env.asc} decrypted with {@code VERDANDI_PGP_KEY} (an armored
+ * secret key, or the path of one) and {@code VERDANDI_PGP_PASSPHRASE}. Both become Pulumi
+ * secrets; a missing one fails the run with a message saying what to set.
+ */
+public final class Credentials implements HostAccess {
+    public static final String SSH_KEY_VARIABLE = "VERDANDI_SSH_KEY";
+
+    private final Path root;
+    private final Map<String, String> env;
+
+    private Credentials(Path root, Map<String, String> env) {
+        this.root = root;
+        this.env = Map.copyOf(env);
+    }
+
+    /** @param root the repository holding {@code secrets/} (the project directory) */
+    public static Credentials fromEnvironment(Path root, Map<String, String> env) {
+        return new Credentials(root, env);
+    }
+
+    @Override
+    public Output<String> sshPrivateKey() {
+        String value = env.get(SSH_KEY_VARIABLE);
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(SSH_KEY_VARIABLE + ": not set; set it to the private key (or the path of the "
+                    + "key file) whose public key is in mangaki:sshKeys");
+        }
+        if (value.stripLeading().startsWith("-----BEGIN ")) {
+            return Output.ofSecret(value);
+        }
+        Path file = Path.of(value.strip());
+        try {
+            return Output.ofSecret(Files.readString(file));
+        } catch (IOException | RuntimeException e) {
+            // the value is not echoed: it may be key material pasted incompletely
+            throw new ConfigException(SSH_KEY_VARIABLE + ": holds neither a private key (-----BEGIN ...) nor the "
+                    + "path of a readable key file (value not shown)");
+        }
+    }
+
+    @Override
+    public Output<String> environmentFile(String environment) {
+        try {
+            return Output.ofSecret(EnvFiles.decrypt(root, environment,
+                    KeySource.fromEnvironment(env, KeySource.noPassphrase())).reveal());
+        } catch (SecretsException e) {
+            throw new ConfigException("secrets/" + environment + ".env.asc: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String environmentFileVersion(String environment) {
+        return version(root, environment);
+    }
+
+    /** A digest of the env file's encrypted form; {@code absent} when it does not exist. */
+    public static String version(Path root, String environment) {
+        Path file = EnvFiles.path(root, environment);
+        if (!Files.isRegularFile(file)) {
+            return "absent";
+        }
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(file)));
+        } catch (IOException e) {
+            throw new ConfigException(file + ": not readable: " + e.getMessage());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+    }
+}

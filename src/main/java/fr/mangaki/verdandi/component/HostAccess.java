@@ -1,0 +1,22 @@
+package fr.mangaki.verdandi.component;
+
+import com.pulumi.core.Output;
+
+/**
+ * What an {@link Environment} needs to install itself on the hosts: the SSH key it logs in
+ * with and the environment file it delivers, both as Pulumi secrets (never in clear in the
+ * state or a plan).
+ */
+public interface HostAccess {
+    /** The private key of the admin user (its public key is in {@code mangaki:sshKeys}). */
+    Output<String> sshPrivateKey();
+
+    /** The environment's variables ({@code KEY=value} lines): its decrypted env file. */
+    Output<String> environmentFile(String environment);
+
+    /**
+     * Changes whenever the environment's env file changes, without revealing it: a digest of
+     * its encrypted form. {@code absent} when there is no env file yet.
+     */
+    String environmentFileVersion(String environment);
+}
