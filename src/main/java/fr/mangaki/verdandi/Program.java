@@ -52,7 +52,7 @@ public final class Program {
         PlatformHandle platform;
         Platform local = null;
         if (settings.isPlatform()) {
-            local = new Platform(PLATFORM, platformArgs(settings));
+            local = new Platform(PLATFORM, platformArgs(settings), access, null);
             platform = local;
         } else {
             platform = PlatformReference.of(settings.platformStack().orElseThrow());

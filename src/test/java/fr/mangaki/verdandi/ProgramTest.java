@@ -105,6 +105,21 @@ class ProgramTest {
     }
 
     @Test
+    void productionKeepsTheHostFilesOfBothDropletsCurrentOverSsh() {
+        TestResult result = run("production");
+        for (HostRole role : HostRole.values()) {
+            String host = role.name().toLowerCase(java.util.Locale.ROOT);
+            Mocks.ResourceArgs files = recorder.named("mangaki-" + host + "-files");
+            assertEquals(HostFiles.installScript(role), files.inputs.get("stdin"));
+            assertEquals(HostCommands.WAIT_FOR_CLOUD_INIT + "; sudo -n bash -s", files.inputs.get("create"));
+            assertEquals(files.inputs.get("create"), files.inputs.get("update"));
+            String ip = (String) PulumiTest.extractValue(result.output(host + "Ipv4"));
+            assertEquals(Map.of("host", ip, "user", "verdandi", "privateKey", "test-ssh-key"),
+                    files.inputs.get("connection"));
+        }
+    }
+
+    @Test
     void productionInstallsItsEnvironmentOnBothHostsOverSsh() {
         TestResult result = run("production");
         Mocks.ResourceArgs app = recorder.named("production-app-install");
@@ -218,9 +233,9 @@ class ProgramTest {
         assertEquals("verdandi:environment:Environment", environment.pulumiResourceType());
         List<String> platformChildren = platform.pulumiChildResources().stream()
                 .map(Resource::pulumiResourceName).sorted().toList();
-        assertEquals(List.of("mangaki-app", "mangaki-app-firewall", "mangaki-cpu-alert", "mangaki-disk-alert",
-                "mangaki-front", "mangaki-front-firewall", "mangaki-key-0", "mangaki-memory-alert", "mangaki-vpc",
-                "mangaki-zone"), platformChildren);
+        assertEquals(List.of("mangaki-app", "mangaki-app-files", "mangaki-app-firewall", "mangaki-cpu-alert",
+                "mangaki-disk-alert", "mangaki-front", "mangaki-front-files", "mangaki-front-firewall", "mangaki-key-0",
+                "mangaki-memory-alert", "mangaki-vpc", "mangaki-zone"), platformChildren);
         List<String> environmentChildren = environment.pulumiChildResources().stream()
                 .map(Resource::pulumiResourceName).sorted().toList();
         assertEquals(List.of("production-app-install", "production-dns-mangaki-fr", "production-dns-www-mangaki-fr",

@@ -132,6 +132,14 @@ public final class Environment extends ComponentResource {
         HostCommands commands = HostCommands.standard();
         Output<String> key = access.sshPrivateKey();
         String installEnvironment = commands.installEnvironment(settings);
+        // on the platform's own stack, install with the host files of this version
+        CustomResourceOptions appOptions = platform instanceof Platform local
+                ? CustomResourceOptions.merge(child, CustomResourceOptions.builder()
+                        .dependsOn(local.hostFiles(HostRole.APP)).build())
+                : child;
+        CustomResourceOptions frontOptions = platform instanceof Platform local
+                ? CustomResourceOptions.builder().parent(this).dependsOn(local.hostFiles(HostRole.FRONT)).build()
+                : child;
         RemoteCommand app = new RemoteCommand(name + "-app-install", RemoteCommandArgs.builder()
                 .connection(ConnectionArgs.builder()
                         .host(platform.appIpv4())
@@ -143,7 +151,7 @@ public final class Environment extends ComponentResource {
                 .delete(commands.removeEnvironment(name))
                 .stdin(access.environmentFile(name))
                 .triggers(access.environmentFileVersion(name), HostFiles.digest(HostRole.APP))
-                .build(), child);
+                .build(), appOptions);
         Output<String> installSite = platform.appPrivateIpv4().applyValue(ip -> commands.installSite(settings, ip));
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(ConnectionArgs.builder()
@@ -155,7 +163,7 @@ public final class Environment extends ComponentResource {
                 .update(installSite)
                 .delete(commands.removeSite(name))
                 .triggers(HostFiles.digest(HostRole.FRONT))
-                .build(), CustomResourceOptions.merge(child,
+                .build(), CustomResourceOptions.merge(frontOptions,
                         CustomResourceOptions.builder().dependsOn(app).build()));
     }
 

@@ -5,7 +5,12 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import fr.mangaki.verdandi.cloudinit.CloudInit;
+import fr.mangaki.verdandi.host.HostCommands;
+import fr.mangaki.verdandi.host.HostFiles;
 import fr.mangaki.verdandi.host.HostRole;
+import fr.mangaki.verdandi.resource.command.ConnectionArgs;
+import fr.mangaki.verdandi.resource.command.RemoteCommand;
+import fr.mangaki.verdandi.resource.command.RemoteCommandArgs;
 import fr.mangaki.verdandi.cloudinit.HostSpec;
 import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.Backups;
@@ -38,11 +43,12 @@ import java.util.Map;
  * bootstrapped by cloud-init; the app droplet's backups; the team's SSH keys; firewalls
  * (front: HTTP and HTTPS from anywhere, SSH from the admin networks; app: SSH from the admin
  * networks, and each {@link Environment} opens its own port to the front only); the DNS
- * zone; and CPU, memory and disk alerts when {@link PlatformArgs#alerts()} is set.
+ * zone; CPU, memory and disk alerts when {@link PlatformArgs#alerts()} is set; and, on
+ * each droplet, a remote command that keeps the host files cloud-init wrote current.
  *
  * <p>Children are named {@code <name>-<role>}: {@code mangaki-vpc}, {@code mangaki-front},
  * {@code mangaki-app}, {@code mangaki-front-firewall}, {@code mangaki-app-firewall},
- * {@code mangaki-zone}, {@code mangaki-key-0}, {@code mangaki-cpu-alert}...
+ * {@code mangaki-zone}, {@code mangaki-key-0}, {@code mangaki-cpu-alert}, {@code mangaki-app-files}...
  */
 public final class Platform extends ComponentResource implements PlatformHandle {
     public static final String TYPE = "verdandi:platform:Platform";
@@ -54,13 +60,21 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     private final Droplet front;
     private final Droplet app;
     private final Domain zone;
+    private final RemoteCommand frontFiles;
+    private final RemoteCommand appFiles;
     private final Map<String, EnvironmentSlot> environments = new LinkedHashMap<>();
 
+    /** A platform whose host files are kept current with the credentials of the environment. */
     public Platform(String name, PlatformArgs args) {
-        this(name, args, null);
+        this(name, args, fr.mangaki.verdandi.Credentials.fromEnvironment(java.nio.file.Path.of(""), System.getenv()),
+                null);
     }
 
-    public Platform(String name, PlatformArgs args, ComponentResourceOptions options) {
+    /**
+     * @param access the SSH key that keeps the droplets' host files current after their first
+     *               boot (env files are not used here)
+     */
+    public Platform(String name, PlatformArgs args, HostAccess access, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.args = args;
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
@@ -82,6 +96,9 @@ public final class Platform extends ComponentResource implements PlatformHandle 
 
         this.front = droplet(name, HostRole.FRONT, args.frontSize(), null, keys, child);
         this.app = droplet(name, HostRole.APP, args.appSize(), args.appBackups(), keys, child);
+        Output<String> key = access.sshPrivateKey();
+        this.frontFiles = hostFiles(name, HostRole.FRONT, front, key, child);
+        this.appFiles = hostFiles(name, HostRole.APP, app, key, child);
 
         new Firewall(name + "-front-firewall", FirewallArgs.builder()
                 .name(name + "-front")
@@ -223,7 +240,35 @@ public final class Platform extends ComponentResource implements PlatformHandle 
             backups.weekday().ifPresent(policy::weekday);
             b.backups(true).backupPolicy(policy.build());
         }
-        return new Droplet(name + "-" + roleName, b.build(), child);
+        return new Droplet(name + "-" + roleName, b.build(), CustomResourceOptions.merge(child,
+                CustomResourceOptions.builder().ignoreChanges(List.of("userData")).build()));
+    }
+
+    /** The command that keeps the host files of the droplet of {@code role} current. */
+    public RemoteCommand hostFiles(HostRole role) {
+        return role == HostRole.FRONT ? frontFiles : appFiles;
+    }
+
+    /**
+     * Cloud-init writes the host scripts at first boot only, and DigitalOcean replaces a
+     * droplet whose user data changes (the app droplet holds the databases): so the droplets
+     * ignore later changes of their user data, and this command writes the files of the
+     * Verdandi version at hand, as root over SSH, whenever they change.
+     */
+    private static RemoteCommand hostFiles(String name, HostRole role, Droplet droplet, Output<String> key,
+            CustomResourceOptions child) {
+        String install = HostCommands.WAIT_FOR_CLOUD_INIT + "; sudo -n bash -s";
+        return new RemoteCommand(name + "-" + role.name().toLowerCase(java.util.Locale.ROOT) + "-files",
+                RemoteCommandArgs.builder()
+                        .connection(ConnectionArgs.builder()
+                                .host(droplet.ipv4Address())
+                                .user(ADMIN_USER)
+                                .privateKey(key)
+                                .build())
+                        .create(install)
+                        .update(install)
+                        .stdin(HostFiles.installScript(role))
+                        .build(), child);
     }
 
     /** The cloud-init user data of the platform's droplet of {@code role}: what it boots with. */
@@ -270,6 +315,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         private final String name;
         private final PlatformArgs.Builder args = PlatformArgs.builder();
         private ComponentResourceOptions options;
+        private HostAccess access;
 
         private Builder(String name) {
             this.name = name;
@@ -335,9 +381,17 @@ public final class Platform extends ComponentResource implements PlatformHandle 
             return this;
         }
 
+        /** The SSH key to log in with. Default: {@code VERDANDI_SSH_KEY} of the process's environment. */
+        public Builder access(HostAccess access) {
+            this.access = access;
+            return this;
+        }
+
         /** Declares the platform's resources. */
         public Platform build() {
-            return new Platform(name, args.build(), options);
+            return new Platform(name, args.build(), access != null ? access
+                    : fr.mangaki.verdandi.Credentials.fromEnvironment(java.nio.file.Path.of(""), System.getenv()),
+                    options);
         }
     }
 }

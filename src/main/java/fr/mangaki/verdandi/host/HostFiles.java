@@ -67,6 +67,67 @@ public final class HostFiles {
         }
     }
 
+    /**
+     * A bash script that writes every file of the role where cloud-init wrote it (under
+     * {@code VERDANDI_ROOT} when set), each atomically with its mode, then reloads what
+     * reads them. {@code pulumi up} runs it as root when the files change, so that a host
+     * keeps the scripts of the Verdandi version that manages it without being rebuilt.
+     *
+     * @throws IllegalStateException when a file does not end with a newline or contains the
+     *                               here-document delimiter
+     */
+    public static String installScript(HostRole role) {
+        StringBuilder s = new StringBuilder();
+        s.append("#!/usr/bin/env bash\n")
+                .append("# Writes Verdandi's host files of the ").append(role.name().toLowerCase(java.util.Locale.ROOT))
+                .append(" host, as cloud-init did at first boot, then reloads what\n")
+                .append("# reads them. Run as root; VERDANDI_ROOT (default /) prefixes every path.\n")
+                .append("set -euo pipefail\n\n")
+                .append("root=${VERDANDI_ROOT:-}\n\n")
+                .append("info() { printf 'verdandi: %s\\n' \"$*\" >&2; }\n")
+                .append("fail() { printf 'verdandi: %s\\n' \"$*\" >&2; exit 1; }\n\n")
+                .append("# put PATH MODE < content: replaces PATH atomically\n")
+                .append("put() {\n")
+                .append("  local target=$root$1 tmp\n")
+                .append("  install -d -m 0755 \"$(dirname \"$target\")\"\n")
+                .append("  tmp=$(mktemp \"$target.XXXXXX\")\n")
+                .append("  cat >\"$tmp\" || { rm -f \"$tmp\"; fail \"cannot write $target\"; }\n")
+                .append("  chmod \"$2\" \"$tmp\"\n")
+                .append("  mv -f \"$tmp\" \"$target\"\n")
+                .append("}\n\n")
+                .append("reload() {\n")
+                .append("  if [[ -n \"$root\" ]]; then\n")
+                .append("    info \"files written under $root; nothing reloaded\"\n")
+                .append("    return\n")
+                .append("  fi\n")
+                .append("  sysctl --system >/dev/null\n")
+                .append("  systemctl restart systemd-journald\n")
+                .append("  systemctl reload ssh\n");
+        if (role == HostRole.APP) {
+            s.append("  systemctl daemon-reload\n");
+        } else {
+            s.append("  nginx -t && systemctl reload nginx\n");
+        }
+        s.append("}\n\n").append("main() {\n");
+        for (HostFile f : forRole(role)) {
+            if (!f.content().endsWith("\n")) {
+                throw new IllegalStateException(f.path() + ": a host file ends with a newline");
+            }
+            if (f.content().lines().anyMatch(HEREDOC_END::equals)) {
+                throw new IllegalStateException(f.path() + ": contains the line " + HEREDOC_END);
+            }
+            s.append("  put ").append(f.path()).append(' ').append(f.permissions()).append(" <<'")
+                    .append(HEREDOC_END).append("'\n").append(f.content()).append(HEREDOC_END).append('\n');
+        }
+        s.append("  reload\n")
+                .append("  info \"").append(forRole(role).size()).append(" host files up to date\"\n")
+                .append("}\n\n")
+                .append("main \"$@\"\n");
+        return s.toString();
+    }
+
+    private static final String HEREDOC_END = "VERDANDI_HOST_FILE_END";
+
     /** The text of one resource of this package, e.g. {@code deploy} or {@code units/mangaki@.service}. */
     public static String read(String name) {
         try (InputStream in = HostFiles.class.getResourceAsStream(name)) {
