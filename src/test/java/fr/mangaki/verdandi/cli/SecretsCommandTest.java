@@ -151,8 +151,8 @@ class SecretsCommandTest {
         secrets("recipients", "add", alicePublic.toString());
         secrets("recipients", "add", bobPublic.toString());
         assertEquals(0, secrets("recipients", "list"));
-        assertEquals(alice.fingerprint() + "  Alice <alice@example.org>\n" + bob.fingerprint()
-                + "  Bob <bob@example.org>\n", sortLines(out()));
+        assertEquals(sortLines(alice.fingerprint() + "  Alice <alice@example.org>\n" + bob.fingerprint()
+                + "  Bob <bob@example.org>\n"), out()); // listed in file name (fingerprint) order
 
         repo.write("secrets/recipients/zz-broken.asc", "not a key\n");
         assertEquals(1, secrets("recipients", "list"));
