@@ -123,6 +123,16 @@ class SecretsCommandTest {
     }
 
     @Test
+    void addsBinaryPublicKey() throws Exception {
+        Path binary = TestKeys.get().write("bob.gpg", gpg.gpg(null, "--export", bob.fingerprint()));
+        assertEquals(0, secrets("recipients", "add", binary.toString()), err());
+        assertContains(out(), "added Bob <bob@example.org>\n");
+        Path file = repo.root().resolve("secrets/recipients/" + bob.fingerprint() + ".asc");
+        assertTrue(Files.readString(file).startsWith("-----BEGIN PGP PUBLIC KEY BLOCK-----"), "stored armored");
+        assertEquals(0, repo.addAndCommit("recipient").status());
+    }
+
+    @Test
     void rejectsSecretKeyAsRecipient() {
         assertEquals(2, secrets("recipients", "add", aliceSecret.toString()));
         assertContains(err(), "verdandi: " + aliceSecret + " holds a secret key (Alice <alice@example.org> ("
@@ -141,8 +151,8 @@ class SecretsCommandTest {
         secrets("recipients", "add", alicePublic.toString());
         secrets("recipients", "add", bobPublic.toString());
         assertEquals(0, secrets("recipients", "list"));
-        assertEquals(alice.fingerprint() + "  Alice <alice@example.org>\n" + bob.fingerprint()
-                + "  Bob <bob@example.org>\n", sortLines(out()));
+        assertEquals(sortLines(alice.fingerprint() + "  Alice <alice@example.org>\n" + bob.fingerprint()
+                + "  Bob <bob@example.org>\n"), out()); // listed in file name (fingerprint) order
 
         repo.write("secrets/recipients/zz-broken.asc", "not a key\n");
         assertEquals(1, secrets("recipients", "list"));

@@ -43,11 +43,6 @@ public final class Git {
         return check(run(null, args), args).stdout;
     }
 
-    /** Runs git with {@code args} and {@code stdin}; fails with git's message unless it exits 0. */
-    public byte[] output(byte[] stdin, String... args) {
-        return check(run(stdin, args), args).stdout;
-    }
-
     /** Runs git with {@code args}, whatever its exit status. */
     public Result run(byte[] stdin, String... args) {
         byte[][] out = new byte[1][];
