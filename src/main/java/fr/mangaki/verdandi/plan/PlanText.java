@@ -23,7 +23,7 @@ public final class PlanText {
                 .append(" (offline: Pulumi's mock engine; no cloud and no Pulumi service were contacted)\n\n");
         long custom = plan.resources().stream().filter(PlannedResource::custom).count();
         out.append("Resources: ").append(plan.resources().size()).append(" (")
-                .append(custom).append(" in the cloud, ").append(plan.resources().size() - custom)
+                .append(custom).append(" provider resources, ").append(plan.resources().size() - custom)
                 .append(" components)\n");
         plan.resources().stream().filter(r -> r.parent().isEmpty())
                 .forEach(r -> tree(plan, r, 0, out));
