@@ -23,7 +23,8 @@ import java.util.function.Supplier;
  * the details in {@code diff} code blocks: resources to add (with their inputs), to change
  * (each changed input by path, {@code old → new}), to destroy, and changed outputs.
  *
- * <p>Bounded: long values are summarised as in {@link PlanText} (multi-line strings, such as
+ * <p>Bounded: values longer than {@value #LONG} characters are summarised as in
+ * {@link PlanText} (multi-line strings, such as
  * cloud-init user data, as a line and byte count plus a short unified diff of their lines),
  * one resource shows at most {@value #MAX_ENTRY_LINES} lines, and the whole text never exceeds
  * the given number of characters (default {@value #DEFAULT_MAX_CHARS}, under GitHub's 65,536
@@ -32,6 +33,9 @@ import java.util.function.Supplier;
  * of backticks in it, so a value cannot change the Markdown around it.
  */
 public final class PlanDiffMarkdown {
+    /** Strings longer than this, or of several lines, are summarised: a comment stays compact. */
+    static final int LONG = 100;
+
     /** The default bound on the output, in characters. */
     public static final int DEFAULT_MAX_CHARS = 60_000;
     /** The smallest bound accepted: the heading, the summary and the notes always fit. */
@@ -287,7 +291,7 @@ public final class PlanDiffMarkdown {
     }
 
     private static boolean isLong(String s) {
-        return s.length() > PlanText.LONG || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
+        return s.length() > LONG || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
     }
 
     private static List<String> textChange(String indent, String path, String a, String b) {
@@ -393,7 +397,7 @@ public final class PlanDiffMarkdown {
     /** A value in one short line, as {@link PlanText} shows it; containers and long strings summarised. */
     static String show(JsonNode v) {
         StringBuilder b = new StringBuilder();
-        if (compact(v, b, PlanText.LONG)) {
+        if (compact(v, b, LONG)) {
             return b.toString();
         }
         if (v.isTextual()) {
@@ -412,7 +416,7 @@ public final class PlanDiffMarkdown {
             return "{" + v.size() + " key" + (v.size() == 1 ? "" : "s") + ": " + keys
                     + (keys.length() >= 60 ? ", …" : "") + "}";
         }
-        return cut(b.toString(), PlanText.LONG);
+        return cut(b.toString(), LONG);
     }
 
     /** Appends {@code v} compactly; false (with {@code b} unfinished) when it would exceed {@code limit}. */
@@ -459,7 +463,7 @@ public final class PlanDiffMarkdown {
         if (v.isContainerNode()) {
             return (v.isArray() ? "list " : "object ") + show(v);
         }
-        return cut(escape(v.toString()), PlanText.LONG);
+        return cut(escape(v.toString()), LONG);
     }
 
     private static String list(List<String> paths) {

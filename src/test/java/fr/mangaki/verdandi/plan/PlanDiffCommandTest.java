@@ -64,7 +64,7 @@ class PlanDiffCommandTest {
         Run r = run("plan", "--diff", production.toString(), bigger.toString());
         assertEquals(0, r.status(), "exit 0 even with changes: " + r.err());
         assertEquals("", r.err());
-        assertTrue(r.out().startsWith("### Plan diff: `production`\n\n**+0 to add, ~4 to change, -0 to destroy, "
+        assertTrue(r.out().startsWith("### Plan diff: `production`\n\n**+0 to add, ~5 to change, -0 to destroy, "
                 + "1 output change; cost $13.20 → $27.60 (+$14.40)/month**\n"), r.out());
         assertTrue(r.out().contains("""
                 ~ mangaki-app  (digitalocean:index/droplet:Droplet)
@@ -83,8 +83,9 @@ class PlanDiffCommandTest {
     void saysNoChangesForTheSamePlan() {
         Run r = run("plan", "--diff", production.toString(), production.toString());
         assertEquals(0, r.status(), r.err());
-        assertEquals("### Plan diff: `production`\n\n**No changes**: the same 18 resources, inputs and outputs; "
-                + "cost $13.20/month (unchanged)\n", r.out());
+        assertEquals("### Plan diff: `production`\n\n**No changes**: the same 22 resources, inputs and outputs; "
+                + "cost $13.20/month (unchanged)\n\n_5 secret values are secret on both sides and were not compared "
+                + "(plans never hold secrets): a change to a secret alone does not show here._\n", r.out());
     }
 
     @Test
