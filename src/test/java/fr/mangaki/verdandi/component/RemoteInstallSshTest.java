@@ -1,0 +1,447 @@
+package fr.mangaki.verdandi.component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.pulumi.core.Output;
+import fr.mangaki.verdandi.component.internal.LoopbackSshd;
+import fr.mangaki.verdandi.component.internal.LoopbackSshd.AdminUser;
+import fr.mangaki.verdandi.component.internal.LoopbackSshd.KeyPair;
+import fr.mangaki.verdandi.component.internal.RecordedProgram;
+import fr.mangaki.verdandi.component.internal.RecordedProgram.Addresses;
+import fr.mangaki.verdandi.component.internal.RecordedProgram.RemoteCommandInputs;
+import fr.mangaki.verdandi.config.EnvironmentSettings;
+import fr.mangaki.verdandi.config.StackFile;
+import fr.mangaki.verdandi.config.StackSettings;
+import fr.mangaki.verdandi.host.HostCommands;
+import fr.mangaki.verdandi.host.HostFiles;
+import fr.mangaki.verdandi.host.rehearsal.Proc;
+import fr.mangaki.verdandi.host.rehearsal.Rehearsal;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The remote commands of the program, run for real over SSH: Debian's sshd on loopback
+ * (keys only) stands for both droplets, set up from the user data the program gives them
+ * (host scripts at {@code /usr/local/lib/verdandi}, the admin user with its sudo rule and
+ * authorized keys, the hosts' sshd settings), and OpenSSH's client sends the exact
+ * {@code create}, {@code update} and {@code delete} strings (and {@code stdin}) that the
+ * program registers, as the command provider would. Each host script runs as root through
+ * {@code sudo -n} under a temporary root: real {@code useradd}, a running PostgreSQL,
+ * {@code visudo} and {@code nginx -t}; systemctl is a recorder that starts nothing.
+ */
+class RemoteInstallSshTest {
+
+    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final String APP = "127.0.0.2";
+    private static final String FRONT = "127.0.0.3";
+    private static final String APP_PRIVATE = "127.0.0.4";
+    private static final Map<String, Addresses> DROPLETS = Map.of(
+            "mangaki-app", new Addresses(APP, APP_PRIVATE),
+            "mangaki-front", new Addresses(FRONT, "127.0.0.5"));
+    private static final Path RECORDER = LoopbackSshd.RESOURCES.resolve("systemctl-recorder");
+    private static final String SECRET_1 = "ssh-test-secret-5a1f0c93";
+    private static final String SECRET_2 = "ssh-test-secret-7d2e9b41";
+    private static final String ENV_1 = "# production\nDJANGO_SECRET_KEY=" + SECRET_1 + "\nDEBUG=false\n";
+    private static final String ENV_2 = "# production\nDJANGO_SECRET_KEY=" + SECRET_2 + "\nDEBUG=false\n";
+
+    @Test
+    void installsUpdatesAndRemovesTheEnvironmentWithTheProgramsOwnCommands() throws Exception {
+        try (Rehearsal r = new Rehearsal(5).prepareHosts()) {
+            stopNginx(r);
+            Path work = r.base.resolve("ssh");
+            Files.createDirectories(work);
+            KeyPair admin = LoopbackSshd.keygen(work.resolve("admin_key"), "admin@mangaki.test");
+            StackSettings settings = productionWithKey(admin.publicKey());
+            EnvironmentSettings env = settings.environment();
+
+            // what `pulumi up` would send: first with the env file as it is, then after it changed
+            RecordedProgram first = RecordedProgram.run(settings, access(admin, ENV_1, "v1"), DROPLETS);
+            RecordedProgram second = RecordedProgram.run(settings, access(admin, ENV_2, "v2"), DROPLETS);
+            RemoteCommandInputs app = first.remoteCommand("production-app-install");
+            RemoteCommandInputs appAfter = second.remoteCommand("production-app-install");
+            RemoteCommandInputs front = first.remoteCommand("production-front-site");
+            assertEquals(APP, app.host());
+            assertEquals(FRONT, front.host());
+            assertEquals(ENV_1, app.stdin());
+            assertEquals(ENV_2, appAfter.stdin());
+            assertEquals(app.create(), appAfter.update(), "an update runs the install again");
+            assertNotEquals(app.triggers(), appAfter.triggers(), "a new env file triggers the update");
+            assertEquals(front.create(), front.update());
+            assertTrue(app.create().startsWith(HostCommands.WAIT_FOR_CLOUD_INIT + "; sudo -n "
+                    + HostFiles.SCRIPT_DIR + "/env-install production "), app.create());
+
+            // both hosts as their user data makes them, on this machine
+            Rehearsal.materializeInto(r.root, first.userData("mangaki-app"));
+            Rehearsal.materializeInto(r.root, first.userData("mangaki-front"));
+            AdminUser user = adminUser(first.userData("mangaki-app"));
+            assertEquals(user, adminUser(first.userData("mangaki-front")));
+            assertEquals(user.name(), app.user());
+            assertEquals(user.name(), front.user());
+            assertEquals(List.of(admin.publicKey()), user.authorizedKeys());
+
+            Map<String, String> session = new LinkedHashMap<>();
+            session.put("VERDANDI_ROOT", r.root.toString());
+            session.put("VERDANDI_SYSTEMCTL", RECORDER.toString());
+            session.put("PGHOST", r.base.resolve("pg/sock").toString());
+            List<String> outputs = new ArrayList<>();
+            try (LoopbackSshd sshd = startSshd(work.resolve("sshd"), r.root, user, session)) {
+                List<String> toApp = sshd.client(app.user(), app.host(), connectionKey(work, app));
+                List<String> toFront = sshd.client(front.user(), front.host(), connectionKey(work, front));
+
+                // the session and sudo keep the temporary root: nothing below touches this machine's /
+                Proc.Result probe = sshd.ssh(toApp, "id -un; sudo -n id -un; sudo -n printenv VERDANDI_ROOT", null);
+                assertEquals(0, probe.exit(), probe.output() + sshd.log());
+                assertEquals(user.name() + "\nroot\n" + r.root + "\n", probe.output());
+
+                // create
+                Proc.Result created = sshd.ssh(toApp, app.create(), app.stdin());
+                outputs.add(created.output());
+                assertEquals(0, created.exit(), created.output() + sshd.log());
+                assertTrue(created.output().contains("env-install: environment production installed: branch production,"
+                        + " port 8000, 1 gate(s), polled every 5s"), created.output());
+                Path conf = r.root.resolve("etc/verdandi/production");
+                int uid = uidOf(r, "mangaki-production");
+                assertEquals(ENV_1, Files.readString(conf.resolve("app.env")));
+                assertEquals("rw-------", permissions(conf.resolve("app.env")));
+                assertEquals(uid, Files.getAttribute(conf.resolve("app.env"), "unix:uid"));
+                assertEquals(deployConf(env), Files.readString(conf.resolve("deploy.conf")));
+                assertEquals(String.join("\n", env.gates()) + "\n", Files.readString(conf.resolve("gates")));
+                Path srv = r.root.resolve("srv/mangaki/production");
+                for (String d : List.of("", "releases", "venvs", "node", "shared")) {
+                    assertEquals(uid, Files.getAttribute(srv.resolve(d), "unix:uid"), "owner of " + srv.resolve(d));
+                    assertEquals("rwxr-x---", permissions(srv.resolve(d)));
+                }
+                Path sudoers = r.root.resolve("etc/sudoers.d/verdandi-production");
+                assertEquals("r--r-----", permissions(sudoers));
+                assertTrue(Files.readString(sudoers).contains(
+                        "mangaki-production ALL=(root) NOPASSWD: /usr/bin/systemctl start mangaki@production.service"));
+                assertEquals("mangaki-production", r.psql("SELECT pg_get_userbyid(datdba) FROM pg_database"
+                        + " WHERE datname = 'mangaki-production'"));
+                assertEquals(List.of("daemon-reload", "enable mangaki@production.service",
+                        "try-restart mangaki@production.service verdandi-deploy@production.service",
+                        "enable --now verdandi-deploy@production.service"), calls(r));
+
+                // the same create again (a replaced resource, a retried up): nothing changes
+                Map<String, String> before = snapshot(r.root);
+                Proc.Result again = sshd.ssh(toApp, app.create(), app.stdin());
+                outputs.add(again.output());
+                assertEquals(0, again.exit(), again.output());
+                assertEquals(before, snapshot(r.root));
+                assertEquals(List.of("daemon-reload", "enable mangaki@production.service",
+                        "enable --now verdandi-deploy@production.service"), calls(r).subList(4, 7),
+                        "unchanged settings restart nothing");
+                assertEquals("1", r.psql("SELECT count(*) FROM pg_roles WHERE rolname = 'mangaki-production'"));
+
+                // update with the new env file
+                Proc.Result updated = sshd.ssh(toApp, appAfter.update(), appAfter.stdin());
+                outputs.add(updated.output());
+                assertEquals(0, updated.exit(), updated.output());
+                assertEquals(ENV_2, Files.readString(conf.resolve("app.env")));
+                assertEquals("rw-------", permissions(conf.resolve("app.env")));
+                assertEquals(uid, Files.getAttribute(conf.resolve("app.env"), "unix:uid"));
+                assertEquals(uid, uidOf(r, "mangaki-production"), "the environment's user is kept");
+                assertEquals("try-restart mangaki@production.service verdandi-deploy@production.service",
+                        calls(r).get(9), "a new env file restarts the environment");
+
+                // the front's server block
+                Path available = r.root.resolve("etc/nginx/sites-available/mangaki-production.conf");
+                Path enabled = r.root.resolve("etc/nginx/sites-enabled/mangaki-production.conf");
+                Proc.Result site = sshd.ssh(toFront, front.create(), null);
+                outputs.add(site.output());
+                assertEquals(0, site.exit(), site.output());
+                assertTrue(site.output().contains("site-install: site production serves mangaki.fr www.mangaki.fr -> "
+                        + APP_PRIVATE + ":8000 (TLS: false)"), site.output());
+                assertEquals(serverBlock(r.root), Files.readString(available));
+                assertEquals(Path.of("../sites-available/mangaki-production.conf"), Files.readSymbolicLink(enabled));
+                assertNginxAccepts(r);
+                Map<String, String> frontBefore = snapshot(r.root);
+                Proc.Result siteAgain = sshd.ssh(toFront, front.update(), null);
+                outputs.add(siteAgain.output());
+                assertEquals(0, siteAgain.exit(), siteAgain.output());
+                assertEquals(frontBefore, snapshot(r.root));
+
+                // delete, in the order Pulumi deletes: the front's site first (it depends on the app's install)
+                Proc.Result siteRemoved = sshd.ssh(toFront, front.delete(), null);
+                outputs.add(siteRemoved.output());
+                assertEquals(0, siteRemoved.exit(), siteRemoved.output());
+                assertFalse(Files.exists(available, LinkOption.NOFOLLOW_LINKS));
+                assertFalse(Files.exists(enabled, LinkOption.NOFOLLOW_LINKS));
+                assertFalse(Files.exists(r.root.resolve("etc/verdandi/sites/production.conf")));
+                assertNginxAccepts(r);
+
+                for (int i = 0; i < 2; i++) {
+                    Proc.Result removed = sshd.ssh(toApp, app.delete(), null);
+                    outputs.add(removed.output());
+                    assertEquals(0, removed.exit(), removed.output());
+                    assertTrue(removed.output().contains("kept PostgreSQL database mangaki-production"), removed.output());
+                }
+                assertFalse(Files.exists(conf));
+                assertFalse(Files.exists(srv));
+                assertFalse(Files.exists(sudoers));
+                assertFalse(Files.exists(r.root.resolve("var/lib/verdandi/production")));
+                assertFalse(Rehearsal.read(r.root.resolve("etc/passwd")).contains("mangaki-production:"));
+                assertEquals("mangaki-production", r.psql("SELECT datname FROM pg_database"
+                        + " WHERE datname = 'mangaki-production'"), "the database is kept");
+                assertTrue(calls(r).containsAll(List.of("disable --now verdandi-deploy@production.service",
+                        "disable --now mangaki@production.service")), calls(r).toString());
+
+                outputs.add(sshd.log());
+                outputs.add(String.join("\n", calls(r)));
+                for (String text : outputs) {
+                    assertFalse(text.contains(SECRET_1) || text.contains(SECRET_2), "a secret leaked:\n" + text);
+                }
+            }
+        }
+    }
+
+    @Test
+    void acceptsOnlyTheAdminsKeyAndChecksTheHostKey() throws Exception {
+        Path work = Files.createTempDirectory("verdandi-ssh-");
+        try {
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+            KeyPair admin = LoopbackSshd.keygen(work.resolve("admin_key"), "admin@mangaki.test");
+            KeyPair stranger = LoopbackSshd.keygen(work.resolve("stranger_key"), "stranger@example.org");
+            StackSettings settings = productionWithKey(admin.publicKey());
+            RecordedProgram program = RecordedProgram.run(settings, access(admin, ENV_1, "v1"), DROPLETS);
+            RemoteCommandInputs app = program.remoteCommand("production-app-install");
+            Path root = work.resolve("root");
+            Rehearsal.materializeInto(root, program.userData("mangaki-app"));
+            AdminUser user = adminUser(program.userData("mangaki-app"));
+            try (LoopbackSshd sshd = startSshd(work.resolve("sshd"), root, user,
+                    Map.of("VERDANDI_ROOT", root.toString()))) {
+                Path key = connectionKey(work, app);
+                Proc.Result ok = sshd.ssh(sshd.client(user.name(), APP, key), "printenv VERDANDI_ROOT", null);
+                assertEquals(0, ok.exit(), ok.output() + sshd.log());
+                assertEquals(root + "\n", ok.output());
+
+                Proc.Result noKey = sshd.ssh(sshd.client(user.name(), APP, null), "true", null);
+                assertEquals(255, noKey.exit(), noKey.output());
+                assertTrue(noKey.output().contains(user.name() + "@" + APP + ": Permission denied (publickey)."),
+                        "only public keys are offered: " + noKey.output());
+
+                Proc.Result strangerKey = sshd.ssh(sshd.client(user.name(), APP, stranger.privateKey()), "true", null);
+                assertEquals(255, strangerKey.exit(), strangerKey.output());
+                assertTrue(strangerKey.output().contains("Permission denied (publickey)."), strangerKey.output());
+
+                // the authorized keys file is the same for every user: the hosts' sshd settings refuse root
+                Proc.Result asRoot = sshd.ssh(sshd.client("root", APP, key), "true", null);
+                assertEquals(255, asRoot.exit(), asRoot.output());
+                assertTrue(asRoot.output().contains("root@" + APP + ": Permission denied (publickey)."), asRoot.output());
+
+                Path empty = work.resolve("empty_known_hosts");
+                Files.writeString(empty, "");
+                Proc.Result unknownHost = sshd.ssh(sshd.client(user.name(), APP, key, empty), "true", null);
+                assertEquals(255, unknownHost.exit(), unknownHost.output());
+                assertTrue(unknownHost.output().contains("Host key verification failed."), unknownHost.output());
+            }
+        } finally {
+            Proc.run(List.of("rm", "-rf", work.toString()), Map.of(), null, Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void theTestScriptsPassShellcheck() {
+        for (String script : List.of("sshd-namespace", "systemctl-recorder")) {
+            Path p = LoopbackSshd.RESOURCES.resolve(script);
+            Proc.Result r = Proc.run(List.of("shellcheck", "--severity=style", p.toString()), Map.of(), null,
+                    Duration.ofSeconds(120));
+            assertEquals(0, r.exit(), p + ":\n" + r.output());
+            assertTrue(Files.isExecutable(p), p + ": executable");
+        }
+    }
+
+    // ---- set-up ---------------------------------------------------------------------------
+
+    /** The production stack, its admin key replaced by the test's. */
+    private static StackSettings productionWithKey(String publicKey) {
+        Map<String, Object> config = new LinkedHashMap<>(StackFile.readConfig(StackFile.of(PROJECT, "production")));
+        config.put("mangaki:sshKeys", List.of(publicKey));
+        return StackSettings.parse("production", config);
+    }
+
+    private static HostAccess access(KeyPair admin, String envFile, String version) {
+        String privateKey = read(admin.privateKey());
+        return new HostAccess() {
+            @Override
+            public Output<String> sshPrivateKey() {
+                return Output.ofSecret(privateKey);
+            }
+
+            @Override
+            public Output<String> environmentFile(String environment) {
+                return Output.ofSecret(envFile);
+            }
+
+            @Override
+            public String environmentFileVersion(String environment) {
+                return version;
+            }
+        };
+    }
+
+    /** The admin user of a user data: name, shell, groups, sudo rule and authorized keys. */
+    private static AdminUser adminUser(String userData) throws IOException {
+        JsonNode users = new YAMLMapper().readTree(userData).path("users");
+        assertEquals(1, users.size(), "one admin user");
+        JsonNode u = users.get(0);
+        List<String> groups = new ArrayList<>();
+        u.path("groups").forEach(g -> groups.add(g.asText()));
+        List<String> keys = new ArrayList<>();
+        u.path("ssh_authorized_keys").forEach(k -> keys.add(k.asText()));
+        return new AdminUser(u.path("name").asText(), u.path("shell").asText(), groups, u.path("sudo").asText(), keys);
+    }
+
+    private static LoopbackSshd startSshd(Path dir, Path root, AdminUser user, Map<String, String> session) {
+        LoopbackSshd.Builder b = LoopbackSshd.builder(dir)
+                .listen(APP)
+                .listen(FRONT)
+                .admin(user)
+                .hostScripts(root.resolve("usr/local/lib"))
+                // the hosts' own sshd settings, as cloud-init writes them
+                .include(root.resolve("etc/ssh/sshd_config.d/*.conf"));
+        session.forEach(b::sessionEnvironment);
+        return b.start();
+    }
+
+    /** The private key of a remote command's connection, in a file for the client. */
+    private static Path connectionKey(Path work, RemoteCommandInputs command) throws IOException {
+        Path key = work.resolve(command.name() + ".key");
+        Files.deleteIfExists(key);
+        Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(key, command.privateKey());
+        return key;
+    }
+
+    /** The production server block must not listen on port 80 of this machine: no NGINX runs. */
+    private static void stopNginx(Rehearsal r) {
+        Proc.run(List.of("nginx", "-c", r.nginxConf(), "-s", "stop"), Map.of(), null, Duration.ofSeconds(30))
+                .requireSuccess();
+        Path pid = r.root.resolve("run/nginx.pid");
+        assertTrue(Rehearsal.await(Duration.ofSeconds(15), () -> !Files.exists(pid)), "nginx did not stop");
+    }
+
+    // ---- expectations and observations ------------------------------------------------------
+
+    private static String deployConf(EnvironmentSettings env) {
+        return """
+                # Settings of environment %s, written by env-install (no secret here).
+                ENV_NAME=%s
+                BRANCH=%s
+                REPOSITORY=%s
+                PORT=%d
+                LISTEN=0.0.0.0:%d
+                DOMAINS="%s"
+                HEALTH_HOST=%s
+                HEALTH_PATH=/
+                POLL_SECONDS=%d
+                WORKERS=2
+                """.formatted(env.name(), env.name(), env.branch(), env.repository(), env.port(), env.port(),
+                String.join(" ", env.domains()), env.mainDomain(), env.pollSeconds());
+    }
+
+    private static String serverBlock(Path root) {
+        return """
+                # Environment production, written by site-install: changes here are overwritten.
+                server {
+                    listen 80;
+                    listen [::]:80;
+                    server_name mangaki.fr www.mangaki.fr;
+
+                    location /.well-known/acme-challenge/ {
+                        root %1$s/var/www/letsencrypt;
+                    }
+
+                    location / {
+                        proxy_pass http://%2$s:8000;
+                        include %1$s/etc/nginx/snippets/verdandi-proxy.conf;
+                    }
+                }
+                """.formatted(root, APP_PRIVATE);
+    }
+
+    private static void assertNginxAccepts(Rehearsal r) {
+        Proc.Result t = Proc.run(List.of("nginx", "-t", "-c", r.nginxConf()), Map.of(), null, Duration.ofSeconds(60));
+        assertEquals(0, t.exit(), t.output());
+    }
+
+    private static int uidOf(Rehearsal r, String user) {
+        return Rehearsal.read(r.root.resolve("etc/passwd")).lines().filter(l -> l.startsWith(user + ":"))
+                .map(l -> Integer.parseInt(l.split(":")[2])).findFirst()
+                .orElseThrow(() -> new AssertionError("no user " + user + " under " + r.root));
+    }
+
+    private static List<String> calls(Rehearsal r) throws IOException {
+        return Files.readAllLines(r.root.resolve("var/log/systemctl-recorder/calls"));
+    }
+
+    private static String permissions(Path p) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    /**
+     * Every file, directory and link of the host's configuration, homes and state under the
+     * root ({@code etc}, {@code srv}, {@code var/lib}): type, mode, owner and content digest or
+     * link target. Times are left out: a rewrite with the same content is no change.
+     */
+    private static Map<String, String> snapshot(Path root) throws IOException {
+        Map<String, String> out = new TreeMap<>();
+        for (String top : List.of("etc", "srv", "var/lib")) {
+            Path start = root.resolve(top);
+            if (!Files.exists(start)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.walk(start)) {
+                for (Path p : s.toList()) {
+                    String what;
+                    if (Files.isSymbolicLink(p)) {
+                        what = "link " + Files.readSymbolicLink(p);
+                    } else {
+                        String kind = Files.isDirectory(p) ? "dir" : "file " + sha256(p);
+                        what = kind + " " + permissions(p) + " " + Files.getAttribute(p, "unix:uid") + ":"
+                                + Files.getAttribute(p, "unix:gid");
+                    }
+                    out.put(root.relativize(p).toString(), what);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String sha256(Path p) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

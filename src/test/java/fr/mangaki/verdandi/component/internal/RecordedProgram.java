@@ -1,0 +1,118 @@
+package fr.mangaki.verdandi.component.internal;
+
+import com.pulumi.test.Mocks;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import fr.mangaki.verdandi.Program;
+import fr.mangaki.verdandi.component.HostAccess;
+import fr.mangaki.verdandi.config.StackSettings;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One run of the Mangaki program under Pulumi's mock engine, keeping the inputs of every
+ * resource it registers: what {@code pulumi up} would hand to the providers. Droplets get
+ * the addresses the caller chooses, so that the remote commands connect where a test listens.
+ */
+public final class RecordedProgram {
+
+    /** A droplet's public and private IPv4 addresses. */
+    public record Addresses(String publicIpv4, String privateIpv4) {
+    }
+
+    /** The inputs of one {@code command:remote:Command}, as its provider would receive them. */
+    public record RemoteCommandInputs(String name, String host, String user, String privateKey,
+                                      String create, String update, String delete, String stdin,
+                                      List<Object> triggers) {
+        /** No key material when printed. */
+        @Override
+        public String toString() {
+            return "RemoteCommandInputs[" + name + " " + user + "@" + host + "]";
+        }
+    }
+
+    private final List<Mocks.ResourceArgs> registered;
+
+    private RecordedProgram(List<Mocks.ResourceArgs> registered) {
+        this.registered = List.copyOf(registered);
+    }
+
+    /**
+     * Declares the stack of {@code settings} with {@code access}; droplets named in
+     * {@code droplets} ({@code mangaki-app}, {@code mangaki-front}) get those addresses.
+     *
+     * @throws IllegalStateException when the program fails or declares another droplet
+     */
+    public static RecordedProgram run(StackSettings settings, HostAccess access, Map<String, Addresses> droplets) {
+        Recorder recorder = new Recorder(droplets);
+        try {
+            PulumiTest.withMocks(recorder)
+                    .withOptions(TestOptions.builder().projectName(Program.PLATFORM).stackName(settings.stack()).build())
+                    .runTest(ctx -> Program.declare(ctx, settings, access))
+                    .throwOnError();
+        } finally {
+            PulumiTest.cleanup();
+        }
+        return new RecordedProgram(recorder.registered);
+    }
+
+    /** The inputs of the resource named {@code name}. */
+    public Mocks.ResourceArgs resource(String name) {
+        return registered.stream().filter(r -> r.name.equals(name)).findFirst().orElseThrow(
+                () -> new AssertionError("no resource named " + name + " among "
+                        + registered.stream().map(r -> r.name).sorted().toList()));
+    }
+
+    /** The remote command named {@code name}, e.g. {@code production-app-install}. */
+    @SuppressWarnings("unchecked")
+    public RemoteCommandInputs remoteCommand(String name) {
+        Mocks.ResourceArgs r = resource(name);
+        if (!r.type.equals("command:remote:Command")) {
+            throw new AssertionError(name + " is a " + r.type + ", not a remote command");
+        }
+        Map<String, Object> connection = (Map<String, Object>) r.inputs.get("connection");
+        return new RemoteCommandInputs(name, (String) connection.get("host"), (String) connection.get("user"),
+                (String) connection.get("privateKey"), (String) r.inputs.get("create"), (String) r.inputs.get("update"),
+                (String) r.inputs.get("delete"), (String) r.inputs.get("stdin"),
+                (List<Object>) r.inputs.getOrDefault("triggers", List.of()));
+    }
+
+    /** The user data of the droplet named {@code name}: what cloud-init boots it with. */
+    public String userData(String name) {
+        return (String) resource(name).inputs.get("userData");
+    }
+
+    private static final class Recorder implements Mocks {
+        final List<Mocks.ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
+        private final Map<String, Addresses> droplets;
+        private final AtomicInteger nextId = new AtomicInteger(1000);
+
+        Recorder(Map<String, Addresses> droplets) {
+            this.droplets = Map.copyOf(droplets);
+        }
+
+        @Override
+        public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
+            registered.add(args);
+            Map<String, Object> state = new HashMap<>(args.inputs);
+            if (args.type.equals("digitalocean:index/droplet:Droplet")) {
+                Addresses a = droplets.get(args.name);
+                if (a == null) {
+                    return CompletableFuture.failedFuture(
+                            new IllegalStateException("no addresses given for droplet " + args.name));
+                }
+                state.put("ipv4Address", a.publicIpv4());
+                state.put("ipv4AddressPrivate", a.privateIpv4());
+            }
+            String id = String.valueOf(nextId.incrementAndGet());
+            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+        }
+    }
+}
