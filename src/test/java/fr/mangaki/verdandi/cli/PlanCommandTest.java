@@ -7,33 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.mangaki.verdandi.host.HostCommands;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PlanCommandTest {
-    record Run(int status, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = VerdandiCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     @Test
     void plansProductionWithItsMonthlyCost() {
-        Run r = run("plan", "--stack", "production");
+        CliRun r = CliRun.run("plan", "--stack", "production");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("offline: Pulumi's mock engine"), r.out());
         assertTrue(r.out().contains("+ mangaki-app  (digitalocean:index/droplet:Droplet)"), r.out());
@@ -44,7 +28,7 @@ class PlanCommandTest {
 
     @Test
     void printsOneJsonObjectWithTheContractShape() throws Exception {
-        Run r = run("plan", "--stack", "production", "--json");
+        CliRun r = CliRun.run("plan", "--stack", "production", "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode plan = new ObjectMapper().readTree(r.out());
         List<String> fields = new ArrayList<>();
@@ -65,7 +49,7 @@ class PlanCommandTest {
 
     @Test
     void plansTheStagingGuestWithoutDroplets() throws Exception {
-        Run r = run("plan", "--stack", "staging", "--json");
+        CliRun r = CliRun.run("plan", "--stack", "staging", "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode plan = new ObjectMapper().readTree(r.out());
         assertEquals(0, count(plan, "digitalocean:index/droplet:Droplet"));
@@ -80,7 +64,7 @@ class PlanCommandTest {
 
     @Test
     void plansTheStagingInstallOverSshWithSecretKeysAndADeleteCommand() throws Exception {
-        Run r = run("plan", "--stack", "staging", "--json");
+        CliRun r = CliRun.run("plan", "--stack", "staging", "--json");
         assertEquals(0, r.status(), r.err());
         JsonNode plan = new ObjectMapper().readTree(r.out());
         HostCommands commands = HostCommands.standard();
@@ -103,7 +87,7 @@ class PlanCommandTest {
     void plansAStackFileByPath(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("Pulumi.demo.yaml");
         Files.copy(Path.of("Pulumi.production.yaml"), file);
-        Run r = run("plan", "--stack-file", file.toString(), "--json");
+        CliRun r = CliRun.run("plan", "--stack-file", file.toString(), "--json");
         assertEquals(0, r.status(), r.err());
         assertEquals("demo", new ObjectMapper().readTree(r.out()).get("stack").asText());
     }
@@ -113,7 +97,7 @@ class PlanCommandTest {
         Path file = dir.resolve("Pulumi.bad.yaml");
         Files.writeString(file, Files.readString(Path.of("Pulumi.production.yaml"))
                 .replace("hour: 4", "hour: 5").replace("mangaki:region: ams3", "mangaki:region: mars1"));
-        Run r = run("plan", "--stack-file", file.toString());
+        CliRun r = CliRun.run("plan", "--stack-file", file.toString());
         assertEquals(2, r.status());
         assertEquals("", r.out(), "nothing is planned");
         List<String> lines = r.err().lines().toList();
@@ -125,7 +109,7 @@ class PlanCommandTest {
 
     @Test
     void rejectsAMissingStackFileWithExitTwo() {
-        Run r = run("plan", "--stack", "nosuch");
+        CliRun r = CliRun.run("plan", "--stack", "nosuch");
         assertEquals(2, r.status());
         assertTrue(r.err().contains("Pulumi.nosuch.yaml: no such stack file"), r.err());
     }
@@ -135,7 +119,7 @@ class PlanCommandTest {
         Files.copy(Path.of("Pulumi.production.yaml"), dir.resolve("Pulumi.production.yaml"));
         Files.writeString(dir.resolve("Pulumi.staging.yaml"), Files.readString(Path.of("Pulumi.staging.yaml"))
                 .replace("port: 8001", "port: 8000").replace("- dev.mangaki.fr", "- www.mangaki.fr"));
-        Run r = run("plan", "--stack-file", dir.resolve("Pulumi.staging.yaml").toString());
+        CliRun r = CliRun.run("plan", "--stack-file", dir.resolve("Pulumi.staging.yaml").toString());
         assertEquals(2, r.status(), r.out());
         assertTrue(r.err().contains("verdandi: mangaki:environment.port: 8000 is already used by environment "
                 + "production on this platform"), r.err());
@@ -145,16 +129,16 @@ class PlanCommandTest {
 
     @Test
     void rejectsUsageErrorsWithExitTwo() {
-        Run r = run("plan");
+        CliRun r = CliRun.run("plan");
         assertEquals(2, r.status());
         assertTrue(r.err().contains("--stack"), r.err());
-        Run both = run("plan", "--stack", "production", "--stack-file", "Pulumi.production.yaml");
+        CliRun both = CliRun.run("plan", "--stack", "production", "--stack-file", "Pulumi.production.yaml");
         assertEquals(2, both.status());
     }
 
     @Test
     void hasHelp() {
-        Run r = run("plan", "--help");
+        CliRun r = CliRun.run("plan", "--help");
         assertEquals(0, r.status());
         assertTrue(r.out().contains("--stack-file"), r.out());
         assertFalse(r.out().isBlank());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.mangaki.verdandi.cli.PlanCommandTest.Run;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -14,10 +13,10 @@ class RenderCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"front", "app"})
     void printsExactlyTheUserDataOfThePlannedDroplet(String host) throws Exception {
-        Run render = PlanCommandTest.run("render", "cloud-init", "--stack", "production", "--host", host);
+        CliRun render = CliRun.run("render", "cloud-init", "--stack", "production", "--host", host);
         assertEquals(0, render.status(), render.err());
         assertTrue(render.out().startsWith("#cloud-config\n"), render.out());
-        Run plan = PlanCommandTest.run("plan", "--stack", "production", "--json");
+        CliRun plan = CliRun.run("plan", "--stack", "production", "--json");
         JsonNode resources = new ObjectMapper().readTree(plan.out()).get("resources");
         String planned = null;
         for (JsonNode r : resources) {
@@ -30,7 +29,7 @@ class RenderCommandTest {
 
     @Test
     void rejectsAGuestStackWhichHasNoDroplets() {
-        Run r = PlanCommandTest.run("render", "cloud-init", "--stack", "staging", "--host", "app");
+        CliRun r = CliRun.run("render", "cloud-init", "--stack", "staging", "--host", "app");
         assertEquals(2, r.status());
         assertEquals("verdandi: mangaki:hosting: stack staging is a guest of mangaki/mangaki/production: "
                 + "it has no droplets (render its platform's stack)\n", r.err());
@@ -38,7 +37,7 @@ class RenderCommandTest {
 
     @Test
     void rejectsAnUnknownHost() {
-        Run r = PlanCommandTest.run("render", "cloud-init", "--stack", "production", "--host", "db");
+        CliRun r = CliRun.run("render", "cloud-init", "--stack", "production", "--host", "db");
         assertEquals(2, r.status());
         assertEquals("verdandi: --host: \"db\" is not one of front, app\n", r.err());
     }

@@ -1,44 +1,28 @@
 package fr.mangaki.verdandi.plan;
 
+import fr.mangaki.verdandi.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fr.mangaki.verdandi.cli.VerdandiCli;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code verdandi plan --diff}: the command line around {@link PlanDiff}, on plans of the real stacks. */
 class PlanDiffCommandTest {
-    record Run(int status, String out, String err) {
-    }
-
     @TempDir
     static Path plans;
     static Path production;
     static Path bigger;
     static Path staging;
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = VerdandiCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int status = cli.execute(args);
-        return new Run(status, out.toString(), err.toString());
-    }
-
     /** Plans of production, of a bigger production (a copy of the stack file, edited), and of staging. */
     @BeforeAll
     static void planTheStacks() throws Exception {
         production = plans.resolve("production.json");
-        Run r = run("plan", "--stack", "production", "--json");
+        CliRun r = CliRun.run("plan", "--stack", "production", "--json");
         assertEquals(0, r.status(), r.err());
         Files.writeString(production, r.out());
 
@@ -48,12 +32,12 @@ class PlanDiffCommandTest {
                 .replace("  mangaki:app:\n    size: s-1vcpu-1gb", "  mangaki:app:\n    size: s-2vcpu-2gb")
                 .replace("port: 8000", "port: 8002")
                 .replace("    - ::/0\n", "    - ::/0\n    - 198.51.100.0/24\n"));
-        r = run("plan", "--stack-file", file.toString(), "--json");
+        r = CliRun.run("plan", "--stack-file", file.toString(), "--json");
         assertEquals(0, r.status(), r.err());
         bigger = plans.resolve("bigger.json");
         Files.writeString(bigger, r.out());
 
-        r = run("plan", "--stack", "staging", "--json");
+        r = CliRun.run("plan", "--stack", "staging", "--json");
         assertEquals(0, r.status(), r.err());
         staging = plans.resolve("staging.json");
         Files.writeString(staging, r.out());
@@ -61,7 +45,7 @@ class PlanDiffCommandTest {
 
     @Test
     void diffsTwoPlansOfTheRealStack() {
-        Run r = run("plan", "--diff", production.toString(), bigger.toString());
+        CliRun r = CliRun.run("plan", "--diff", production.toString(), bigger.toString());
         assertEquals(0, r.status(), "exit 0 even with changes: " + r.err());
         assertEquals("", r.err());
         assertTrue(r.out().startsWith("### Plan diff: `production`\n\n**+0 to add, ~5 to change, -0 to destroy, "
@@ -81,7 +65,7 @@ class PlanDiffCommandTest {
 
     @Test
     void saysNoChangesForTheSamePlan() {
-        Run r = run("plan", "--diff", production.toString(), production.toString());
+        CliRun r = CliRun.run("plan", "--diff", production.toString(), production.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals("### Plan diff: `production`\n\n**No changes**: the same 22 resources, inputs and outputs; "
                 + "cost $13.20/month (unchanged)\n\n_5 secret values are secret on both sides and were not compared "
@@ -90,14 +74,15 @@ class PlanDiffCommandTest {
 
     @Test
     void needsNoStackFile(@TempDir Path empty) {
-        Run r = run("plan", "--project-dir", empty.toString(), "--diff", staging.toString(), production.toString());
+        CliRun r = CliRun.run("plan", "--project-dir", empty.toString(), "--diff", staging.toString(),
+                production.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("### Plan diff: `staging` → `production`\n"), r.out());
     }
 
     @Test
     void boundsTheOutput() {
-        Run r = run("plan", "--max-chars", "2000", "--diff", staging.toString(), production.toString());
+        CliRun r = CliRun.run("plan", "--max-chars", "2000", "--diff", staging.toString(), production.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().length() <= 2000, "length " + r.out().length());
         assertTrue(r.out().matches("(?s).*\n… \\d+ more changes not shown \\(see the workflow log\\)\n"), r.out());
@@ -106,7 +91,7 @@ class PlanDiffCommandTest {
     @Test
     void rejectsAMissingFileWithExitTwo(@TempDir Path dir) {
         Path missing = dir.resolve("base.json");
-        Run r = run("plan", "--diff", missing.toString(), production.toString());
+        CliRun r = CliRun.run("plan", "--diff", missing.toString(), production.toString());
         assertEquals(2, r.status());
         assertEquals("", r.out());
         assertEquals("verdandi: " + missing + ": no such file\nverdandi: nothing compared\n", r.err());
@@ -116,7 +101,7 @@ class PlanDiffCommandTest {
     void rejectsFilesThatAreNotPlansNamingEach(@TempDir Path dir) throws Exception {
         Path text = Files.writeString(dir.resolve("log.txt"), "Plan of stack production\n");
         Path config = Files.writeString(dir.resolve("config.json"), "{\"stack\": \"production\"}");
-        Run r = run("plan", "--diff", text.toString(), config.toString());
+        CliRun r = CliRun.run("plan", "--diff", text.toString(), config.toString());
         assertEquals(2, r.status());
         assertEquals("", r.out());
         String prefix = "verdandi: " + config + ": not a Verdandi plan (bin/verdandi plan --json): ";
@@ -131,22 +116,23 @@ class PlanDiffCommandTest {
 
     @Test
     void rejectsDiffWithAStack() {
-        Run r = run("plan", "--stack", "production", "--diff", production.toString(), production.toString());
+        CliRun r = CliRun.run("plan", "--stack", "production", "--diff", production.toString(), production.toString());
         assertEquals(2, r.status());
         assertTrue(r.err().contains("are mutually exclusive"), r.err());
         assertEquals("", r.out());
-        r = run("plan", "--stack-file", "Pulumi.production.yaml", "--diff", production.toString(), bigger.toString());
+        r = CliRun.run("plan", "--stack-file", "Pulumi.production.yaml", "--diff", production.toString(),
+                bigger.toString());
         assertEquals(2, r.status());
         assertTrue(r.err().contains("are mutually exclusive"), r.err());
     }
 
     @Test
     void rejectsDiffWithOneOrFourPlans() {
-        Run r = run("plan", "--diff", production.toString());
+        CliRun r = CliRun.run("plan", "--diff", production.toString());
         assertEquals(2, r.status());
         assertTrue(r.err().startsWith("verdandi: option '--diff' at index 0 (PLAN.json) requires at least 2 values"),
                 r.err());
-        r = run("plan", "--diff", production.toString(), bigger.toString(), "--diff", bigger.toString(),
+        r = CliRun.run("plan", "--diff", production.toString(), bigger.toString(), "--diff", bigger.toString(),
                 production.toString());
         assertEquals(2, r.status());
         assertEquals("verdandi: --diff takes two plans, BASE.json and HEAD.json, once; got 4\n"
@@ -156,15 +142,15 @@ class PlanDiffCommandTest {
 
     @Test
     void rejectsOptionsThatDoNotApply() {
-        Run json = run("plan", "--json", "--diff", production.toString(), bigger.toString());
+        CliRun json = CliRun.run("plan", "--json", "--diff", production.toString(), bigger.toString());
         assertEquals(2, json.status());
         assertEquals("verdandi: --json does not apply to --diff: the diff is Markdown\nTry 'verdandi plan --help'.\n",
                 json.err());
-        Run small = run("plan", "--max-chars", "100", "--diff", production.toString(), bigger.toString());
+        CliRun small = CliRun.run("plan", "--max-chars", "100", "--diff", production.toString(), bigger.toString());
         assertEquals(2, small.status());
         assertEquals("verdandi: --max-chars: 100 is too small; at least 2000\nTry 'verdandi plan --help'.\n",
                 small.err());
-        Run stack = run("plan", "--max-chars", "5000", "--stack", "production");
+        CliRun stack = CliRun.run("plan", "--max-chars", "5000", "--stack", "production");
         assertEquals(2, stack.status());
         assertEquals("verdandi: --max-chars applies to --diff only\nTry 'verdandi plan --help'.\n", stack.err());
         assertEquals("", json.out() + small.out() + stack.out());
@@ -172,7 +158,7 @@ class PlanDiffCommandTest {
 
     @Test
     void helpDescribesTheDiff() {
-        Run r = run("plan", "--help");
+        CliRun r = CliRun.run("plan", "--help");
         assertEquals(0, r.status());
         assertTrue(r.out().contains("--diff=PLAN.json PLAN.json"), r.out());
         assertTrue(r.out().contains("--max-chars=N"), r.out());
