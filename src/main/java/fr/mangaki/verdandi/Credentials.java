@@ -32,6 +32,11 @@ public final class Credentials implements HostAccess {
         this.env = Map.copyOf(env);
     }
 
+    /** The credentials of this process: its environment, and the working directory's {@code secrets/}. */
+    public static Credentials ofProcess() {
+        return fromEnvironment(Path.of("").toAbsolutePath(), System.getenv());
+    }
+
     /** @param root the repository holding {@code secrets/} (the project directory) */
     public static Credentials fromEnvironment(Path root, Map<String, String> env) {
         return new Credentials(root, env);

@@ -3,7 +3,6 @@ package fr.mangaki.verdandi;
 import com.pulumi.Pulumi;
 import fr.mangaki.verdandi.config.PulumiConfig;
 import fr.mangaki.verdandi.config.StackSettings;
-import java.nio.file.Path;
 
 /**
  * The entry point {@code pulumi up} runs (Pulumi.yaml, runtime java): reads the stack's
@@ -17,6 +16,6 @@ public final class Main {
     public static void main(String[] args) {
         Pulumi.run(ctx -> Program.declare(ctx,
                 StackSettings.parse(ctx.stackName(), PulumiConfig.fromEnvironment(System.getenv())),
-                Credentials.fromEnvironment(Path.of("").toAbsolutePath(), System.getenv())));
+                Credentials.ofProcess()));
     }
 }

@@ -4,13 +4,15 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
+import fr.mangaki.verdandi.Credentials;
 import fr.mangaki.verdandi.component.PlatformHandle.EnvironmentSlot;
+import fr.mangaki.verdandi.component.internal.Ssh;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostFiles;
 import fr.mangaki.verdandi.host.HostRole;
-import fr.mangaki.verdandi.resource.command.ConnectionArgs;
 import fr.mangaki.verdandi.resource.command.RemoteCommand;
 import fr.mangaki.verdandi.resource.command.RemoteCommandArgs;
 import fr.mangaki.verdandi.resource.digitalocean.DnsRecord;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * One environment of the application on a platform ({@code verdandi:environment:Environment}):
@@ -111,7 +114,7 @@ public final class Environment extends ComponentResource {
                     .build(), child);
         }
 
-        install(name, platform, args.access(), child);
+        install(name, platform, args.access());
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("url", url);
@@ -128,43 +131,36 @@ public final class Environment extends ComponentResource {
      * Both run again when the settings, the env file or the host scripts change; deleting
      * the environment runs {@code env-remove} and {@code site-remove}.
      */
-    private void install(String name, PlatformHandle platform, HostAccess access, CustomResourceOptions child) {
+    private void install(String name, PlatformHandle platform, HostAccess access) {
         HostCommands commands = HostCommands.standard();
         Output<String> key = access.sshPrivateKey();
         String installEnvironment = commands.installEnvironment(settings);
         // on the platform's own stack, install with the host files of this version
-        CustomResourceOptions appOptions = platform instanceof Platform local
-                ? CustomResourceOptions.merge(child, CustomResourceOptions.builder()
-                        .dependsOn(local.hostFiles(HostRole.APP)).build())
-                : child;
-        CustomResourceOptions frontOptions = platform instanceof Platform local
-                ? CustomResourceOptions.builder().parent(this).dependsOn(local.hostFiles(HostRole.FRONT)).build()
-                : child;
+        List<Resource> appAfter = platform instanceof Platform local
+                ? List.of(local.hostFiles(HostRole.APP)) : List.of();
+        List<Resource> frontAfter = platform instanceof Platform local
+                ? List.of(local.hostFiles(HostRole.FRONT)) : List.of();
         RemoteCommand app = new RemoteCommand(name + "-app-install", RemoteCommandArgs.builder()
-                .connection(ConnectionArgs.builder()
-                        .host(platform.appIpv4())
-                        .user(platform.adminUser())
-                        .privateKey(key)
-                        .build())
+                .connection(Ssh.connection(platform.appIpv4(), platform.adminUser(), key))
                 .create(installEnvironment)
                 .update(installEnvironment)
                 .delete(commands.removeEnvironment(name))
                 .stdin(access.environmentFile(name))
                 .triggers(access.environmentFileVersion(name), HostFiles.digest(HostRole.APP))
-                .build(), appOptions);
+                .build(), childAfter(appAfter));
         Output<String> installSite = platform.appPrivateIpv4().applyValue(ip -> commands.installSite(settings, ip));
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
-                .connection(ConnectionArgs.builder()
-                        .host(platform.frontIpv4())
-                        .user(platform.adminUser())
-                        .privateKey(key)
-                        .build())
+                .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(installSite)
                 .update(installSite)
                 .delete(commands.removeSite(name))
                 .triggers(HostFiles.digest(HostRole.FRONT))
-                .build(), CustomResourceOptions.merge(frontOptions,
-                        CustomResourceOptions.builder().dependsOn(app).build()));
+                .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(app)).toList()));
+    }
+
+    /** Options of a child registered after {@code dependencies}. */
+    private CustomResourceOptions childAfter(List<Resource> dependencies) {
+        return CustomResourceOptions.builder().parent(this).dependsOn(dependencies).build();
     }
 
     public EnvironmentSettings settings() {
@@ -299,8 +295,7 @@ public final class Environment extends ComponentResource {
             }
             EnvironmentSettings settings = new EnvironmentSettings(name, branch == null ? name : branch, domains,
                     port, repository, gates, pollSeconds);
-            HostAccess hostAccess = access != null ? access
-                    : fr.mangaki.verdandi.Credentials.fromEnvironment(java.nio.file.Path.of(""), System.getenv());
+            HostAccess hostAccess = access != null ? access : Credentials.ofProcess();
             return new Environment(name, EnvironmentArgs.of(settings, platform, hostAccess)
                     .withAlertEmails(alertEmails), options);
         }

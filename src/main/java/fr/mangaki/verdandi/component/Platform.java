@@ -4,11 +4,12 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import fr.mangaki.verdandi.Credentials;
 import fr.mangaki.verdandi.cloudinit.CloudInit;
 import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostFiles;
 import fr.mangaki.verdandi.host.HostRole;
-import fr.mangaki.verdandi.resource.command.ConnectionArgs;
+import fr.mangaki.verdandi.component.internal.Ssh;
 import fr.mangaki.verdandi.resource.command.RemoteCommand;
 import fr.mangaki.verdandi.resource.command.RemoteCommandArgs;
 import fr.mangaki.verdandi.cloudinit.HostSpec;
@@ -66,8 +67,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
 
     /** A platform whose host files are kept current with the credentials of the environment. */
     public Platform(String name, PlatformArgs args) {
-        this(name, args, fr.mangaki.verdandi.Credentials.fromEnvironment(java.nio.file.Path.of(""), System.getenv()),
-                null);
+        this(name, args, Credentials.ofProcess(), null);
     }
 
     /**
@@ -260,11 +260,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         String install = HostCommands.WAIT_FOR_CLOUD_INIT + "; sudo -n bash -s";
         return new RemoteCommand(name + "-" + role.name().toLowerCase(java.util.Locale.ROOT) + "-files",
                 RemoteCommandArgs.builder()
-                        .connection(ConnectionArgs.builder()
-                                .host(droplet.ipv4Address())
-                                .user(ADMIN_USER)
-                                .privateKey(key)
-                                .build())
+                        .connection(Ssh.connection(droplet.ipv4Address(), Output.of(ADMIN_USER), key))
                         .create(install)
                         .update(install)
                         .stdin(HostFiles.installScript(role))
@@ -389,9 +385,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
 
         /** Declares the platform's resources. */
         public Platform build() {
-            return new Platform(name, args.build(), access != null ? access
-                    : fr.mangaki.verdandi.Credentials.fromEnvironment(java.nio.file.Path.of(""), System.getenv()),
-                    options);
+            return new Platform(name, args.build(), access != null ? access : Credentials.ofProcess(), options);
         }
     }
 }
