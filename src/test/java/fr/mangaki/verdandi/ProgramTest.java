@@ -10,8 +10,8 @@ import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestResult;
 import fr.mangaki.verdandi.component.HostAccess;
-import fr.mangaki.verdandi.config.StackFile;
-import fr.mangaki.verdandi.config.StackSettings;
+import fr.mangaki.verdandi.stack.StackFile;
+import fr.mangaki.verdandi.stack.StackSettings;
 import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostFiles;
 import fr.mangaki.verdandi.host.HostRole;
@@ -54,7 +54,7 @@ class ProgramTest {
 
     private TestResult run(String stack) {
         StackSettings settings = StackFile.load(StackFile.of(PROJECT, stack));
-        return recorder.run("mangaki", stack, ctx -> Program.declare(ctx, settings, new TestAccess()));
+        return recorder.run(StackSettings.PROJECT, stack, ctx -> Program.declare(ctx, settings, new TestAccess()));
     }
 
     @Test

@@ -8,8 +8,8 @@ import fr.mangaki.verdandi.component.internal.LoopbackSshd;
 import fr.mangaki.verdandi.component.internal.LoopbackSshd.AdminUser;
 import fr.mangaki.verdandi.component.internal.LoopbackSshd.KeyPair;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
-import fr.mangaki.verdandi.config.StackFile;
-import fr.mangaki.verdandi.config.StackSettings;
+import fr.mangaki.verdandi.stack.StackFile;
+import fr.mangaki.verdandi.stack.StackSettings;
 import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostFiles;
 import fr.mangaki.verdandi.host.rehearsal.Proc;
@@ -283,7 +283,7 @@ class RemoteInstallSshTest {
     /** What `pulumi up` would send for the stack of {@code settings}, the droplets at the test's addresses. */
     private static RecordingMocks record(StackSettings settings, HostAccess access) {
         RecordingMocks mocks = new RecordingMocks(DROPLETS);
-        mocks.run("mangaki", settings.stack(), ctx -> Program.declare(ctx, settings, access));
+        mocks.run(StackSettings.PROJECT, settings.stack(), ctx -> Program.declare(ctx, settings, access));
         return mocks;
     }
 
