@@ -64,8 +64,7 @@ public final class PlatformReference implements PlatformHandle {
 
     /**
      * References the platform of stack {@code org/project/stack}, reading its outputs with
-     * {@code reader} (the offline plan reads those its plan of the platform left unknown as
-     * unknown values).
+     * {@code reader} (which may, say, read as unknown the outputs of a platform not deployed yet).
      *
      * @throws ConfigException when {@code stackName} is not of that form
      */
