@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * One environment: a branch of the application repository served on some domains
- * (DESIGN §1). Values here are already validated by {@link StackSettings}.
+ * (docs/configuration.md, "Stacks"). Values here are already validated by {@link StackSettings}.
  *
  * @param name        lower-case letters, digits and '-' (e.g. {@code production})
  * @param branch      the git branch the deploy loop follows

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * A stack's validated settings (DESIGN §8), read from the {@code mangaki:} namespace of its
+ * A stack's validated settings (docs/configuration.md), read from the {@code mangaki:} namespace of its
  * configuration. Every key is checked before any resource is declared; unknown keys are
  * problems too, and all problems are reported at once in one {@link ConfigException}.
  *

@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One side of a plan diff: a plan as {@code verdandi plan --json} prints it (DESIGN §4), read
+ * One side of a plan diff: a plan as {@code verdandi plan --json} prints it (docs/pulumi-up.md), read
  * back and checked. Unknown fields are ignored, so a plan written by a newer Verdandi still reads.
  *
  * @param stack          the stack name

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The machine form of a plan (DESIGN §4): {@code {"stack", "resources": [{"type", "name",
+ * The machine form of a plan (docs/pulumi-up.md, "The offline plan"): {@code {"stack", "resources": [{"type", "name",
  * "parent", "inputs"}], "outputs", "monthlyCostUsd"}}.
  */
 public final class PlanJson {
