@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import fr.mangaki.verdandi.plan.PlanDiffInput.Resource;
 import fr.mangaki.verdandi.plan.internal.Alignment;
+import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -23,7 +24,7 @@ import java.util.regex.Pattern;
  * are compared by path ({@code inboundRules[2].portRange}); lists are aligned on their common
  * elements first, so an element inserted in the middle shows as one addition.
  *
- * <p>Secrets: a {@link PlanValues#SECRET} value on both sides cannot be compared (the plans
+ * <p>Secrets: a {@link PlanPlaceholders#SECRET} value on both sides cannot be compared (the plans
  * never hold the plaintext); such paths are listed in {@link ResourceChange#secretsNotCompared()}
  * and counted in {@link #secretsNotCompared()}, never reported as changes. When one side is a
  * secret and the other a plain value, the change is reported with the plain side replaced by
@@ -149,11 +150,11 @@ public record PlanDiff(String baseStack, String headStack, List<Resource> added,
     }
 
     static boolean isSecret(JsonNode node) {
-        return node != null && node.isTextual() && node.textValue().equals(PlanValues.SECRET);
+        return node != null && node.isTextual() && node.textValue().equals(PlanPlaceholders.SECRET);
     }
 
     private static boolean isUnknown(JsonNode node) {
-        return node != null && node.isTextual() && node.textValue().equals(PlanValues.UNKNOWN);
+        return node != null && node.isTextual() && node.textValue().equals(PlanPlaceholders.UNKNOWN);
     }
 
     private static String key(Resource r) {

@@ -5,6 +5,7 @@ import fr.mangaki.verdandi.plan.PlanDiff.Change;
 import fr.mangaki.verdandi.plan.PlanDiff.ResourceChange;
 import fr.mangaki.verdandi.plan.PlanDiffInput.Resource;
 import fr.mangaki.verdandi.plan.internal.Alignment;
+import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -287,7 +288,7 @@ public final class PlanDiffMarkdown {
     }
 
     private static boolean special(String s) {
-        return s.equals(PlanValues.SECRET) || s.equals(PlanValues.UNKNOWN) || s.equals(PlanDiff.PLAIN_NOT_SHOWN);
+        return s.equals(PlanPlaceholders.SECRET) || s.equals(PlanPlaceholders.UNKNOWN) || s.equals(PlanDiff.PLAIN_NOT_SHOWN);
     }
 
     private static boolean isLong(String s) {
