@@ -3,7 +3,7 @@ package fr.mangaki.verdandi.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import fr.mangaki.verdandi.plan.PlanDiffInput.Resource;
+import fr.mangaki.verdandi.plan.SavedPlan.Resource;
 import fr.mangaki.verdandi.plan.internal.Alignment;
 import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import java.math.BigDecimal;
@@ -97,7 +97,7 @@ public record PlanDiff(String baseStack, String headStack, List<Resource> added,
     }
 
     /** Compares the plan {@code base} with the plan {@code head}. */
-    public static PlanDiff compare(PlanDiffInput base, PlanDiffInput head) {
+    public static PlanDiff compare(SavedPlan base, SavedPlan head) {
         Map<String, Resource> before = new LinkedHashMap<>();
         base.resources().forEach(r -> before.put(key(r), r));
         Map<String, Resource> after = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package fr.mangaki.verdandi.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.mangaki.verdandi.plan.PlanDiff.Change;
 import fr.mangaki.verdandi.plan.PlanDiff.ResourceChange;
-import fr.mangaki.verdandi.plan.PlanDiffInput.Resource;
+import fr.mangaki.verdandi.plan.SavedPlan.Resource;
 import fr.mangaki.verdandi.plan.internal.Alignment;
 import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import java.math.BigDecimal;
