@@ -17,8 +17,8 @@ import java.util.Optional;
  *
  * <p>A resource is identified by its type and name, as in its Pulumi URN. Inputs and outputs
  * are compared by path ({@code inboundRules[2].portRange}); lists are aligned on their common
- * elements first, so an element inserted in the middle shows as one addition (see
- * {@link ValueComparison}).
+ * elements first, so an element inserted in the middle shows as one addition
+ * ({@code ValueComparison}).
  *
  * <p>Secrets: a {@link PlanPlaceholders#SECRET} value on both sides cannot be compared (the plans
  * never hold the plaintext); such paths are listed in {@link ResourceChange#secretsNotCompared()}
