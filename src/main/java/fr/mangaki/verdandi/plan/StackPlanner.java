@@ -43,7 +43,7 @@ public final class StackPlanner {
     }
 
     private Plan planSettings(StackSettings settings, Map<String, Map<String, Object>> references, Path root) {
-        PlanAccess access = new PlanAccess(root, env);
+        OfflineCredentials access = new OfflineCredentials(root, env);
         Plan plan = planner.plan(settings.stack(), ctx -> Program.declare(ctx, settings, access), references);
         return plan.withNotes(access.notes());
     }
