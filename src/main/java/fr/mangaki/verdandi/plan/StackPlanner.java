@@ -7,6 +7,7 @@ import fr.mangaki.verdandi.Program;
 import fr.mangaki.verdandi.component.PlatformHandle;
 import fr.mangaki.verdandi.component.PlatformReference;
 import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import fr.mangaki.verdandi.stack.StackFile;
 import fr.mangaki.verdandi.stack.StackSettings;
 import java.nio.file.Files;
@@ -51,7 +52,7 @@ public final class StackPlanner {
     }
 
     private Plan planSettings(StackSettings settings, Map<String, Map<String, Object>> references, Path root) {
-        PlanAccess access = new PlanAccess(root, env);
+        OfflineCredentials access = new OfflineCredentials(root, env);
         Plan plan = planner.plan(settings.stack(), ctx -> Program.declare(ctx, settings, access,
                 reference -> plannedPlatform(reference, references.get(reference))), references);
         return plan.withNotes(access.notes());
@@ -59,7 +60,7 @@ public final class StackPlanner {
 
     /** The platform of stack {@code reference}, whose plan gave {@code planned} as its outputs. */
     private static PlatformHandle plannedPlatform(String reference, Map<String, Object> planned) {
-        return PlatformReference.of(reference, (stack, name) -> PlanValues.UNKNOWN.equals(planned.get(name))
+        return PlatformReference.of(reference, (stack, name) -> PlanPlaceholders.UNKNOWN.equals(planned.get(name))
                 ? stack.requireOutput(name).apply(v -> unknown())
                 : stack.requireOutput(name));
     }

@@ -20,7 +20,8 @@ import java.util.function.Function;
 
 /**
  * A stack's settings, read from the {@code mangaki:} namespace of its configuration (its stack
- * file, or the engine's configuration under {@code pulumi up}). The reader checks the file's
+ * file, or the engine's configuration under {@code pulumi up}; the keys are in
+ * docs/configuration.md). The reader checks the file's
  * shape: the type of each value, unknown keys, which keys a platform or a guest must or must not
  * have, an environment's domains inside the zone. The rules of the values are the component
  * builders': what was read is fed to {@link PlatformArgs.Builder} and

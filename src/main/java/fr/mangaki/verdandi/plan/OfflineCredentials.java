@@ -3,6 +3,7 @@ package fr.mangaki.verdandi.plan;
 import com.pulumi.core.Output;
 import fr.mangaki.verdandi.Credentials;
 import fr.mangaki.verdandi.component.HostAccess;
+import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import fr.mangaki.verdandi.secrets.EnvFiles;
 import fr.mangaki.verdandi.secrets.KeySource;
 import java.nio.file.Files;
@@ -12,18 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The credentials of an offline plan. Nothing here reaches a host, and a plan shows secrets
- * as {@link PlanValues#SECRET} whatever they hold: the SSH key is never read, and an env
+ * The credentials an offline plan gives the program, in place of the real ones
+ * ({@link Credentials}). Nothing here reaches a host, and a plan shows secrets as
+ * {@link PlanPlaceholders#SECRET} whatever they hold: the SSH key is never read, and an env
  * file is decrypted only when {@code VERDANDI_PGP_KEY} is set (which checks that the key
  * opens it). Otherwise the plan says when the env file will be decrypted, or that it is
- * missing, in its notes.
+ * missing, in its {@link #notes()}.
  */
-public final class PlanAccess implements HostAccess {
+public final class OfflineCredentials implements HostAccess {
     private final Path root;
     private final Map<String, String> env;
     private final List<String> notes = new ArrayList<>();
 
-    public PlanAccess(Path root, Map<String, String> env) {
+    public OfflineCredentials(Path root, Map<String, String> env) {
         this.root = root;
         this.env = Map.copyOf(env);
     }

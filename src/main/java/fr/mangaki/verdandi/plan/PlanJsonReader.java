@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.mangaki.verdandi.plan.SavedPlan.Resource;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -19,15 +19,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * One side of a plan diff: a plan as {@code verdandi plan --json} prints it (DESIGN §4), read
- * back and checked. Unknown fields are ignored, so a plan written by a newer Verdandi still reads.
- *
- * @param stack          the stack name
- * @param resources      the resources in registration order
- * @param outputs        the stack outputs
- * @param monthlyCostUsd the estimated monthly cost
+ * Reads a plan file written by {@code verdandi plan --json} ({@link PlanJson}) back into a
+ * {@link SavedPlan}, checking it: every problem is named, with the path of the file. Unknown
+ * fields are ignored, so a plan written by a newer Verdandi still reads.
  */
-public record PlanDiffInput(String stack, List<Resource> resources, ObjectNode outputs, BigDecimal monthlyCostUsd) {
+public final class PlanJsonReader {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -36,23 +32,7 @@ public record PlanDiffInput(String stack, List<Resource> resources, ObjectNode o
     /** At most this many problems are listed for one file. */
     private static final int MAX_PROBLEMS = 20;
 
-    public PlanDiffInput {
-        resources = List.copyOf(resources);
-        outputs = outputs.deepCopy();
-    }
-
-    /**
-     * One resource of the plan.
-     *
-     * @param type   the type token
-     * @param name   the logical name
-     * @param parent the parent's logical name; empty for the stack itself
-     * @param inputs the inputs as planned
-     */
-    public record Resource(String type, String name, Optional<String> parent, ObjectNode inputs) {
-        public Resource {
-            inputs = inputs.deepCopy();
-        }
+    private PlanJsonReader() {
     }
 
     /** A file that is not a readable plan; {@link #problems()} says why, one line each. */
@@ -69,18 +49,13 @@ public record PlanDiffInput(String stack, List<Resource> resources, ObjectNode o
         }
     }
 
-    /** The plan that {@link PlanJson} would write for {@code plan}. */
-    public static PlanDiffInput of(Plan plan) {
-        return parse(PlanJson.write(plan), plan.stack());
-    }
-
     /**
      * Reads a plan file.
      *
      * @throws InvalidPlanException when the file is missing, unreadable, not JSON or not a plan;
      *                              each problem starts with the path
      */
-    public static PlanDiffInput read(Path file) {
+    public static SavedPlan read(Path file) {
         String text;
         try {
             if (Files.isDirectory(file)) {
@@ -105,7 +80,7 @@ public record PlanDiffInput(String stack, List<Resource> resources, ObjectNode o
      * @param source how problems name the text (a path)
      * @throws InvalidPlanException when the text is not JSON or not a plan
      */
-    public static PlanDiffInput parse(String text, String source) {
+    public static SavedPlan parse(String text, String source) {
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -160,7 +135,7 @@ public record PlanDiffInput(String stack, List<Resource> resources, ObjectNode o
             }
             throw new InvalidPlanException(problems);
         }
-        return new PlanDiffInput(stack, resources, (ObjectNode) outputs, cost.decimalValue());
+        return new SavedPlan(stack, resources, (ObjectNode) outputs, cost.decimalValue());
     }
 
     private static Optional<Resource> resource(JsonNode node, String where, List<String> problems, Set<String> seen) {

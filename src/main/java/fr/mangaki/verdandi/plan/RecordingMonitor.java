@@ -1,10 +1,11 @@
-package fr.mangaki.verdandi.plan.internal;
+package fr.mangaki.verdandi.plan;
 
 import com.google.protobuf.Struct;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.internal.MockMonitor;
-import fr.mangaki.verdandi.plan.PlannedResource;
+import fr.mangaki.verdandi.plan.internal.ProtoValues;
+import fr.mangaki.verdandi.plan.internal.Urns;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,10 +21,10 @@ import pulumirpc.Resource.RegisterResourceResponse;
  * the engine would receive it (secrets still marked, unknown values still unknown, the
  * parent's URN) before the mock monitor answers it.
  */
-public final class RecordingMonitor extends MockMonitor {
+final class RecordingMonitor extends MockMonitor {
     private final List<PlannedResource> recorded = Collections.synchronizedList(new ArrayList<>());
 
-    public RecordingMonitor(Mocks mocks) {
+    RecordingMonitor(Mocks mocks) {
         super(mocks, com.pulumi.test.internal.PulumiTestInternal.mockLog());
     }
 
@@ -50,7 +51,7 @@ public final class RecordingMonitor extends MockMonitor {
     }
 
     /** What was registered, in order. */
-    public List<PlannedResource> recorded() {
+    List<PlannedResource> recorded() {
         synchronized (recorded) {
             return List.copyOf(recorded);
         }

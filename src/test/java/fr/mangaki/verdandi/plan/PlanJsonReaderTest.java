@@ -10,15 +10,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class PlanDiffInputTest {
+class PlanJsonReaderTest {
     private static List<String> problems(String json) {
-        return assertThrows(PlanDiffInput.InvalidPlanException.class, () -> PlanDiffInput.parse(json, "p.json"))
+        return assertThrows(PlanJsonReader.InvalidPlanException.class, () -> PlanJsonReader.parse(json, "p.json"))
                 .problems();
     }
 
     @Test
     void readsAPlanAndIgnoresFieldsItDoesNotKnow() {
-        PlanDiffInput p = PlanDiffInput.parse("""
+        SavedPlan p = PlanJsonReader.parse("""
                 {"stack": "staging", "version": 2,
                  "resources": [{"type": "pulumi:pulumi:Stack", "name": "mangaki-staging", "parent": null, "inputs": {}},
                                {"type": "t", "name": "n", "parent": "mangaki-staging", "inputs": {"a": [1]}, "x": 1}],
@@ -75,14 +75,14 @@ class PlanDiffInputTest {
     @Test
     void rejectsAMissingFile(@TempDir Path dir) {
         Path missing = dir.resolve("base.json");
-        assertEquals(List.of(missing + ": no such file"), assertThrows(PlanDiffInput.InvalidPlanException.class,
-                () -> PlanDiffInput.read(missing)).problems());
+        assertEquals(List.of(missing + ": no such file"), assertThrows(PlanJsonReader.InvalidPlanException.class,
+                () -> PlanJsonReader.read(missing)).problems());
     }
 
     @Test
     void rejectsADirectory(@TempDir Path dir) {
         assertEquals(List.of(dir + ": is a directory, not a plan file"),
-                assertThrows(PlanDiffInput.InvalidPlanException.class, () -> PlanDiffInput.read(dir)).problems());
+                assertThrows(PlanJsonReader.InvalidPlanException.class, () -> PlanJsonReader.read(dir)).problems());
     }
 
     @Test
@@ -90,6 +90,6 @@ class PlanDiffInputTest {
         Path binary = dir.resolve("plan.json");
         Files.write(binary, new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
         assertEquals(List.of(binary + ": not JSON: the file is not UTF-8 text"),
-                assertThrows(PlanDiffInput.InvalidPlanException.class, () -> PlanDiffInput.read(binary)).problems());
+                assertThrows(PlanJsonReader.InvalidPlanException.class, () -> PlanJsonReader.read(binary)).problems());
     }
 }
