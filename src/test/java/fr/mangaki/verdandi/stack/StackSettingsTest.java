@@ -320,7 +320,7 @@ class StackSettingsTest {
     }
 
     @Test
-    void reportsProblemsInTheOrderOfTheFilesKeys() {
+    void rejectsAFileNamingItsProblemsInTheOrderOfItsKeys() {
         assertEquals(List.of(
                 "mangaki:region: \"mars1\" is not one of ams3, atl1, blr1, fra1, lon1, nyc1, nyc2, nyc3, sfo2, sfo3, "
                         + "sgp1, syd1, tor1",
