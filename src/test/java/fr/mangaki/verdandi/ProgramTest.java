@@ -8,23 +8,18 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import fr.mangaki.verdandi.component.HostAccess;
-import fr.mangaki.verdandi.config.StackFile;
-import fr.mangaki.verdandi.config.StackSettings;
+import fr.mangaki.verdandi.stack.StackFile;
+import fr.mangaki.verdandi.stack.StackSettings;
 import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostFiles;
 import fr.mangaki.verdandi.host.HostRole;
+import fr.mangaki.verdandi.resource.internal.RecordingMocks;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,46 +27,7 @@ import org.junit.jupiter.api.Test;
 class ProgramTest {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
 
-    /** Records every registration; answers with the inputs, a fresh id and made-up addresses. */
-    static final class Recorder implements Mocks {
-        final List<Mocks.ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
-        final Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
-        private final AtomicInteger nextId = new AtomicInteger(1000);
-
-        @Override
-        public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-            registered.add(args);
-            Map<String, Object> state = new HashMap<>(args.inputs);
-            int id = nextId.incrementAndGet();
-            ids.put(args.name, String.valueOf(id));
-            if (args.type.equals("digitalocean:index/droplet:Droplet")) {
-                state.put("ipv4Address", "192.0.2." + (id % 250));
-                state.put("ipv4AddressPrivate", "10.110.0." + (id % 250));
-            }
-            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(String.valueOf(id)), state));
-        }
-
-        List<Mocks.ResourceArgs> ofType(String type) {
-            synchronized (registered) {
-                return registered.stream().filter(r -> r.type.equals(type)).toList();
-            }
-        }
-
-        Mocks.ResourceArgs named(String name) {
-            synchronized (registered) {
-                return registered.stream().filter(r -> r.name.equals(name)).findFirst().orElseThrow(
-                        () -> new AssertionError("no resource named " + name + " among " + names()));
-            }
-        }
-
-        List<String> names() {
-            synchronized (registered) {
-                return registered.stream().map(r -> r.name).toList();
-            }
-        }
-    }
-
-    private final Recorder recorder = new Recorder();
+    private final RecordingMocks recorder = new RecordingMocks();
 
     @AfterEach
     void cleanup() {
@@ -98,10 +54,7 @@ class ProgramTest {
 
     private TestResult run(String stack) {
         StackSettings settings = StackFile.load(StackFile.of(PROJECT, stack));
-        return PulumiTest.withMocks(recorder)
-                .withOptions(TestOptions.builder().projectName("mangaki").stackName(stack).build())
-                .runTest(ctx -> Program.declare(ctx, settings, new TestAccess()))
-                .throwOnError();
+        return recorder.run(StackSettings.PROJECT, stack, ctx -> Program.declare(ctx, settings, new TestAccess()));
     }
 
     @Test
@@ -254,7 +207,7 @@ class ProgramTest {
     }
 
     private String idOf(String name) {
-        return java.util.Objects.requireNonNull(recorder.ids.get(name), name);
+        return recorder.id(name);
     }
 
     @SuppressWarnings("unchecked")
