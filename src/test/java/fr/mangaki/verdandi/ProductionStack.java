@@ -14,9 +14,10 @@ import fr.mangaki.verdandi.config.DropletSize;
 import java.nio.file.Path;
 import java.util.List;
 
-// The documentation's "The same stack in Java", word for word between the two marks below
-// (ProductionStackTest compiles it, plans it, and compares it with Pulumi.production.yaml's plan).
-// README: begin
+// docs/configuration.md's "The same stack in Java", word for word between the two marks below
+// (DocsTest checks the words; ProductionStackTest compiles it, plans it, and compares it with
+// Pulumi.production.yaml's plan).
+// docs: begin
 public final class ProductionStack {
     public static void main(String[] args) {
         HostAccess credentials = Credentials.fromEnvironment(Path.of("").toAbsolutePath(), System.getenv());
@@ -50,4 +51,4 @@ public final class ProductionStack {
         ctx.export("url", production.url());
     }
 }
-// README: end
+// docs: end
