@@ -35,13 +35,13 @@ type typeSpec struct {
 }
 
 type propertySpec struct {
-	Type                 string        `json:"type"`
-	Ref                  string        `json:"$ref"`
-	Items                *propertySpec `json:"items"`
-	AdditionalProperties *propertySpec `json:"additionalProperties"`
+	Type                 string         `json:"type"`
+	Ref                  string         `json:"$ref"`
+	Items                *propertySpec  `json:"items"`
+	AdditionalProperties *propertySpec  `json:"additionalProperties"`
 	OneOf                []propertySpec `json:"oneOf"`
-	Secret               bool          `json:"secret"`
-	WillReplaceOnChanges bool          `json:"willReplaceOnChanges"`
+	Secret               bool           `json:"secret"`
+	WillReplaceOnChanges bool           `json:"willReplaceOnChanges"`
 }
 
 func parseSchema(data []byte) (*packageSchema, error) {
@@ -111,13 +111,13 @@ func (s *packageSchema) checkValue(path string, prop propertySpec, v resource.Pr
 				return nil
 			}
 		}
-		return []failure{{path, fmt.Sprintf("%s: %s matches none of its allowed types", path, v.TypeString())}}
+		return []failure{{path, fmt.Sprintf("%s: %s %s matches none of its allowed types", path, v.TypeString(), show(v))}}
 	}
 	if prop.Ref != "" {
 		return s.checkRef(path, prop.Ref, v)
 	}
 	wrong := func(want string) []failure {
-		return []failure{{path, fmt.Sprintf("%s: expected %s, got %s %s", path, want, v.TypeString(), v.String())}}
+		return []failure{{path, fmt.Sprintf("%s: expected %s, got %s %s", path, want, v.TypeString(), show(v))}}
 	}
 	switch prop.Type {
 	case "string":
@@ -180,7 +180,7 @@ func (s *packageSchema) checkRef(path, ref string, v resource.PropertyValue) []f
 				return nil
 			}
 		}
-		return []failure{{path, fmt.Sprintf("%s: %s is not one of %s", path, v.String(), strings.Join(allowed, ", "))}}
+		return []failure{{path, fmt.Sprintf("%s: %s is not one of %s", path, show(v), strings.Join(allowed, ", "))}}
 	}
 	if !v.IsObject() {
 		return []failure{{path, fmt.Sprintf("%s: expected an object of type %s, got %s", path, ref, v.TypeString())}}
@@ -211,4 +211,13 @@ func sortedKeys(m map[string]propertySpec) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// show prints a value as JSON.
+func show(v resource.PropertyValue) string {
+	b, err := json.Marshal(v.Mappable())
+	if err != nil {
+		return v.String()
+	}
+	return string(b)
 }

@@ -249,6 +249,18 @@ public final class PulumiSandbox implements AutoCloseable {
         }
     }
 
+    /** A new throwaway OpenSSH key pair in keys/NAME; returns its public key line. */
+    public String keygen(String name) {
+        Path key = dir.resolve("keys").resolve(name);
+        exec(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name + "@real-engine.invalid", "-f", key.toString()),
+                Map.of(), dir, TIMEOUT).requireSuccess();
+        try {
+            return Files.readString(dir.resolve("keys").resolve(name + ".pub")).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A file in the sandbox's directory (for event logs). */
     public Path file(String name) {
         return dir.resolve(name);
