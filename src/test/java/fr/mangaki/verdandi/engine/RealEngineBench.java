@@ -65,7 +65,7 @@ public final class RealEngineBench {
                 if (step.path("op").asText().equals("replace")
                         && step.path("newState").path("type").asText().equals("digitalocean:index/droplet:Droplet")) {
                     dropletReplacements++;
-                    info("a key added: " + step.path("urn").asText() + " replaced (" + step.path("keys") + ")");
+                    info("a key added: " + step.path("urn").asText() + " replaced (" + step.path("replaceReasons") + ")");
                 }
             }
 
