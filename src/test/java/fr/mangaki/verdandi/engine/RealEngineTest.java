@@ -73,6 +73,14 @@ class RealEngineTest {
             String frontIpv4 = outputs.path("frontIpv4").asText();
             assertTrue(frontIpv4.startsWith("192.0.2."), outputs.toString());
 
+            // the guest's preview, with production's real outputs, registers what its plan says
+            Run guestPreview = sb.pulumi("preview", "-s", "staging", "--json").requireSuccess();
+            CliRun guestPlan = CliRun.run("plan", "--stack-file", sb.project().resolve("Pulumi.staging.yaml").toString(), "--json");
+            assertEquals(0, guestPlan.status(), guestPlan.err());
+            PreviewComparison guest = PreviewComparison.ofGuest(JSON.readTree(guestPreview.out()), JSON.readTree(guestPlan.out()));
+            assertEquals(List.of(), guest.differences());
+            assertTrue(guest.planResources() > COMPONENTS, "staging plans " + guest.planResources());
+
             EventLog staging = up(sb, "staging");
             assertTrue(staging.changes().get("create") > 0, staging.changes().toString());
             // the guest's DNS records point at the front droplet, read from production's state

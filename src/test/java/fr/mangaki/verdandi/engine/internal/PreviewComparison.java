@@ -18,6 +18,10 @@ import java.util.TreeSet;
  * not known before apply as its unknown sentinel (the Pulumi SDK's
  * {@code UnknownStringValue}, {@value #UNKNOWN}), the plan as {@code (known after apply)};
  * both print secrets as {@code [secret]}.
+ *
+ * <p>A guest stack is planned with its platform's <em>planned</em> outputs, where the engine
+ * reads the platform's real ones: {@link #ofGuest} lets a value the plan does not know match
+ * any value of the preview.
  */
 public final class PreviewComparison {
     /** How the engine's JSON shows a value known only after apply (sdk/go/common/resource/plugin: UnknownStringValue). */
@@ -31,10 +35,18 @@ public final class PreviewComparison {
 
     private final Map<String, Entry> preview;
     private final Map<String, Entry> plan;
+    private final boolean planUnknownMatchesAny;
 
-    private PreviewComparison(Map<String, Entry> preview, Map<String, Entry> plan) {
+    private PreviewComparison(Map<String, Entry> preview, Map<String, Entry> plan, boolean planUnknownMatchesAny) {
         this.preview = preview;
         this.plan = plan;
+        this.planUnknownMatchesAny = planUnknownMatchesAny;
+    }
+
+    /** {@link #of}, except that a value the plan shows as not known matches any value of the preview. */
+    public static PreviewComparison ofGuest(JsonNode preview, JsonNode plan) {
+        PreviewComparison c = of(preview, plan);
+        return new PreviewComparison(c.preview, c.plan, true);
     }
 
     /**
@@ -47,15 +59,19 @@ public final class PreviewComparison {
             JsonNode state = step.path("newState");
             String urn = state.path("urn").asText();
             String parent = state.path("parent").asText("");
-            p.put(key(state.path("type").asText(), name(urn)), new Entry(parent.isEmpty() ? null : name(parent),
-                    normalize(state.has("inputs") ? state.get("inputs") : JsonNodeFactory.instance.objectNode())));
+            JsonNode inputs = normalize(state.has("inputs") ? state.get("inputs") : JsonNodeFactory.instance.objectNode());
+            if (step.path("op").asText().equals("read") && state.has("id")) {
+                // a resource read, not registered (a stack reference): the plan lists the id it reads among its inputs
+                ((ObjectNode) inputs).set("id", state.get("id"));
+            }
+            p.put(key(state.path("type").asText(), name(urn)), new Entry(parent.isEmpty() ? null : name(parent), inputs));
         }
         Map<String, Entry> q = new TreeMap<>();
         for (JsonNode r : plan.path("resources")) {
             q.put(key(r.path("type").asText(), r.path("name").asText()),
                     new Entry(r.path("parent").isNull() ? null : r.path("parent").asText(), r.path("inputs")));
         }
-        return new PreviewComparison(p, q);
+        return new PreviewComparison(p, q, false);
     }
 
     public int previewResources() {
@@ -92,7 +108,10 @@ public final class PreviewComparison {
         return s;
     }
 
-    private static void compare(String resource, String path, JsonNode a, JsonNode b, List<String> out) {
+    private void compare(String resource, String path, JsonNode a, JsonNode b, List<String> out) {
+        if (planUnknownMatchesAny && b.isTextual() && b.asText().equals(PLAN_UNKNOWN)) {
+            return;
+        }
         if (a.isObject() && b.isObject()) {
             TreeSet<String> names = new TreeSet<>();
             a.fieldNames().forEachRemaining(names::add);
@@ -104,6 +123,10 @@ public final class PreviewComparison {
                 } else {
                     compare(resource, p, a.get(n), b.get(n), out);
                 }
+            }
+        } else if (a.isArray() && b.isArray() && a.size() == b.size()) {
+            for (int i = 0; i < a.size(); i++) {
+                compare(resource, path + "[" + i + "]", a.get(i), b.get(i), out);
             }
         } else if (!a.equals(b)) {
             out.add(resource + ": input " + (path.isEmpty() ? "(all)" : path) + ": preview " + shorten(a) + ", plan " + shorten(b));
