@@ -61,6 +61,20 @@ class RealEngineTest {
     }
 
     @Test
+    void previewThroughMavenWithTheRepositorysPulumiYamlAsUsersRunIt() throws IOException {
+        try (PulumiSandbox sb = PulumiSandbox.create(REPO, binaries, PulumiSandbox.programClasspath(),
+                PulumiSandbox.Runner.MAVEN)) {
+            Run preview = sb.pulumi("preview", "-s", "production", "--json").requireSuccess();
+            CliRun plan = CliRun.run("plan", "--stack-file", sb.project().resolve("Pulumi.production.yaml").toString(), "--json");
+            assertEquals(0, plan.status(), plan.err());
+            PreviewComparison c = PreviewComparison.of(JSON.readTree(preview.out()), JSON.readTree(plan.out()));
+            assertEquals(List.of(), c.differences());
+            assertTrue(Files.isDirectory(sb.project().resolve("target/classes/fr/mangaki/verdandi")),
+                    "the language host compiled the program with Maven");
+        }
+    }
+
+    @Test
     void upOfBothStacksThenNoChangeThenAnUpdateInPlaceThenDestroy() throws IOException {
         try (PulumiSandbox sb = sandbox()) {
             EventLog production = up(sb, "production");

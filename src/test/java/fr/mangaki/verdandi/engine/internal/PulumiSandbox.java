@@ -31,9 +31,12 @@ import java.util.stream.Stream;
  * proxy serves (docs/real-engine.md). The stand-in checks inputs and decides replacements
  * from the providers' published schemas and keeps its resources in {@link #cloud()}.
  *
- * <p>The project directory holds copies of the stack files and a {@code Pulumi.yaml} whose
- * runtime option {@code binary} is a jar naming {@code fr.mangaki.verdandi.Main} and this
- * JVM's classes and libraries, so the language host runs {@code java -jar} instead of Maven.
+ * <p>The project directory holds copies of the stack files and, as {@link Runner#JAR}, a
+ * {@code Pulumi.yaml} whose runtime option {@code binary} is a jar naming
+ * {@code fr.mangaki.verdandi.Main} and this JVM's classes and libraries, so the language host
+ * runs {@code java -jar} (seconds); as {@link Runner#MAVEN}, the repository's own
+ * {@code Pulumi.yaml}, {@code pom.xml} and {@code src/}, so the language host runs Maven
+ * ({@code mvn compile exec:java}) as it does for users (about a minute).
  */
 public final class PulumiSandbox implements AutoCloseable {
     /** Plugin names and versions, as in src/main/resources/com/pulumi/NAME/plugin.json. */
@@ -42,6 +45,14 @@ public final class PulumiSandbox implements AutoCloseable {
     public static final String PLATFORM_STACK = "organization/mangaki/production";
 
     private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+    /** How the language host starts the program. */
+    public enum Runner {
+        /** {@code java -jar} of a jar naming the program's classes ({@code runtime.options.binary}). */
+        JAR,
+        /** Maven, from the repository's Pulumi.yaml and pom.xml, as users run it. */
+        MAVEN
+    }
 
     /** The binaries the sandbox runs. */
     public record Binaries(Path pulumi, Path languageJava, Path standIn, String versions) {
@@ -106,6 +117,11 @@ public final class PulumiSandbox implements AutoCloseable {
      * @param classpath the program's classes and libraries
      */
     public static PulumiSandbox create(Path repo, Binaries binaries, List<Path> classpath) {
+        return create(repo, binaries, classpath, Runner.JAR);
+    }
+
+    /** A sandbox whose language host starts the program as {@code runner} says. */
+    public static PulumiSandbox create(Path repo, Binaries binaries, List<Path> classpath, Runner runner) {
         Path dir;
         try {
             dir = Files.createTempDirectory("verdandi-real-engine");
@@ -114,7 +130,7 @@ public final class PulumiSandbox implements AutoCloseable {
         }
         PulumiSandbox sandbox = new PulumiSandbox(dir);
         try {
-            sandbox.setUp(repo, binaries, classpath);
+            sandbox.setUp(repo, binaries, classpath, runner);
         } catch (RuntimeException | Error e) {
             sandbox.close();
             throw e;
@@ -122,7 +138,7 @@ public final class PulumiSandbox implements AutoCloseable {
         return sandbox;
     }
 
-    private void setUp(Path repo, Binaries binaries, List<Path> classpath) {
+    private void setUp(Path repo, Binaries binaries, List<Path> classpath, Runner runner) {
         try {
             Path bin = Files.createDirectories(dir.resolve("bin"));
             Files.createSymbolicLink(bin.resolve("pulumi"), binaries.pulumi());
@@ -132,15 +148,21 @@ public final class PulumiSandbox implements AutoCloseable {
             for (String stack : List.of("production", "staging")) {
                 Files.copy(repo.resolve("Pulumi." + stack + ".yaml"), project.resolve("Pulumi." + stack + ".yaml"));
             }
-            Files.writeString(project.resolve("Pulumi.yaml"), """
-                    name: mangaki
-                    runtime:
-                      name: java
-                      options:
-                        binary: program.jar
-                    description: Mangaki's infrastructure on DigitalOcean (Verdandi), a real-engine test copy
-                    """);
-            writeProgramJar(project.resolve("program.jar"), classpath);
+            if (runner == Runner.JAR) {
+                Files.writeString(project.resolve("Pulumi.yaml"), """
+                        name: mangaki
+                        runtime:
+                          name: java
+                          options:
+                            binary: program.jar
+                        description: Mangaki's infrastructure on DigitalOcean (Verdandi), a real-engine test copy
+                        """);
+                writeProgramJar(project.resolve("program.jar"), classpath);
+            } else {
+                Files.copy(repo.resolve("Pulumi.yaml"), project.resolve("Pulumi.yaml"));
+                Files.createSymbolicLink(project.resolve("pom.xml"), repo.resolve("pom.xml").toAbsolutePath());
+                Files.createSymbolicLink(project.resolve("src"), repo.resolve("src").toAbsolutePath());
+            }
 
             exec(List.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "real-engine-test",
                     "-f", keys.resolve("ssh").toString()), Map.of(), dir, TIMEOUT).requireSuccess();
@@ -162,7 +184,9 @@ public final class PulumiSandbox implements AutoCloseable {
             }
 
             env.put("PATH", bin + ":/usr/local/bin:/usr/bin:/bin");
-            env.put("HOME", Files.createDirectories(dir.resolve("user")).toString());
+            // Maven reads its repository and settings from the user's home
+            env.put("HOME", runner == Runner.MAVEN ? System.getProperty("user.home")
+                    : Files.createDirectories(dir.resolve("user")).toString());
             env.put("JAVA_HOME", System.getProperty("java.home"));
             env.put("PULUMI_HOME", Files.createDirectories(dir.resolve("pulumi-home")).toString());
             env.put("PULUMI_BACKEND_URL", "file://" + Files.createDirectories(dir.resolve("state")));
