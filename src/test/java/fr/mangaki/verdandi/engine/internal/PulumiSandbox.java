@@ -340,6 +340,11 @@ public final class PulumiSandbox implements AutoCloseable {
 
     @Override
     public void close() {
+        if (Files.isDirectory(dir.resolve("gnupg"))) {
+            // the agent gpg started for the throwaway key
+            exec(List.of("gpgconf", "--homedir", dir.resolve("gnupg").toString(), "--kill", "gpg-agent"), Map.of(), dir,
+                    Duration.ofSeconds(30));
+        }
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
