@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * The machine form of a plan, as {@code verdandi plan --json} prints it (docs/pulumi-up.md, "The
- * offline plan"): {@code {"stack", "resources": [{"type", "name", "parent", "inputs"}], "outputs",
- * "monthlyCostUsd"}}.
+ * offline plan"): {@code {"stack", "resources": [{"type", "name", "parent", "inputs", "options"}],
+ * "outputs", "monthlyCostUsd"}}, the options as {@link ResourceOptions#toTree()} writes them.
  * {@link PlanJsonReader} reads it back.
  */
 public final class PlanJson {
@@ -30,6 +30,7 @@ public final class PlanJson {
             m.put("name", r.name());
             m.put("parent", r.parent().orElse(null));
             m.put("inputs", r.inputs());
+            m.put("options", r.options().toTree());
             resources.add(m);
         }
         root.put("resources", resources);
