@@ -138,9 +138,7 @@ public final class Environment extends ComponentResource {
     private void install(String name, PlatformHandle platform, HostAccess access) {
         HostCommands commands = HostCommands.standard();
         Output<String> key = access.sshPrivateKey();
-        String refresh = platform instanceof PlatformReference reference
-                ? "run pulumi up -s " + reference.stack() + " first"
-                : "run pulumi up of this stack again (its host-files command did not complete)";
+        String refresh = hostFilesAdvice(platform);
         String installEnvironment = commands.installEnvironment(settings, refresh,
                 access.environmentFileVersion(name));
         // on the platform's own stack, install with the host files of this version
@@ -163,6 +161,16 @@ public final class Environment extends ComponentResource {
                 .update(installSite)
                 .delete(commands.removeSite(name))
                 .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(app)).toList()));
+    }
+
+    /**
+     * What the install commands tell to run when the platform's host files are not the version
+     * they need: the platform's {@code pulumi up} (a guest's), or this stack's again.
+     */
+    public static String hostFilesAdvice(PlatformHandle platform) {
+        return platform instanceof PlatformReference reference
+                ? "run pulumi up -s " + reference.stack() + " first"
+                : "run pulumi up of this stack again (its host-files command did not complete)";
     }
 
     /** Options of a child registered after {@code dependencies}. */

@@ -55,6 +55,10 @@ public final class PlatformArgs {
             List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@mangaki.fr", "ssh-rsa AAAAB3NzaC1yc2E="),
             List.of("ssh-dss AAAA", "ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIOps", "ssh-ed25519 AAAAB3NzaC1yc2E=",
                     "ssh-ed25519 AAAA!"));
+    /** {@code image}: a DigitalOcean distribution image slug. */
+    public static final Rule<String> IMAGE = Rule.matching(Pattern.compile("[a-z0-9]([a-z0-9.-]{0,62}[a-z0-9])?"),
+            "a DigitalOcean image slug (e.g. debian-12-x64, as `doctl compute image list-distribution` shows)",
+            List.of("debian-12-x64", "ubuntu-24-04-x64", "debian-13-x64"), List.of("Debian 12", "debian-12-x64 ", "-x"));
     /** Each of {@code unprotect}: a protected resource of the platform. */
     public static final Rule<String> UNPROTECT = Rule.oneOf(Protected.NAMES, List.of("front", "App", "vpc"));
     /** Each fingerprint of {@code import.sshKeys}: an MD5 fingerprint, as DigitalOcean shows it. */
@@ -160,7 +164,11 @@ public final class PlatformArgs {
         return appBackups;
     }
 
-    /** The droplets' image. Default: {@code debian-12-x64}. */
+    /**
+     * The droplets' image. Default: {@code debian-12-x64}. A droplet takes it at creation: a new
+     * image replaces the droplets ({@code willReplaceOnChanges}), which the app droplet's
+     * protection refuses.
+     */
     public String image() {
         return image;
     }
@@ -256,6 +264,7 @@ public final class PlatformArgs {
             return app(size);
         }
 
+        /** The droplets' image: changing it replaces both droplets (see {@link PlatformArgs#image()}). */
         public Builder image(String image) {
             this.image = Objects.requireNonNull(image, "image");
             return this;
@@ -330,7 +339,8 @@ public final class PlatformArgs {
             Validation v = new Validation()
                     .check("region", region, REGION)
                     .require("domain", domain)
-                    .check("domain", domain, DOMAIN);
+                    .check("domain", domain, DOMAIN)
+                    .check("image", image, IMAGE);
             checkBackups(v, appBackups);
             v.require("sshKeys", sshKeys).nonEmpty("sshKeys", sshKeys);
             if (sshKeys != null) {

@@ -3,10 +3,13 @@ package fr.mangaki.verdandi.plan;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.mangaki.verdandi.plan.SavedPlan.Resource;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import fr.mangaki.verdandi.plan.internal.PropertyPaths;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -170,7 +173,15 @@ public record PlanDiff(String baseStack, String headStack, List<Resource> added,
         return compare(base, head, ProviderReplacements.shipped());
     }
 
-    /** Compares the plan {@code base} with the plan {@code head}. */
+    /**
+     * Compares the plan {@code base} with the plan {@code head}.
+     *
+     * <p>A replaced resource gets new outputs (a new id, new addresses): an input of another
+     * resource that comes from them ({@link Resource#dependencies()}) changes too, though both
+     * plans show it as {@code (known after apply)}. Such an input is a change of its own
+     * resource, which the same rules classify (a droplet whose {@code vpcUuid} comes from a
+     * replaced VPC is replaced), until no new replacement follows.
+     */
     public static PlanDiff compare(SavedPlan base, SavedPlan head, ProviderReplacements provider) {
         Map<String, Resource> before = new LinkedHashMap<>();
         base.resources().forEach(r -> before.put(key(r), r));
@@ -178,8 +189,7 @@ public record PlanDiff(String baseStack, String headStack, List<Resource> added,
         head.resources().forEach(r -> after.put(key(r), r));
 
         List<Resource> added = new ArrayList<>();
-        List<ResourceChange> changed = new ArrayList<>();
-        int unchanged = 0;
+        Map<String, ValueComparison> compared = new LinkedHashMap<>();
         int secrets = 0;
         for (Resource h : head.resources()) {
             Resource b = before.get(key(h));
@@ -189,13 +199,37 @@ public record PlanDiff(String baseStack, String headStack, List<Resource> added,
             }
             ValueComparison inputs = ValueComparison.of(b.inputs(), h.inputs());
             secrets += inputs.secrets().size();
-            List<Change> optionChanges = optionChanges(b, h);
-            if (inputs.changes().isEmpty() && b.parent().equals(h.parent()) && optionChanges.isEmpty()) {
-                unchanged++;
-            } else {
-                changed.add(classify(b, h, inputs, optionChanges, provider));
+            compared.put(key(h), inputs);
+        }
+        Map<String, ResourceChange> classified = new LinkedHashMap<>();
+        Set<String> replaced = new HashSet<>();
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (Map.Entry<String, ValueComparison> e : compared.entrySet()) {
+                Resource h = after.get(e.getKey());
+                Resource b = before.get(e.getKey());
+                List<Change> changes = new ArrayList<>(e.getValue().changes());
+                h.dependencies().forEach((input, from) -> from.stream().filter(replaced::contains).findFirst()
+                        .filter(x -> changes.stream().noneMatch(c -> PropertyPaths.top(c.path()).equals(input)))
+                        .ifPresent(x -> changes.add(new Change(input, Optional.ofNullable(b.inputs().get(input)),
+                                Optional.of(TextNode.valueOf(PlanPlaceholders.UNKNOWN + ": " + x + " is replaced"))))));
+                List<Change> optionChanges = optionChanges(b, h);
+                if (changes.isEmpty() && b.parent().equals(h.parent()) && optionChanges.isEmpty()) {
+                    continue;
+                }
+                ResourceChange c = classify(b, h, changes, e.getValue().secrets(), optionChanges, provider);
+                if (!c.equals(classified.get(e.getKey()))) {
+                    classified.put(e.getKey(), c);
+                    if (c.action() == Action.REPLACE && replaced.add(h.name())) {
+                        more = true;
+                    }
+                }
             }
         }
+        List<ResourceChange> changed = compared.keySet().stream().filter(classified::containsKey)
+                .map(classified::get).toList();
+        int unchanged = compared.size() - changed.size();
         List<Resource> removed = base.resources().stream().filter(r -> !after.containsKey(key(r))).toList();
 
         ValueComparison outputs = ValueComparison.of(base.outputs(), head.outputs());
@@ -205,14 +239,14 @@ public record PlanDiff(String baseStack, String headStack, List<Resource> added,
                 head.hasOptions());
     }
 
-    private static ResourceChange classify(Resource b, Resource h, ValueComparison inputs, List<Change> optionChanges,
-            ProviderReplacements provider) {
+    private static ResourceChange classify(Resource b, Resource h, List<Change> changes, List<String> secrets,
+            List<Change> optionChanges, ProviderReplacements provider) {
         List<String> ignoreChanges = h.options().map(ResourceOptions::ignoreChanges).orElse(List.of());
         List<String> replaceOnChanges = h.options().map(ResourceOptions::replaceOnChanges).orElse(List.of());
         List<String> ignored = new ArrayList<>();
         List<Replacement> replacements = new ArrayList<>();
         String schema = provider.schemaOf(h.type()).orElse("the provider schema");
-        for (Change c : inputs.changes()) {
+        for (Change c : changes) {
             if (ignoreChanges.stream().anyMatch(p -> PropertyPaths.covers(p, c.path()))) {
                 ignored.add(c.path());
                 continue;
@@ -227,10 +261,10 @@ public record PlanDiff(String baseStack, String headStack, List<Resource> added,
             replacements.add(new Replacement("(parent)", "(parent)", "a new parent is a new URN"));
         }
         Action action = !replacements.isEmpty() ? Action.REPLACE
-                : ignored.size() == inputs.changes().size() ? Action.NONE : Action.UPDATE;
-        return new ResourceChange(h.type(), h.name(), b.parent(), h.parent(), inputs.changes(), inputs.secrets(),
-                action, ignored, replacements, optionChanges, protection(Optional.of(b), h),
-                DataHolders.loss(Optional.of(b), Optional.of(h)));
+                : ignored.size() == changes.size() ? Action.NONE : Action.UPDATE;
+        return new ResourceChange(h.type(), h.name(), b.parent(), h.parent(), changes, secrets, action, ignored,
+                replacements, optionChanges, protection(Optional.of(b), h), DataHolders.loss(Optional.of(b),
+                Optional.of(h)));
     }
 
     /** Whether the engine would refuse to replace or delete {@code head}, its state being {@code base}. */

@@ -360,6 +360,11 @@ public final class PlanDiffMarkdown {
         List<String> lines = new ArrayList<>();
         lines.add(indent + path + ": changed (" + CompactValues.size(a) + ARROW + CompactValues.size(b) + ")");
         String pad = indent + "    ";
+        if (isOneLine(a) && isOneLine(b)) {
+            lines.add(pad + "-" + excerpt(a, b));
+            lines.add(pad + "+" + excerpt(b, a));
+            return lines;
+        }
         LineDiff.Result diff = LineDiff.compare(a, b);
         if (diff instanceof LineDiff.SameLines) {
             lines.add(pad + "(the same lines: only line endings or the final newline differ)");
@@ -372,6 +377,36 @@ public final class PlanDiffMarkdown {
             hunks.lines(line -> cut(escape(line), MAX_DIFF_LINE)).forEach(h -> lines.add(pad + h));
         }
         return lines;
+    }
+
+    private static boolean isOneLine(String s) {
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0;
+    }
+
+    /**
+     * The part of the one-line string {@code s} that differs from {@code other}, with some
+     * context on each side (from a word's start), {@code …} where it is cut: a long command
+     * line whose port changed shows {@code …--port 8000 --poll-seconds 5…}.
+     */
+    static String excerpt(String s, String other) {
+        int prefix = 0;
+        int max = Math.min(s.length(), other.length());
+        while (prefix < max && s.charAt(prefix) == other.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix && s.charAt(s.length() - 1 - suffix) == other.charAt(other.length() - 1 - suffix)) {
+            suffix++;
+        }
+        int context = 24;
+        int start = Math.max(0, prefix - context);
+        while (start > 0 && start < prefix && s.charAt(start - 1) != ' ') {
+            start--;
+        }
+        int end = Math.min(s.length(), s.length() - suffix + context);
+        String middle = escape(s.substring(start, end));
+        String shown = (start > 0 ? "…" : "") + middle + (end < s.length() ? "…" : "");
+        return cut(shown, MAX_DIFF_LINE);
     }
 
     private static String list(List<String> paths) {

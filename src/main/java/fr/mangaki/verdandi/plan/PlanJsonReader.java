@@ -150,6 +150,7 @@ public final class PlanJsonReader {
         JsonNode parent = node.get("parent");
         JsonNode inputs = node.get("inputs");
         JsonNode options = node.get("options");
+        JsonNode dependencies = node.get("dependencies");
         if (type == null || !type.isTextual() || type.asText().isEmpty()) {
             problems.add(where + ".type\" must be a non-empty string, found " + kind(type));
         }
@@ -164,6 +165,15 @@ public final class PlanJsonReader {
         }
         Optional<ResourceOptions> read = options == null ? Optional.empty()
                 : Optional.ofNullable(options(options, where + ".options", problems));
+        java.util.Map<String, List<String>> inputDependencies = new java.util.TreeMap<>();
+        if (dependencies != null) {
+            if (!dependencies.isObject()) {
+                problems.add(where + ".dependencies\" must be an object, found " + kind(dependencies));
+            } else {
+                dependencies.fieldNames().forEachRemaining(input -> inputDependencies.put(input,
+                        strings(dependencies, input, where + ".dependencies", problems)));
+            }
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -174,7 +184,7 @@ public final class PlanJsonReader {
         }
         return Optional.of(new Resource(type.asText(), name.asText(),
                 parent == null || parent.isNull() ? Optional.empty() : Optional.of(parent.asText()),
-                (ObjectNode) inputs, read));
+                (ObjectNode) inputs, read, inputDependencies));
     }
 
     /** The options of a resource; null with problems when they are not options. */

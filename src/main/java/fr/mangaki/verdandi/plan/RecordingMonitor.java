@@ -35,8 +35,20 @@ final class RecordingMonitor extends MockMonitor {
                 ? Optional.empty() : Optional.of(Urns.name(request.getParent()));
         Struct inputs = request.getObject();
         recorded.add(new PlannedResource(request.getType(), request.getName(), parent,
-                ProtoValues.toDisplay(inputs), request.getCustom(), options(request)));
+                ProtoValues.toDisplay(inputs), request.getCustom(), options(request), dependencies(request)));
         return super.registerResourceAsync(resource, request);
+    }
+
+    /** For each input that comes from other resources, their logical names, sorted. */
+    static java.util.Map<String, List<String>> dependencies(RegisterResourceRequest request) {
+        java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+        request.getPropertyDependenciesMap().forEach((input, d) -> {
+            List<String> names = d.getUrnsList().stream().map(Urns::name).distinct().sorted().toList();
+            if (!names.isEmpty()) {
+                out.put(input, names);
+            }
+        });
+        return out;
     }
 
     /**

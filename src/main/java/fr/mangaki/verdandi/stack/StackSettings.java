@@ -44,6 +44,7 @@ import java.util.function.Function;
  * @param unprotect     for a platform, the protected resources whose protection is lifted ({@code app}, {@code zone})
  * @param importZone    for a platform, the existing zone to adopt (its name)
  * @param importSshKeys for a platform, the existing SSH keys to adopt: MD5 fingerprint to DigitalOcean id
+ * @param image         for a platform, the droplets' image
  */
 public record StackSettings(
         String stack,
@@ -59,7 +60,8 @@ public record StackSettings(
         EnvironmentSettings environment,
         List<String> unprotect,
         Optional<String> importZone,
-        Map<String, String> importSshKeys) {
+        Map<String, String> importSshKeys,
+        String image) {
 
     /** The Pulumi project (the name in Pulumi.yaml) whose stacks these settings are of. */
     public static final String PROJECT = "mangaki";
@@ -72,7 +74,7 @@ public record StackSettings(
 
     static final List<String> KEYS = List.of(
             "region", "domain", "hosting", "platformStack", "front", "app", "sshKeys",
-            "adminCidrs", "alerts", "environment", "unprotect", "import");
+            "adminCidrs", "alerts", "environment", "unprotect", "import", "image");
 
     private static final List<String> HOSTINGS = List.of("platform", "guest");
     private static final String PREFIX = NAMESPACE + ":";
@@ -126,10 +128,12 @@ public record StackSettings(
         ConfigValue cidrsValue = value.apply("adminCidrs");
         ConfigValue unprotectValue = value.apply("unprotect");
         ConfigValue importValue = value.apply("import");
+        ConfigValue imageValue = value.apply("image");
         Optional<String> platformStack = Optional.empty();
         if (guest) {
             platformStack = platformStackValue.required().string(PlatformReference.STACK_NAME);
-            for (ConfigValue v : List.of(frontValue, appValue, sshKeysValue, cidrsValue, unprotectValue, importValue)) {
+            for (ConfigValue v : List.of(frontValue, appValue, sshKeysValue, cidrsValue, unprotectValue, importValue,
+                    imageValue)) {
                 if (v.isPresent()) {
                     v.problemAboutKey("is not allowed on a guest stack (the platform stack "
                             + "declares the droplets); remove it or set mangaki:hosting to platform");
@@ -155,6 +159,7 @@ public record StackSettings(
         Optional<List<String>> cidrs = cidrsValue.strings();
         Optional<Alerts> alerts = alerts(value.apply("alerts"), guest);
         List<String> unprotect = guest ? List.of() : unprotectValue.strings().orElse(List.of());
+        String image = guest ? PlatformArgs.DEFAULT_IMAGE : imageValue.string().orElse(PlatformArgs.DEFAULT_IMAGE);
         Optional<ConfigValue.Fields> imports = guest ? Optional.empty() : importValue.object(List.of("zone", "sshKeys"));
         Optional<String> importZone = imports.flatMap(o -> o.get("zone").string());
         Map<String, String> importSshKeys = new java.util.LinkedHashMap<>();
@@ -178,6 +183,7 @@ public record StackSettings(
             cidrs.ifPresent(platform::adminCidrs);
             alerts.ifPresent(platform::alerts);
             platform.unprotect(unprotect);
+            platform.image(image);
             importZone.ifPresent(platform::importZone);
             importSshKeys.forEach(platform::importSshKey);
             reading.ruleProblems(platform.problems().stream()
@@ -188,7 +194,7 @@ public record StackSettings(
         reading.throwIfAny();
         return new StackSettings(stack, region.orElseThrow(), domain.orElseThrow(), hosting, platformStack, front, app,
                 sshKeys.orElse(List.of()), cidrs.orElse(List.of()), alerts, settings.orElseThrow(), unprotect, importZone,
-                importSshKeys);
+                importSshKeys, image);
     }
 
     public boolean isPlatform() {
@@ -206,6 +212,7 @@ public record StackSettings(
         app.ifPresent(a -> b.app(a.size(), a.backups()));
         alerts.ifPresent(b::alerts);
         b.unprotect(unprotect);
+        b.image(image);
         importZone.ifPresent(b::importZone);
         importSshKeys.forEach(b::importSshKey);
         return b;

@@ -39,8 +39,23 @@ class PlanCommandTest {
         for (JsonNode resource : plan.get("resources")) {
             List<String> keys = new ArrayList<>();
             resource.fieldNames().forEachRemaining(keys::add);
-            assertEquals(List.of("type", "name", "parent", "inputs"), keys);
+            assertEquals(List.of("type", "name", "parent", "inputs", "options", "dependencies"), keys);
+            List<String> options = new ArrayList<>();
+            resource.get("options").fieldNames().forEachRemaining(options::add);
+            assertEquals(List.of("protect", "ignoreChanges", "dependsOn", "deleteBeforeReplace", "replaceOnChanges",
+                    "additionalSecretOutputs", "import"), options);
         }
+        JsonNode app = find(plan, "mangaki-app").get("options");
+        assertTrue(app.get("protect").asBoolean());
+        assertEquals("[\"userData\",\"sshKeys\"]", app.get("ignoreChanges").toString());
+        assertTrue(app.get("import").isNull());
+        assertTrue(find(plan, "mangaki-zone").get("options").get("protect").asBoolean());
+        assertFalse(find(plan, "mangaki-front").get("options").get("protect").asBoolean());
+        assertEquals("[\"connection\"]", find(plan, "production-app-install").get("options")
+                .get("additionalSecretOutputs").toString());
+        assertEquals("[\"mangaki-app-files\"]", find(plan, "production-app-install").get("options").get("dependsOn")
+                .toString());
+        assertEquals("{\"vpcUuid\":[\"mangaki-vpc\"]}", find(plan, "mangaki-app").get("dependencies").toString());
         assertEquals(2, count(plan, "digitalocean:index/droplet:Droplet"));
         assertEquals("mangaki", find(plan, "mangaki-app").get("parent").asText());
         assertTrue(find(plan, "mangaki-production").get("parent").isNull());

@@ -46,7 +46,8 @@ class PlanDiffTest {
         assertEquals(List.of("mangaki-db", "staging"), diff.added().stream().map(r -> r.name()).toList());
         assertEquals(List.of("mangaki-old"), diff.removed().stream().map(r -> r.name()).toList());
         assertEquals(List.of(new ResourceChange(DROPLET, "mangaki-app", Optional.of("mangaki"), Optional.of("mangaki"),
-                List.of(change("size", "'s-1vcpu-1gb'", "'s-2vcpu-2gb'")), List.of())), diff.changed());
+                List.of(change("size", "'s-1vcpu-1gb'", "'s-2vcpu-2gb'")), List.of(), PlanDiff.Action.UPDATE, List.of(),
+                List.of(), List.of(), PlanDiff.Protection.UNKNOWN, Optional.empty())), diff.changed());
         assertEquals(2, diff.unchanged(), "the stack and www");
         assertEquals(4, diff.changeCount());
         assertTrue(diff.hasChanges());
