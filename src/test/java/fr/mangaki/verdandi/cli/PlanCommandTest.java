@@ -123,6 +123,35 @@ class PlanCommandTest {
     }
 
     @Test
+    void rejectsAMalformedImportIdWithExitTwoNamingTheKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Pulumi.production.yaml");
+        Files.writeString(file, Files.readString(Path.of("Pulumi.production.yaml"))
+                + "  mangaki:import:\n    zone: mangaki.fr\n    sshKeys:\n"
+                + "      \"54:d4:37:54:25:30:c5:8f:9e:dc:2a:bd:cf:7a:64:3d\": dop-263654\n");
+        CliRun r = CliRun.run("plan", "--stack-file", file.toString());
+        assertEquals(2, r.status(), r.out());
+        assertEquals("verdandi: mangaki:import.sshKeys.54:d4:37:54:25:30:c5:8f:9e:dc:2a:bd:cf:7a:64:3d: \"dop-263654\" is "
+                + "not a DigitalOcean SSH key id (a number, as `doctl compute ssh-key list` shows)", r.err().lines()
+                .findFirst().orElseThrow());
+    }
+
+    @Test
+    void showsImportedResourcesAndProtectedOnesInTheTextPlan(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Pulumi.production.yaml");
+        Files.writeString(file, Files.readString(Path.of("Pulumi.production.yaml"))
+                + "  mangaki:import:\n    zone: mangaki.fr\n    sshKeys:\n"
+                + "      \"54:d4:37:54:25:30:c5:8f:9e:dc:2a:bd:cf:7a:64:3d\": 263654\n");
+        CliRun r = CliRun.run("plan", "--stack-file", file.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\n      = mangaki-zone  (digitalocean:index/domain:Domain)  import id mangaki.fr  "
+                + "[protected]\n"), r.out());
+        assertTrue(r.out().contains("\n      = mangaki-key-54d437542530c58f9edc2abdcf7a643d  "
+                + "(digitalocean:index/sshKey:SshKey)  import id 263654\n"), r.out());
+        assertTrue(r.out().contains("\n      + mangaki-app  (digitalocean:index/droplet:Droplet)  [protected]\n"
+                + "          (ignores later changes of userData, sshKeys)\n"), r.out());
+    }
+
+    @Test
     void rejectsAMissingStackFileWithExitTwo() {
         CliRun r = CliRun.run("plan", "--stack", "nosuch");
         assertEquals(2, r.status());

@@ -216,6 +216,21 @@ class DayTwoPlanDiffTest {
         assertTrue(md.contains("Its protection in the running stack is unknown"), md);
     }
 
+    @Test
+    void adoptedResourcesShowAsImports() {
+        SavedPlan none = PlanJsonReader.parse("{\"stack\": \"production\", \"resources\": [], \"outputs\": {}, "
+                + "\"monthlyCostUsd\": 0}", "empty");
+        String fingerprint = fr.mangaki.verdandi.config.PublicKey.parse(placeholderKey()).orElseThrow().fingerprint();
+        PlanDiff diff = PlanDiff.compare(none, plan("import", s -> s + "  mangaki:import:\n    zone: mangaki.fr\n"
+                + "    sshKeys:\n      \"" + fingerprint + "\": 263654\n"));
+        assertEquals(List.of("mangaki-key-" + fingerprint.replace(":", ""), "mangaki-zone"),
+                diff.imported().stream().map(r -> r.name()).toList());
+        String md = PlanDiffMarkdown.render(diff);
+        assertTrue(PlanDiffMarkdown.summary(diff).startsWith("+20 to add, =2 to import, ~0 to change"), md);
+        assertTrue(md.contains("\n= mangaki-zone  (digitalocean:index/domain:Domain, parent mangaki)  import id mangaki.fr"
+                + "  (adopted as it exists: its inputs must match it)\n"), md);
+    }
+
     private static String fingerprint(String key) {
         return fr.mangaki.verdandi.config.PublicKey.parse(key).orElseThrow().fingerprint().replace(":", "");
     }
