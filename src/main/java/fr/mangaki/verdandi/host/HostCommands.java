@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * <p>The install commands first wait for cloud-init to finish (a new droplet may still be
  * installing packages when SSH answers), then check that the host's files are the version
- * they were written for ({@link HostFiles#VERSION_FILE}): a guest stack of a newer or older
+ * they were written for ({@link HostFiles#versionFile}): a guest stack of a newer or older
  * Verdandi than its platform's is refused, with what to run, before any script runs. The
  * command fails, so {@code pulumi up} runs it again next time: the command provider's
  * {@code Update} returns no new state with an error (pulumi-command v1.2.1,
@@ -85,7 +85,7 @@ public final class HostCommands {
      */
     public String requireHostFiles(HostRole role, String refresh) {
         String wanted = HostFiles.digest(role);
-        String file = scriptDir + "/" + HostFiles.VERSION_FILE.substring(HostFiles.SCRIPT_DIR.length() + 1);
+        String file = scriptDir + HostFiles.versionFile(role).substring(HostFiles.SCRIPT_DIR.length());
         return "v=$(cat " + ShellQuote.quote(file) + " 2>/dev/null || echo unknown); if [ \"$v\" != " + wanted
                 + " ]; then echo \"verdandi: the platform's host files are version $v, this stack needs " + wanted
                 + ": \"" + ShellQuote.quote(plain(refresh)) + " >&2; exit 1; fi";

@@ -16,21 +16,25 @@ public final class HostFiles {
 
     /** Where the host scripts live on both hosts. */
     public static final String SCRIPT_DIR = "/usr/local/lib/verdandi";
-    /**
-     * The version of the host files on a host, written last: the {@link #digest} of the other
-     * files of its role. The install commands check it before they run a script.
-     */
-    public static final String VERSION_FILE = SCRIPT_DIR + "/VERSION";
 
     private static final java.util.regex.Pattern USER = java.util.regex.Pattern.compile("[a-z_][a-z0-9_-]{0,30}");
 
     private HostFiles() {
     }
 
-    /** Every file of the role, in a fixed order, ending with its {@link #VERSION_FILE}. */
+    /**
+     * The version of the role's host files on a host, written last: the {@link #digest} of its
+     * other files. The install commands check it before they run a script. Named after the role
+     * (one host has one role), so that a rehearsal of both hosts under one root keeps both.
+     */
+    public static String versionFile(HostRole role) {
+        return SCRIPT_DIR + "/host-files-" + role.slug() + ".version";
+    }
+
+    /** Every file of the role, in a fixed order, ending with its {@link #versionFile}. */
     public static List<HostFile> forRole(HostRole role) {
         List<HostFile> files = new ArrayList<>(versioned(role));
-        files.add(new HostFile(VERSION_FILE, "0644", digest(role) + "\n"));
+        files.add(new HostFile(versionFile(role), "0644", digest(role) + "\n"));
         return List.copyOf(files);
     }
 

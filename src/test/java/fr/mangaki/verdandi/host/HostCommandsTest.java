@@ -25,7 +25,8 @@ class HostCommandsTest {
 
     /** The check that the host's files are the version this Verdandi's commands need. */
     private static String check(HostRole role) {
-        return "v=$(cat /usr/local/lib/verdandi/VERSION 2>/dev/null || echo unknown); if [ \"$v\" != "
+        return "v=$(cat /usr/local/lib/verdandi/host-files-" + role.slug() + ".version 2>/dev/null || echo unknown); "
+                + "if [ \"$v\" != "
                 + HostFiles.digest(role) + " ]; then echo \"verdandi: the platform's host files are version $v, this stack"
                 + " needs " + HostFiles.digest(role) + ": \"'run pulumi up -s production first' >&2; exit 1; fi; ";
     }

@@ -73,7 +73,7 @@ class HostFilesTest {
             assertEquals(PosixFilePermissions.toString(PosixFilePermissions.fromString(mode(f.permissions()))),
                     PosixFilePermissions.toString(Files.getPosixFilePermissions(written)), f.path());
         }
-        assertEquals(HostFiles.digest(role) + "\n", Files.readString(root.resolve(HostFiles.VERSION_FILE.substring(1))));
+        assertEquals(HostFiles.digest(role) + "\n", Files.readString(root.resolve(HostFiles.versionFile(role).substring(1))));
         assertEquals(CI + "\n" + OPS + "\n", Files.readString(authorizedKeys(dir)));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(authorizedKeys(dir))));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(authorizedKeys(dir).getParent())));
@@ -101,7 +101,7 @@ class HostFilesTest {
     @Test
     void refusesToRemoveTheKeyTheSessionLoggedInWithAndWritesNothing(@TempDir Path dir) throws Exception {
         assertEquals(0, install(dir, HostRole.FRONT, List.of(CI, OPS), session(dir, CI)).exit());
-        Path version = dir.resolve("root").resolve(HostFiles.VERSION_FILE.substring(1));
+        Path version = dir.resolve("root").resolve(HostFiles.versionFile(HostRole.FRONT).substring(1));
         Files.writeString(version, "sha256:older\n");
 
         Run refused = install(dir, HostRole.FRONT, List.of(OPS), session(dir, CI));
@@ -117,7 +117,7 @@ class HostFilesTest {
     @Test
     void failsToRemoveAKeyWhenTheSessionsKeyIsUnknownAfterWritingTheFiles(@TempDir Path dir) throws Exception {
         assertEquals(0, install(dir, HostRole.APP, List.of(CI, OPS), session(dir, CI)).exit());
-        Path version = dir.resolve("root").resolve(HostFiles.VERSION_FILE.substring(1));
+        Path version = dir.resolve("root").resolve(HostFiles.versionFile(HostRole.APP).substring(1));
         Files.writeString(version, "sha256:older\n");
 
         Run unknown = install(dir, HostRole.APP, List.of(CI), null);
