@@ -1,0 +1,86 @@
+package fr.mangaki.verdandi.host;
+
+import fr.mangaki.verdandi.config.ConfigException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The backups of one environment's database (docs/backups.md): a nightly
+ * {@code pg_dump --format=custom} at {@code hour} UTC, encrypted to the recipients of
+ * {@code secrets/recipients/}, kept {@code keepDays} days on the app droplet and on the
+ * front, and copied to a DigitalOcean Spaces bucket when one is given. Dumps before a
+ * deploy's migrations are taken whether or not the nightly dump is on.
+ *
+ * @param nightly  whether the nightly dump runs; on by default for production only
+ * @param hour     the UTC hour of the nightly dump, 0..23; default {@value #DEFAULT_HOUR}
+ * @param keepDays how many days dumps are kept, 1..3650; default {@value #DEFAULT_KEEP_DAYS}
+ * @param bucket   the Spaces bucket that also receives each nightly dump; none by default
+ */
+public record DatabaseBackups(boolean nightly, int hour, int keepDays, Optional<Bucket> bucket) {
+    public static final int DEFAULT_HOUR = 3;
+    public static final int DEFAULT_KEEP_DAYS = 14;
+
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+    private static final Pattern REGION = Pattern.compile("[a-z]{3}[0-9]");
+
+    /**
+     * A DigitalOcean Spaces bucket (S3-compatible) and its region; the access keys are the
+     * environment file's {@code BACKUP_S3_ACCESS_KEY_ID} and {@code BACKUP_S3_SECRET_ACCESS_KEY}.
+     *
+     * @param name   3 to 63 lower-case letters, digits and '-'
+     * @param region a Spaces region, e.g. {@code ams3}
+     */
+    public record Bucket(String name, String region) {
+        public Bucket {
+            List<String> problems = new ArrayList<>();
+            if (name == null || !BUCKET.matcher(name).matches()) {
+                problems.add("backups.bucket.name: '" + name + "' is not a bucket name: 3 to 63 lower-case letters,"
+                        + " digits and '-', starting and ending with a letter or digit");
+            }
+            if (region == null || !REGION.matcher(region).matches()) {
+                problems.add("backups.bucket.region: '" + region + "' is not a Spaces region (e.g. ams3, fra1, nyc3)");
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+        }
+
+        /** The S3 endpoint of the bucket's region. */
+        public String endpoint() {
+            return region + ".digitaloceanspaces.com";
+        }
+    }
+
+    /** Validates every field and reports every problem at once. */
+    public DatabaseBackups {
+        List<String> problems = new ArrayList<>();
+        if (hour < 0 || hour > 23) {
+            problems.add("backups.hour: " + hour + " is not an hour in 0..23 (UTC)");
+        }
+        if (keepDays < 1 || keepDays > 3650) {
+            problems.add("backups.keepDays: " + keepDays + " is not in 1..3650");
+        }
+        bucket = bucket == null ? Optional.empty() : bucket;
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+
+    /** The default of environment {@code name}: nightly for {@code production}, off otherwise. */
+    public static DatabaseBackups defaultsFor(String name) {
+        return new DatabaseBackups("production".equals(name), DEFAULT_HOUR, DEFAULT_KEEP_DAYS, Optional.empty());
+    }
+
+    /** Nightly dumps at {@code hour} UTC kept {@code keepDays} days, no bucket. */
+    public static DatabaseBackups nightly(int hour, int keepDays) {
+        return new DatabaseBackups(true, hour, keepDays, Optional.empty());
+    }
+
+    /** These backups with a copy to {@code bucket}. */
+    public DatabaseBackups withBucket(Bucket bucket) {
+        return new DatabaseBackups(nightly, hour, keepDays, Optional.of(bucket));
+    }
+}
