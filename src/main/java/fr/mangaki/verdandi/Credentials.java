@@ -5,6 +5,7 @@ import fr.mangaki.verdandi.component.HostAccess;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.secrets.EnvFiles;
 import fr.mangaki.verdandi.secrets.KeySource;
+import fr.mangaki.verdandi.secrets.Recipients;
 import fr.mangaki.verdandi.secrets.SecretsException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,6 +76,27 @@ public final class Credentials implements HostAccess {
     @Override
     public String environmentFileVersion(String environment) {
         return version(root, environment);
+    }
+
+    /** The armored public keys of {@code secrets/recipients/}, in file-name order; empty when there are none. */
+    @Override
+    public String backupRecipients() {
+        Path dir = root.resolve(Recipients.DIRECTORY);
+        if (!Files.isDirectory(dir)) {
+            return "";
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            StringBuilder keys = new StringBuilder();
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".asc")).sorted().toList()) {
+                keys.append(Files.readString(f, java.nio.charset.StandardCharsets.US_ASCII));
+                if (keys.length() > 0 && keys.charAt(keys.length() - 1) != '\n') {
+                    keys.append('\n');
+                }
+            }
+            return keys.toString();
+        } catch (IOException e) {
+            throw new ConfigException(Recipients.DIRECTORY + ": not readable: " + e.getMessage());
+        }
     }
 
     /** A digest of the env file's encrypted form; {@code absent} when it does not exist. */

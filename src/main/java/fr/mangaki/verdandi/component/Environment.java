@@ -9,6 +9,7 @@ import fr.mangaki.verdandi.Credentials;
 import fr.mangaki.verdandi.component.PlatformHandle.EnvironmentSlot;
 import fr.mangaki.verdandi.component.internal.Ssh;
 import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostFiles;
@@ -42,7 +43,7 @@ import java.util.stream.Stream;
  * already uses its port or one of its domains. Children are named {@code <name>-<role>}:
  * {@code production-dns-mangaki-fr}, {@code production-dns-www-mangaki-fr}, {@code production-firewall},
  * {@code production-uptime}, {@code production-uptime-alert}, {@code production-app-install},
- * {@code production-front-site}.
+ * {@code production-front-site}, {@code production-backups} and {@code production-front-dumps}.
  */
 public final class Environment extends ComponentResource {
     public static final String TYPE = "verdandi:environment:Environment";
@@ -149,6 +150,7 @@ public final class Environment extends ComponentResource {
                 .triggers(access.environmentFileVersion(name), HostFiles.digest(HostRole.APP))
                 .build(), childAfter(appAfter));
         Output<String> installSite = platform.appPrivateIpv4().applyValue(ip -> commands.installSite(settings, ip));
+        installBackups(name, platform, access, app, frontAfter);
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(installSite)
@@ -156,6 +158,48 @@ public final class Environment extends ComponentResource {
                 .delete(commands.removeSite(name))
                 .triggers(HostFiles.digest(HostRole.FRONT))
                 .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(app)).toList()));
+    }
+
+    /**
+     * Installs the environment's backups (docs/backups.md): on the app droplet
+     * {@code backup-install}, with the public keys of {@code secrets/recipients/} on standard
+     * input, which prints the environment's backup SSH key; on the front {@code dumps-install},
+     * which lets that key (and nothing else) store the environment's dumps over the VPC.
+     * Deleting the environment turns its backups off and revokes the key; dumps are kept.
+     */
+    private void installBackups(String name, PlatformHandle platform, HostAccess access, RemoteCommand app,
+                                List<Resource> frontAfter) {
+        HostCommands commands = HostCommands.standard();
+        Output<String> key = access.sshPrivateKey();
+        String recipients = access.backupRecipients();
+        Output<String> install = platform.frontPrivateIpv4()
+                .applyValue(ip -> commands.installBackups(name, settings.backups(), ip));
+        RemoteCommand backups = new RemoteCommand(name + "-backups", RemoteCommandArgs.builder()
+                .connection(Ssh.connection(platform.appIpv4(), platform.adminUser(), key))
+                .create(install)
+                .update(install)
+                .delete(commands.removeBackups(name))
+                .stdin(Output.of(recipients))
+                .triggers(settings.backups().describe(), digest(recipients), HostFiles.digest(HostRole.APP))
+                .build(), childAfter(List.of(app)));
+        String dumps = commands.installDumps(name, settings.backups().keepDays());
+        new RemoteCommand(name + "-front-dumps", RemoteCommandArgs.builder()
+                .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
+                .create(dumps)
+                .update(dumps)
+                .delete(commands.removeDumps(name))
+                .stdin(backups.stdout())
+                .triggers(HostFiles.digest(HostRole.FRONT))
+                .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(backups)).toList()));
+    }
+
+    private static String digest(String text) {
+        try {
+            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /** Options of a child registered after {@code dependencies}. */
@@ -205,6 +249,7 @@ public final class Environment extends ComponentResource {
         private final List<String> gates = new ArrayList<>();
         private int pollSeconds = 5;
         private final List<String> alertEmails = new ArrayList<>();
+        private DatabaseBackups backups;
         private HostAccess access;
         private ComponentResourceOptions options;
 
@@ -254,6 +299,16 @@ public final class Environment extends ComponentResource {
             return this;
         }
 
+        /**
+         * The database's backups (docs/backups.md). Default: {@link DatabaseBackups#defaultsFor}
+         * the name: a nightly dump at 3:00 UTC kept 14 days for {@code production}, only dumps
+         * before migrations for any other environment.
+         */
+        public Builder backups(DatabaseBackups backups) {
+            this.backups = backups;
+            return this;
+        }
+
         /** Who is told when the main domain is down. Default: nobody (the check still runs). */
         public Builder alertEmails(String... emails) {
             this.alertEmails.addAll(List.of(emails));
@@ -294,7 +349,7 @@ public final class Environment extends ComponentResource {
                 throw new ConfigException(problems);
             }
             EnvironmentSettings settings = new EnvironmentSettings(name, branch == null ? name : branch, domains,
-                    port, repository, gates, pollSeconds);
+                    port, repository, gates, pollSeconds, backups == null ? DatabaseBackups.defaultsFor(name) : backups);
             HostAccess hostAccess = access != null ? access : Credentials.ofProcess();
             return new Environment(name, EnvironmentArgs.of(settings, platform, hostAccess)
                     .withAlertEmails(alertEmails), options);

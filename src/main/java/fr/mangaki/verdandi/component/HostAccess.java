@@ -19,4 +19,13 @@ public interface HostAccess {
      * its encrypted form. {@code absent} when there is no env file yet.
      */
     String environmentFileVersion(String environment);
+
+    /**
+     * The public keys the environment's dumps are encrypted to: the files of
+     * {@code secrets/recipients/}, ASCII armour, concatenated (docs/backups.md). Not secret.
+     * Default: none, which the backups' install refuses, naming {@code secrets/recipients/}.
+     */
+    default String backupRecipients() {
+        return "";
+    }
 }

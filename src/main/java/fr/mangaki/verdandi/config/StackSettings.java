@@ -56,6 +56,7 @@ public record StackSettings(
     private static final Pattern DOMAIN = Pattern.compile(
             "(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
     private static final Pattern ENV_NAME = Pattern.compile("[a-z][a-z0-9-]{0,21}[a-z0-9]|[a-z]");
+    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
     private static final Pattern STACK_REF = Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[a-z0-9.-]+\\.[a-z]{2,63}", Pattern.CASE_INSENSITIVE);
     private static final Pattern SSH_KEY = Pattern.compile(
@@ -223,7 +224,7 @@ public record StackSettings(
     }
 
     private static Optional<EnvironmentSettings> environment(Node n, Optional<String> zone) {
-        return n.object(List.of("name", "branch", "domains", "port", "repository", "gates", "pollSeconds"))
+        return n.object(List.of("name", "branch", "domains", "port", "repository", "gates", "pollSeconds", "backups"))
                 .flatMap(o -> {
                     Optional<String> name = o.require("name").string(ENV_NAME,
                             "an environment name (lower-case letters, digits and '-', at most 23, starting with a letter)");
@@ -254,13 +255,47 @@ public record StackSettings(
                     })).orElse(List.of());
                     Node pollNode = o.get("pollSeconds");
                     Optional<Integer> poll = pollNode.isPresent() ? pollNode.integer(1, 3600) : Optional.of(5);
+                    Node backupsNode = o.get("backups");
+                    Optional<DatabaseBackups> backups = backupsNode.isPresent() ? databaseBackups(backupsNode)
+                            : name.map(DatabaseBackups::defaultsFor);
                     if (name.isEmpty() || branch.isEmpty() || domains.isEmpty() || port.isEmpty()
-                            || repository.isEmpty() || poll.isEmpty() || domains.get().isEmpty()) {
+                            || repository.isEmpty() || poll.isEmpty() || domains.get().isEmpty() || backups.isEmpty()) {
                         return Optional.empty();
                     }
                     return Optional.of(new EnvironmentSettings(name.get(), branch.get(), domains.get(), port.get(),
-                            repository.get(), gates, poll.get()));
+                            repository.get(), gates, poll.get(), backups.get()));
                 });
+    }
+
+    /**
+     * {@code mangaki:environment.backups}: {@code nightly} (default true once the key is
+     * set), {@code hour} (0..23 UTC, default 3), {@code keepDays} (1..3650, default 14) and
+     * an optional {@code bucket} ({@code name}, {@code region}).
+     */
+    private static Optional<DatabaseBackups> databaseBackups(Node n) {
+        return n.object(List.of("nightly", "hour", "keepDays", "bucket")).flatMap(o -> {
+            Node nightlyNode = o.get("nightly");
+            Optional<Boolean> nightly = nightlyNode.isPresent() ? nightlyNode.bool() : Optional.of(true);
+            Node hourNode = o.get("hour");
+            Optional<Integer> hour = hourNode.isPresent() ? hourNode.integer(0, 23)
+                    : Optional.of(DatabaseBackups.DEFAULT_HOUR);
+            Node keepNode = o.get("keepDays");
+            Optional<Integer> keep = keepNode.isPresent() ? keepNode.integer(1, 3650)
+                    : Optional.of(DatabaseBackups.DEFAULT_KEEP_DAYS);
+            Node bucketNode = o.get("bucket");
+            Optional<Optional<DatabaseBackups.Bucket>> bucket = bucketNode.isPresent()
+                    ? bucketNode.object(List.of("name", "region")).flatMap(b -> {
+                        Optional<String> bucketName = b.require("name").string(BUCKET,
+                                "a bucket name (3 to 63 lower-case letters, digits and '-')");
+                        Optional<String> region = b.require("region").oneOf(DatabaseBackups.SPACES_REGIONS);
+                        return bucketName.flatMap(bn -> region.map(rg -> Optional.of(new DatabaseBackups.Bucket(bn, rg))));
+                    })
+                    : Optional.of(Optional.empty());
+            if (nightly.isEmpty() || hour.isEmpty() || keep.isEmpty() || bucket.isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new DatabaseBackups(nightly.get(), hour.get(), keep.get(), bucket.get()));
+        });
     }
 
     private static boolean inside(Node n, String domain, Optional<String> zone) {

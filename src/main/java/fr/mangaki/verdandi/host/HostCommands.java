@@ -1,5 +1,6 @@
 package fr.mangaki.verdandi.host;
 
+import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.internal.ShellQuote;
 

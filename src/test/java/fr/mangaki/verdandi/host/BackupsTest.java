@@ -1,6 +1,7 @@
 package fr.mangaki.verdandi.host;
 
 import fr.mangaki.verdandi.component.internal.LoopbackSshd;
+import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.component.internal.LoopbackSshd.AdminUser;
 import fr.mangaki.verdandi.host.rehearsal.Proc;
 import fr.mangaki.verdandi.host.rehearsal.Rehearsal;

@@ -76,6 +76,19 @@ public final class Node {
         });
     }
 
+    public Optional<Boolean> bool() {
+        if (value instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        if (value instanceof String s && (s.equals("true") || s.equals("false"))) {
+            return Optional.of(Boolean.parseBoolean(s));
+        }
+        if (value != null) {
+            problem("is not true or false");
+        }
+        return Optional.empty();
+    }
+
     public Optional<Integer> integer() {
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {
             return Optional.of(((Number) value).intValue());

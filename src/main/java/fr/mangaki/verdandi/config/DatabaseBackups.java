@@ -1,6 +1,5 @@
-package fr.mangaki.verdandi.host;
+package fr.mangaki.verdandi.config;
 
-import fr.mangaki.verdandi.config.ConfigException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,11 @@ public record DatabaseBackups(boolean nightly, int hour, int keepDays, Optional<
     public static final int DEFAULT_KEEP_DAYS = 14;
 
     private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
-    private static final Pattern REGION = Pattern.compile("[a-z]{3}[0-9]");
+    /** The regions of DigitalOcean Spaces. */
+    public static final List<String> SPACES_REGIONS = List.of("ams3", "atl1", "blr1", "fra1", "lon1", "nyc3", "sfo2",
+            "sfo3", "sgp1", "syd1", "tor1");
+    /** DigitalOcean's price of a Spaces subscription (250 GiB stored, 1 TiB outbound), USD a month. */
+    public static final java.math.BigDecimal SPACES_MONTHLY_USD = new java.math.BigDecimal("5.00");
 
     /**
      * A DigitalOcean Spaces bucket (S3-compatible) and its region; the access keys are the
@@ -40,8 +43,8 @@ public record DatabaseBackups(boolean nightly, int hour, int keepDays, Optional<
                 problems.add("backups.bucket.name: '" + name + "' is not a bucket name: 3 to 63 lower-case letters,"
                         + " digits and '-', starting and ending with a letter or digit");
             }
-            if (region == null || !REGION.matcher(region).matches()) {
-                problems.add("backups.bucket.region: '" + region + "' is not a Spaces region (e.g. ams3, fra1, nyc3)");
+            if (!SPACES_REGIONS.contains(region)) {
+                problems.add("backups.bucket.region: '" + region + "' is not one of " + String.join(", ", SPACES_REGIONS));
             }
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
@@ -67,6 +70,16 @@ public record DatabaseBackups(boolean nightly, int hour, int keepDays, Optional<
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+    }
+
+    /**
+     * What these backups do, in words, e.g. {@code nightly at 03:00 UTC, kept 14 days, copied
+     * to bucket mangaki-backups (ams3)}: shown in the plan, where the cost estimate reads the bucket.
+     */
+    public String describe() {
+        return (nightly ? String.format(java.util.Locale.ROOT, "nightly at %02d:00 UTC", hour) : "no nightly dump")
+                + ", kept " + keepDays + " days" + bucket.map(b -> ", copied to bucket " + b.name() + " (" + b.region() + ")")
+                .orElse("");
     }
 
     /** The default of environment {@code name}: nightly for {@code production}, off otherwise. */

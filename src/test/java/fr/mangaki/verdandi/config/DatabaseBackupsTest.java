@@ -1,6 +1,5 @@
-package fr.mangaki.verdandi.host;
+package fr.mangaki.verdandi.config;
 
-import fr.mangaki.verdandi.config.ConfigException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -46,7 +45,8 @@ class DatabaseBackupsTest {
         ConfigException e = assertThrows(ConfigException.class, () -> new DatabaseBackups.Bucket("Mangaki_Backups", "mars"));
         assertEquals(List.of("backups.bucket.name: 'Mangaki_Backups' is not a bucket name: 3 to 63 lower-case letters,"
                         + " digits and '-', starting and ending with a letter or digit",
-                "backups.bucket.region: 'mars' is not a Spaces region (e.g. ams3, fra1, nyc3)"), e.problems());
+                "backups.bucket.region: 'mars' is not one of ams3, atl1, blr1, fra1, lon1, nyc3, sfo2, sfo3, sgp1, syd1, tor1"),
+                e.problems());
         assertThrows(ConfigException.class, () -> new DatabaseBackups.Bucket("ab", "ams3"));
     }
 }
