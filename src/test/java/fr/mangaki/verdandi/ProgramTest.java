@@ -11,6 +11,7 @@ import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import fr.mangaki.verdandi.component.HostAccess;
+import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.StackFile;
 import fr.mangaki.verdandi.config.StackSettings;
 import fr.mangaki.verdandi.host.HostCommands;
@@ -144,6 +145,27 @@ class ProgramTest {
     }
 
     @Test
+    void productionDumpsItsDatabaseNightlyAndCopiesTheDumpsToTheFront() {
+        TestResult result = run("production");
+        HostCommands commands = HostCommands.standard();
+        DatabaseBackups backups = DatabaseBackups.defaultsFor("production");
+        Mocks.ResourceArgs app = recorder.named("production-backups");
+        String frontPrivateIp = (String) PulumiTest.extractValue(result.output("frontPrivateIpv4"));
+        assertTrue(frontPrivateIp.startsWith("10.110.0."), frontPrivateIp);
+        assertEquals(commands.installBackups("production", backups, frontPrivateIp), app.inputs.get("create"));
+        assertEquals(app.inputs.get("create"), app.inputs.get("update"));
+        assertEquals(commands.removeBackups("production"), app.inputs.get("delete"));
+        assertEquals("nightly at 03:00 UTC, kept 14 days", ((List<?>) app.inputs.get("triggers")).get(0));
+        assertEquals(Map.of("host", PulumiTest.extractValue(result.output("appIpv4")), "user", "verdandi",
+                "privateKey", "test-ssh-key"), app.inputs.get("connection"));
+        Mocks.ResourceArgs front = recorder.named("production-front-dumps");
+        assertEquals(commands.installDumps("production", 14), front.inputs.get("create"));
+        assertEquals(commands.removeDumps("production"), front.inputs.get("delete"));
+        assertEquals(PulumiTest.extractValue(result.output("frontIpv4")),
+                ((Map<?, ?>) front.inputs.get("connection")).get("host"));
+    }
+
+    @Test
     void productionDeclaresTwoDropletsInTheVpcWithMonitoring() {
         run("production");
         List<Mocks.ResourceArgs> droplets = recorder.ofType("digitalocean:index/droplet:Droplet");
@@ -175,8 +197,9 @@ class ProgramTest {
         assertEquals(List.of(
                 Map.of("protocol", "tcp", "portRange", "80", "sourceAddresses", List.of("0.0.0.0/0", "::/0")),
                 Map.of("protocol", "tcp", "portRange", "443", "sourceAddresses", List.of("0.0.0.0/0", "::/0")),
-                Map.of("protocol", "tcp", "portRange", "22", "sourceAddresses", List.of("0.0.0.0/0", "::/0"))),
-                front);
+                Map.of("protocol", "tcp", "portRange", "22", "sourceAddresses", List.of("0.0.0.0/0", "::/0")),
+                Map.of("protocol", "tcp", "portRange", "22", "sourceDropletIds", List.of(Double.valueOf(idOf("mangaki-app"))))),
+                front, "the app's backups reach the front's dump receiver over SSH");
         List<Map<String, Object>> app = rules(recorder.named("mangaki-app-firewall"));
         assertEquals(List.of(Map.of("protocol", "tcp", "portRange", "22",
                 "sourceAddresses", List.of("0.0.0.0/0", "::/0"))), app);
@@ -238,9 +261,9 @@ class ProgramTest {
                 "mangaki-memory-alert", "mangaki-vpc", "mangaki-zone"), platformChildren);
         List<String> environmentChildren = environment.pulumiChildResources().stream()
                 .map(Resource::pulumiResourceName).sorted().toList();
-        assertEquals(List.of("production-app-install", "production-dns-mangaki-fr", "production-dns-www-mangaki-fr",
-                "production-firewall", "production-front-site", "production-uptime", "production-uptime-alert"),
-                environmentChildren);
+        assertEquals(List.of("production-app-install", "production-backups", "production-dns-mangaki-fr",
+                "production-dns-www-mangaki-fr", "production-firewall", "production-front-dumps", "production-front-site",
+                "production-uptime", "production-uptime-alert"), environmentChildren);
     }
 
     @Test

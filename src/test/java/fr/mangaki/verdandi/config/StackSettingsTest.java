@@ -70,6 +70,36 @@ class StackSettingsTest {
     }
 
     @Test
+    void readsTheDatabaseBackupsOfAnEnvironment() {
+        assertEquals(DatabaseBackups.nightly(3, 14), parse(c -> { }).environment().backups(),
+                "production dumps nightly by default");
+        StackSettings set = parse(c -> env(c).put("backups", map("hour", 2, "keepDays", "30",
+                "bucket", map("name", "mangaki-backups", "region", "ams3"))));
+        assertEquals(DatabaseBackups.nightly(2, 30).withBucket(new DatabaseBackups.Bucket("mangaki-backups", "ams3")),
+                set.environment().backups());
+        assertFalse(parse(c -> env(c).put("name", "demo")).environment().backups().nightly(),
+                "another environment has only the dumps before migrations by default");
+        assertTrue(parse(c -> {
+            env(c).put("name", "demo");
+            env(c).put("backups", map("hour", 5));
+        }).environment().backups().nightly(), "setting backups turns the nightly dump on");
+        assertFalse(parse(c -> env(c).put("backups", map("nightly", "false"))).environment().backups().nightly());
+    }
+
+    @Test
+    void rejectsBadDatabaseBackupsNamingEachKey() {
+        List<String> problems = problems(c -> env(c).put("backups", map("nightly", "yes", "hour", 24, "keepDays", 0,
+                "bucket", map("name", "Mangaki_Backups", "region", "mars"), "weekly", true)));
+        for (String key : List.of("nightly", "hour", "keepDays", "bucket.name", "bucket.region", "weekly")) {
+            assertTrue(problems.stream().anyMatch(p -> p.startsWith("mangaki:environment.backups." + key + ":")),
+                    key + " in " + problems);
+        }
+        assertProblem(c -> env(c).put("backups", map("hour", 24)), "mangaki:environment.backups.hour: 24 is not between 0 and 23");
+        assertProblem(c -> env(c).put("backups", map("bucket", map("name", "mangaki-backups"))),
+                "mangaki:environment.backups.bucket.region");
+    }
+
+    @Test
     void acceptsNumbersWrittenAsStrings() {
         StackSettings s = parse(c -> env(c).put("port", "8002"));
         assertEquals(8002, s.environment().port());

@@ -232,6 +232,49 @@ class BackupsTest {
         }
     }
 
+    /**
+     * The copy to a Spaces bucket, against moto's S3 server on loopback (a stand-in for
+     * Spaces that keeps buckets and objects as S3 does; it does not check signatures).
+     */
+    @Test
+    void copiesToTheBucketAndPrunesTheEnvironmentsOldDumpsThere() throws Exception {
+        try (Rehearsal r = new Rehearsal(5).prepareHosts();
+             GnuPG team = new GnuPG(r.base.resolve("team"));
+             S3StandIn s3 = new S3StandIn(r.base.resolve("s3"))) {
+            GnuPG.Key key = team.generate("Team <team@mangaki.test>", "cv25519", PASSPHRASE);
+            assertEquals(0, r.installEnvironment().exit());
+            Path env = r.root.resolve("etc/verdandi/staging/app.env");
+            Files.writeString(env, Files.readString(env) + "BACKUP_S3_ACCESS_KEY_ID=" + S3StandIn.ACCESS_KEY
+                    + "\nBACKUP_S3_SECRET_ACCESS_KEY=" + S3StandIn.SECRET_KEY + "\n");
+            seed(r, 100);
+            s3.s3cmd("--bucket-location=ams3", "mb", "s3://mangaki-backups");
+            Path old = r.base.resolve("old.gpg");
+            Files.writeString(old, "an old dump\n");
+            s3.s3cmd("put", old.toString(), "s3://mangaki-backups/staging/staging.20200101T030000Z.nightly.pgdump.gpg");
+            s3.s3cmd("put", old.toString(), "s3://mangaki-backups/production/production.20200101T030000Z.nightly.pgdump.gpg");
+
+            List<String> install = new ArrayList<>(r.commands().installBackupsTokens("staging", DatabaseBackups.nightly(3, 14)
+                    .withBucket(new DatabaseBackups.Bucket("mangaki-backups", "ams3")), null, null));
+            install.set(install.indexOf("--s3-endpoint") + 1, s3.endpoint());
+            Proc.Result installed = r.runScript(install, new String(team.exportPublic(key), StandardCharsets.US_ASCII));
+            assertEquals(0, installed.exit(), installed.output());
+            Proc.Result backup = r.runScript(List.of(script(r, "env-backup"), "staging"), null);
+            assertEquals(0, backup.exit(), backup.output());
+            Path dump = onlyDump(r.root.resolve("var/backups/verdandi/staging"));
+            assertTrue(backup.output().contains("bucket copy: s3://mangaki-backups/staging/" + dump.getFileName()), backup.output());
+            assertTrue(backup.output().contains("pruned s3://mangaki-backups/staging/staging.20200101T030000Z"), backup.output());
+            String listing = s3.s3cmd("ls", "--recursive", "s3://mangaki-backups");
+            assertTrue(listing.contains("s3://mangaki-backups/staging/" + dump.getFileName()), listing);
+            assertFalse(listing.contains("staging.20200101T030000Z"), listing);
+            assertTrue(listing.contains("production.20200101T030000Z"), "another environment's dumps are left alone");
+            Path fetched = r.base.resolve("fetched.gpg");
+            s3.s3cmd("get", "s3://mangaki-backups/staging/" + dump.getFileName(), fetched.toString());
+            assertArrayEquals(Files.readAllBytes(dump), Files.readAllBytes(fetched));
+            assertFalse(r.allLogs().contains(S3StandIn.SECRET_KEY), "the bucket's secret key is in no log");
+            assertTrue(r.slack.texts().isEmpty(), r.slack.texts().toString());
+        }
+    }
+
     // ---- parts of the first test -----------------------------------------------------------
 
     private static void refusesAnythingButADumpOfItsEnvironment(LoopbackSshd front, Rehearsal r, Path dump) throws Exception {
