@@ -53,12 +53,11 @@ import_recipients() {
     awk -F: '$1 == "pub" { usable = ($2 != "e" && $2 != "r" && $12 ~ /E/) } $1 == "fpr" && usable { print $10; usable = 0 }'
 }
 
-# A new GnuPG home (0700) under $1 that no agent outlives: see stop_gnupg.
+# A new GnuPG home (0700) in the caller's private temporary directory $1, which the
+# caller's trap removes; stop_gnupg ends its agent first.
 new_gnupg_home() {
-  local home
-  home=$(mktemp -d "$1/gnupg.XXXXXX")
-  chmod 0700 "$home"
-  printf '%s' "$home"
+  install -d -m 0700 "$1/gnupg"
+  printf '%s' "$1/gnupg"
 }
 
 stop_gnupg() { [[ -z "${1:-}" || ! -d "$1" ]] || gpgconf --homedir "$1" --kill all 2>/dev/null || true; }

@@ -117,8 +117,12 @@ class BackupsTest {
                 String secretKey = new String(team.exportSecret(key), StandardCharsets.US_ASCII);
                 assertEquals("3000", sql(r, DB, "SELECT count(*) FROM ratings"));
                 sql(r, DB, "DROP TABLE ratings");
-                Proc.Result restored = r.runScript(restore(r, dump.getFileName().toString(), true), PASSPHRASE + "\n" + secretKey);
+                List<String> traced = new ArrayList<>(List.of("env", "VERDANDI_TRACE=1"));
+                traced.addAll(restore(r, dump.getFileName().toString(), true));
+                Proc.Result restored = r.runScript(traced, PASSPHRASE + "\n" + secretKey);
                 assertEquals(0, restored.exit(), restored.output());
+                assertTrue(restored.output().contains("+ read_passphrase "), "traced:\n" + restored.output());
+                assertFalse(restored.output().contains(PASSPHRASE), "the trace never shows the passphrase");
                 assertEquals("3000", sql(r, DB, "SELECT count(*) FROM ratings"));
                 assertEquals("mangaki-staging\nmangaki-staging-previous", databases(r));
                 assertTrue(calls(r).contains("stop verdandi-deploy@staging.service mangaki@staging.service"), calls(r).toString());
@@ -258,8 +262,10 @@ class BackupsTest {
             install.set(install.indexOf("--s3-endpoint") + 1, s3.endpoint());
             Proc.Result installed = r.runScript(install, new String(team.exportPublic(key), StandardCharsets.US_ASCII));
             assertEquals(0, installed.exit(), installed.output());
-            Proc.Result backup = r.runScript(List.of(script(r, "env-backup"), "staging"), null);
+            Proc.Result backup = r.runScript(List.of("env", "VERDANDI_TRACE=1", script(r, "env-backup"), "staging"), null);
             assertEquals(0, backup.exit(), backup.output());
+            assertTrue(backup.output().contains("+ write_s3_config "), "traced:\n" + backup.output());
+            assertFalse(backup.output().contains(S3StandIn.SECRET_KEY), "the trace never shows the bucket's key");
             Path dump = onlyDump(r.root.resolve("var/backups/verdandi/staging"));
             assertTrue(backup.output().contains("bucket copy: s3://mangaki-backups/staging/" + dump.getFileName()), backup.output());
             assertTrue(backup.output().contains("pruned s3://mangaki-backups/staging/staging.20200101T030000Z"), backup.output());
