@@ -18,7 +18,7 @@ import java.util.Locale;
  * sshd standing for the front: a database of at least {@code minMegabytes} MB made here,
  * a nightly dump (checked, encrypted, copied to the front), then the drill: the database
  * is dropped, env-restore brings it back from the encrypted dump, and the rows are counted.
- * Prints progress, then last {@code backup_ok=1 dump_encrypted=1 offsite_copy=1 restore_ok=1
+ * Prints progress on standard error, then, last on standard output, {@code backup_ok=1 dump_encrypted=1 offsite_copy=1 restore_ok=1
  * rows_after_restore=N/N restore_s=X dump_s=Y}.
  *
  * <p>Arguments: [minMegabytes (default 100)].
@@ -42,7 +42,7 @@ public final class BackupsBench {
                 BackupsTest.seed(r, 250_000);
                 megabytes = Long.parseLong(BackupsTest.sql(r, "postgres",
                         "SELECT pg_database_size('mangaki-staging')")) / 1_000_000;
-                System.out.printf("database mangaki-staging: %d MB%n", megabytes);
+                System.err.printf("database mangaki-staging: %d MB%n", megabytes);
             }
             String rows = BackupsTest.sql(r, BackupsTest.DB, "SELECT count(*) FROM ratings");
             String digest = digest(r);
@@ -57,29 +57,29 @@ public final class BackupsBench {
                 long start = System.nanoTime();
                 Proc.Result backup = r.runScript(List.of(BackupsTest.script(r, "env-backup"), "staging"), null);
                 double dumpSeconds = (System.nanoTime() - start) / 1e9;
-                System.out.print(backup.output());
+                System.err.print(backup.output());
                 boolean backupOk = backup.exit() == 0;
                 Path dump = BackupsTest.onlyDump(r.root.resolve("var/backups/verdandi/staging"));
                 boolean encrypted = encrypted(team, dump);
                 Path copy = received.resolve(dump.getFileName());
                 boolean offsite = Files.exists(copy) && Files.mismatch(dump, copy) == -1;
-                System.out.printf("dump %s: %.1f MB, encrypted %b, identical copy on the front %b%n",
+                System.err.printf("dump %s: %.1f MB, encrypted %b, identical copy on the front %b%n",
                         dump.getFileName(), Files.size(dump) / 1e6, encrypted, offsite);
 
                 BackupsTest.sql(r, "postgres", "DROP DATABASE \"mangaki-staging\" WITH (FORCE)");
-                System.out.println("database mangaki-staging dropped");
+                System.err.println("database mangaki-staging dropped");
                 List<String> restore = new ArrayList<>(r.commands().restoreTokens("staging", dump.getFileName().toString()));
                 restore.add("--passphrase-line");
                 start = System.nanoTime();
                 Proc.Result restored = r.runScript(restore, PASSPHRASE + "\n"
                         + new String(team.exportSecret(key), StandardCharsets.US_ASCII));
                 double restoreSeconds = (System.nanoTime() - start) / 1e9;
-                System.out.print(restored.output());
+                System.err.print(restored.output());
                 r.runScript(List.of(Rehearsal.RESOURCES.resolve("systemctl-stand-in").toString(), "stop",
                         "verdandi-deploy@staging.service"), null);
                 String after = restored.exit() == 0 ? BackupsTest.sql(r, BackupsTest.DB, "SELECT count(*) FROM ratings") : "0";
                 boolean same = restored.exit() == 0 && digest.equals(digest(r));
-                System.out.printf("rows before %s, after %s, same content %b%n", rows, after, same);
+                System.err.printf("rows before %s, after %s, same content %b%n", rows, after, same);
                 line = String.format(Locale.ROOT, "backup_ok=%d dump_encrypted=%d offsite_copy=%d restore_ok=%d"
                                 + " rows_after_restore=%s/%s restore_s=%.1f dump_s=%.1f",
                         backupOk ? 1 : 0, encrypted ? 1 : 0, offsite ? 1 : 0, same ? 1 : 0, after, rows,
