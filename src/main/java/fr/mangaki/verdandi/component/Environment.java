@@ -5,11 +5,9 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import fr.mangaki.verdandi.Credentials;
 import fr.mangaki.verdandi.component.PlatformHandle.EnvironmentSlot;
 import fr.mangaki.verdandi.component.internal.Ssh;
 import fr.mangaki.verdandi.config.ConfigException;
-import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostFiles;
@@ -26,7 +24,10 @@ import fr.mangaki.verdandi.resource.digitalocean.UptimeAlertArgs;
 import fr.mangaki.verdandi.resource.digitalocean.UptimeAlertNotificationArgs;
 import fr.mangaki.verdandi.resource.digitalocean.UptimeCheck;
 import fr.mangaki.verdandi.resource.digitalocean.UptimeCheckArgs;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,13 +38,14 @@ import java.util.stream.Stream;
  * an A record per domain pointing at the front (the zone's apex as {@code @}), a firewall
  * opening the environment's port on the app droplet to the front only, an HTTPS uptime
  * check of its main domain (with an alert when {@link EnvironmentArgs#alertEmails()} is
- * set), and the remote commands that install it on the app droplet and the front over SSH.
+ * set), and the remote commands that install it and its database's backups on the app droplet
+ * and the front over SSH.
  *
  * <p>Refused, with a {@link ConfigException}, when another environment of the platform
  * already uses its port or one of its domains. Children are named {@code <name>-<role>}:
  * {@code production-dns-mangaki-fr}, {@code production-dns-www-mangaki-fr}, {@code production-firewall},
  * {@code production-uptime}, {@code production-uptime-alert}, {@code production-app-install},
- * {@code production-front-site}, {@code production-backups} and {@code production-front-dumps}.
+ * {@code production-front-site}, {@code production-app-backups} and {@code production-front-dumps}.
  */
 public final class Environment extends ComponentResource {
     public static final String TYPE = "verdandi:environment:Environment";
@@ -53,16 +55,15 @@ public final class Environment extends ComponentResource {
     private final EnvironmentSettings settings;
     private final Output<String> url;
 
-    public Environment(String name, EnvironmentArgs args) {
-        this(name, args, null);
+    /** Declares the environment that {@code args} describe, named after it ({@link EnvironmentArgs#name()}). */
+    public Environment(EnvironmentArgs args) {
+        this(args, null);
     }
 
-    public Environment(String name, EnvironmentArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, options);
+    public Environment(EnvironmentArgs args, ComponentResourceOptions options) {
+        super(TYPE, args.name(), options);
         this.settings = args.settings();
-        if (!settings.name().equals(name)) {
-            throw new ConfigException("Environment " + name + ": its settings are for environment " + settings.name());
-        }
+        String name = args.name();
         PlatformHandle platform = args.platform();
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         EnvironmentSlot slot = new EnvironmentSlot(settings.port(), settings.domains());
@@ -71,7 +72,7 @@ public final class Environment extends ComponentResource {
         }
         // the port goes through the platform's claims so that a clash fails the registration
         Output<String> port = platform.environments().applyValue(taken -> {
-            Clashes.check(name, slot, taken);
+            SlotConflicts.check(name, slot, taken);
             return String.valueOf(settings.port());
         });
 
@@ -150,7 +151,7 @@ public final class Environment extends ComponentResource {
                 .triggers(access.environmentFileVersion(name), HostFiles.digest(HostRole.APP))
                 .build(), childAfter(appAfter));
         Output<String> installSite = platform.appPrivateIpv4().applyValue(ip -> commands.installSite(settings, ip));
-        installBackups(name, platform, access, app, frontAfter);
+        installBackups(name, platform, access, commands, key, app, frontAfter);
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(installSite)
@@ -167,14 +168,12 @@ public final class Environment extends ComponentResource {
      * which lets that key (and nothing else) store the environment's dumps over the VPC.
      * Deleting the environment turns its backups off and revokes the key; dumps are kept.
      */
-    private void installBackups(String name, PlatformHandle platform, HostAccess access, RemoteCommand app,
-                                List<Resource> frontAfter) {
-        HostCommands commands = HostCommands.standard();
-        Output<String> key = access.sshPrivateKey();
+    private void installBackups(String name, PlatformHandle platform, HostAccess access, HostCommands commands,
+                                Output<String> key, RemoteCommand app, List<Resource> frontAfter) {
         String recipients = access.backupRecipients();
         Output<String> install = platform.frontPrivateIpv4()
                 .applyValue(ip -> commands.installBackups(name, settings.backups(), ip));
-        RemoteCommand backups = new RemoteCommand(name + "-backups", RemoteCommandArgs.builder()
+        RemoteCommand backups = new RemoteCommand(name + "-app-backups", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.appIpv4(), platform.adminUser(), key))
                 .create(install)
                 .update(install)
@@ -193,11 +192,12 @@ public final class Environment extends ComponentResource {
                 .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(backups)).toList()));
     }
 
+    /** A digest of {@code text}: a trigger that changes with it without showing it. */
     private static String digest(String text) {
         try {
-            return "sha256:" + java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
         }
     }
@@ -216,11 +216,6 @@ public final class Environment extends ComponentResource {
         return url;
     }
 
-    /** A fluent builder: {@code Environment.builder("staging").on(platform).branch("staging")...build()}. */
-    public static Builder builder(String name) {
-        return new Builder(name);
-    }
-
     /** The record name of {@code domain} inside {@code zone}: {@code @} for the apex. */
     static String relativeName(String domain, String zone) {
         if (domain.equals(zone)) {
@@ -236,123 +231,5 @@ public final class Environment extends ComponentResource {
     /** The role of a domain's record in child names: its labels joined by '-'. */
     private static String role(String domain) {
         return domain.replace('.', '-');
-    }
-
-    /** Fluent builder of an {@link Environment}. */
-    public static final class Builder {
-        private final String name;
-        private PlatformHandle platform;
-        private String branch;
-        private final List<String> domains = new ArrayList<>();
-        private Integer port;
-        private String repository;
-        private final List<String> gates = new ArrayList<>();
-        private int pollSeconds = 5;
-        private final List<String> alertEmails = new ArrayList<>();
-        private DatabaseBackups backups;
-        private HostAccess access;
-        private ComponentResourceOptions options;
-
-        private Builder(String name) {
-            this.name = name;
-        }
-
-        /** The platform to install on. Required. */
-        public Builder on(PlatformHandle platform) {
-            this.platform = platform;
-            return this;
-        }
-
-        /** The branch to follow. Default: the environment's name. */
-        public Builder branch(String branch) {
-            this.branch = branch;
-            return this;
-        }
-
-        /** The domains served, main one first. Required. */
-        public Builder domains(String... domains) {
-            this.domains.addAll(List.of(domains));
-            return this;
-        }
-
-        /** The gunicorn port on the app droplet. Required (unique per platform). */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** The application's git URL. Required. */
-        public Builder repository(String repository) {
-            this.repository = repository;
-            return this;
-        }
-
-        /** Commands that must pass before a release goes live. Default: none. */
-        public Builder gates(String... gates) {
-            this.gates.addAll(List.of(gates));
-            return this;
-        }
-
-        /** How often the deploy loop looks for a new commit. Default: 5 seconds. */
-        public Builder pollSeconds(int seconds) {
-            this.pollSeconds = seconds;
-            return this;
-        }
-
-        /**
-         * The database's backups (docs/backups.md). Default: {@link DatabaseBackups#defaultsFor}
-         * the name: a nightly dump at 3:00 UTC kept 14 days for {@code production}, only dumps
-         * before migrations for any other environment.
-         */
-        public Builder backups(DatabaseBackups backups) {
-            this.backups = backups;
-            return this;
-        }
-
-        /** Who is told when the main domain is down. Default: nobody (the check still runs). */
-        public Builder alertEmails(String... emails) {
-            this.alertEmails.addAll(List.of(emails));
-            return this;
-        }
-
-        /**
-         * The SSH key and env file to install with. Default: {@code VERDANDI_SSH_KEY},
-         * {@code VERDANDI_PGP_KEY} and {@code VERDANDI_PGP_PASSPHRASE} from the process's
-         * environment, the env file {@code secrets/<name>.env.asc} of the working directory.
-         */
-        public Builder access(HostAccess access) {
-            this.access = access;
-            return this;
-        }
-
-        public Builder options(ComponentResourceOptions options) {
-            this.options = options;
-            return this;
-        }
-
-        /** Declares the environment's resources. */
-        public Environment build() {
-            List<String> problems = new ArrayList<>();
-            if (platform == null) {
-                problems.add("Environment " + name + ": on(platform) is required");
-            }
-            if (domains.isEmpty()) {
-                problems.add("Environment " + name + ": domains(...) needs at least one domain");
-            }
-            if (port == null) {
-                problems.add("Environment " + name + ": port(...) is required");
-            }
-            if (repository == null) {
-                problems.add("Environment " + name + ": repository(...) is required");
-            }
-            if (!problems.isEmpty()) {
-                throw new ConfigException(problems);
-            }
-            EnvironmentSettings settings = new EnvironmentSettings(name, branch == null ? name : branch, domains,
-                    port, repository, gates, pollSeconds, backups == null ? DatabaseBackups.defaultsFor(name) : backups);
-            HostAccess hostAccess = access != null ? access : Credentials.ofProcess();
-            return new Environment(name, EnvironmentArgs.of(settings, platform, hostAccess)
-                    .withAlertEmails(alertEmails), options);
-        }
     }
 }

@@ -1,17 +1,18 @@
 package fr.mangaki.verdandi.config;
 
-
-import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The backups of one environment's database (docs/backups.md): a nightly
  * {@code pg_dump --format=custom} at {@code hour} UTC, encrypted to the recipients of
  * {@code secrets/recipients/}, kept {@code keepDays} days on the app droplet and on the
  * front, and copied to a DigitalOcean Spaces bucket when one is given. Dumps before a
- * deploy's migrations are taken whether or not the nightly dump is on.
+ * deploy's migrations are taken whether or not the nightly dump is on. A plain value: the
+ * rules it follows are checked where it is used, by {@code EnvironmentArgs}' builder.
  *
  * @param nightly  whether the nightly dump runs; on by default for production only
  * @param hour     the UTC hour of the nightly dump, 0..23; default {@value #DEFAULT_HOUR}
@@ -22,33 +23,23 @@ public record DatabaseBackups(boolean nightly, int hour, int keepDays, Optional<
     public static final int DEFAULT_HOUR = 3;
     public static final int DEFAULT_KEEP_DAYS = 14;
 
-    private static final Pattern BUCKET = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
     /** The regions of DigitalOcean Spaces. */
     public static final List<String> SPACES_REGIONS = List.of("ams3", "atl1", "blr1", "fra1", "lon1", "nyc3", "sfo2",
             "sfo3", "sgp1", "syd1", "tor1");
     /** DigitalOcean's price of a Spaces subscription (250 GiB stored, 1 TiB outbound), USD a month. */
-    public static final java.math.BigDecimal SPACES_MONTHLY_USD = new java.math.BigDecimal("5.00");
+    public static final BigDecimal SPACES_MONTHLY_USD = new BigDecimal("5.00");
 
     /**
      * A DigitalOcean Spaces bucket (S3-compatible) and its region; the access keys are the
      * environment file's {@code BACKUP_S3_ACCESS_KEY_ID} and {@code BACKUP_S3_SECRET_ACCESS_KEY}.
      *
      * @param name   3 to 63 lower-case letters, digits and '-'
-     * @param region a Spaces region, e.g. {@code ams3}
+     * @param region a Spaces region ({@link #SPACES_REGIONS}), e.g. {@code ams3}
      */
     public record Bucket(String name, String region) {
         public Bucket {
-            List<String> problems = new ArrayList<>();
-            if (name == null || !BUCKET.matcher(name).matches()) {
-                problems.add("backups.bucket.name: '" + name + "' is not a bucket name: 3 to 63 lower-case letters,"
-                        + " digits and '-', starting and ending with a letter or digit");
-            }
-            if (!SPACES_REGIONS.contains(region)) {
-                problems.add("backups.bucket.region: '" + region + "' is not one of " + String.join(", ", SPACES_REGIONS));
-            }
-            if (!problems.isEmpty()) {
-                throw new ConfigException(problems);
-            }
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(region, "region");
         }
 
         /** The S3 endpoint of the bucket's region. */
@@ -57,19 +48,8 @@ public record DatabaseBackups(boolean nightly, int hour, int keepDays, Optional<
         }
     }
 
-    /** Validates every field and reports every problem at once. */
     public DatabaseBackups {
-        List<String> problems = new ArrayList<>();
-        if (hour < 0 || hour > 23) {
-            problems.add("backups.hour: " + hour + " is not an hour in 0..23 (UTC)");
-        }
-        if (keepDays < 1 || keepDays > 3650) {
-            problems.add("backups.keepDays: " + keepDays + " is not in 1..3650");
-        }
-        bucket = bucket == null ? Optional.empty() : bucket;
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
+        Objects.requireNonNull(bucket, "bucket");
     }
 
     /**
@@ -77,12 +57,12 @@ public record DatabaseBackups(boolean nightly, int hour, int keepDays, Optional<
      * to bucket mangaki-backups (ams3)}: shown in the plan, where the cost estimate reads the bucket.
      */
     public String describe() {
-        return (nightly ? String.format(java.util.Locale.ROOT, "nightly at %02d:00 UTC", hour) : "no nightly dump")
-                + ", kept " + keepDays + " days" + bucket.map(b -> ", copied to bucket " + b.name() + " (" + b.region() + ")")
-                .orElse("");
+        return (nightly ? String.format(Locale.ROOT, "nightly at %02d:00 UTC", hour) : "no nightly dump")
+                + ", kept " + keepDays + " days"
+                + bucket.map(b -> ", copied to bucket " + b.name() + " (" + b.region() + ")").orElse("");
     }
 
-    /** The default of environment {@code name}: nightly for {@code production}, off otherwise. */
+    /** The default of environment {@code name}: nightly at 3 UTC kept 14 days for {@code production}, off otherwise. */
     public static DatabaseBackups defaultsFor(String name) {
         return new DatabaseBackups("production".equals(name), DEFAULT_HOUR, DEFAULT_KEEP_DAYS, Optional.empty());
     }

@@ -1,4 +1,4 @@
-package fr.mangaki.verdandi.config.internal;
+package fr.mangaki.verdandi.component.internal;
 
 import java.util.regex.Pattern;
 

@@ -1,28 +1,29 @@
-package fr.mangaki.verdandi.config.internal;
+package fr.mangaki.verdandi.stack.internal;
 
+import fr.mangaki.verdandi.config.Problem;
+import fr.mangaki.verdandi.config.Rule;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
- * One value of the stack configuration with its full key ({@code mangaki:app.backups.hour}).
- * Readers never throw: they record a problem in the shared {@link Problems} and return
- * empty, so that one pass collects every problem.
+ * One value of a stack's configuration, as written, with its full key
+ * ({@code mangaki:app.backups.hour}). Its readers never throw: a value of the wrong type is
+ * recorded as a problem of the {@link StackReading} and read as empty, so that one pass
+ * collects every problem.
  */
-public final class Node {
+public final class ConfigValue {
     private final String key;
     private final Object value;
-    private final Problems problems;
+    private final StackReading reading;
 
-    public Node(String key, Object value, Problems problems) {
+    ConfigValue(String key, Object value, StackReading reading) {
         this.key = key;
         this.value = value;
-        this.problems = problems;
+        this.reading = reading;
     }
 
     public String key() {
@@ -35,14 +36,23 @@ public final class Node {
 
     /** Records a problem about this value: {@code key: value reason}. */
     public void problem(String reason) {
-        problems.add(key + ": " + Problems.show(value) + " " + reason);
+        reading.readingProblem(Problem.of(key, value, reason));
     }
 
     /** Records a problem about this key without showing a value. */
     public void problemAboutKey(String reason) {
-        problems.add(key + ": " + reason);
+        reading.readingProblem(Problem.ofKey(key, reason));
     }
 
+    /** A required value: records {@code key: is required} when it is absent. */
+    public ConfigValue required() {
+        if (!isPresent()) {
+            problemAboutKey("is required");
+        }
+        return this;
+    }
+
+    /** The value as text; numbers and booleans are read as they are written. */
     public Optional<String> string() {
         if (value instanceof String s) {
             return Optional.of(s);
@@ -56,16 +66,18 @@ public final class Node {
         return Optional.empty();
     }
 
-    public Optional<String> string(Pattern pattern, String allowed) {
+    /** The value as text, when it follows {@code rule}. */
+    public Optional<String> string(Rule<String> rule) {
         return string().filter(s -> {
-            if (pattern.matcher(s).matches()) {
+            if (rule.test(s)) {
                 return true;
             }
-            problem("is not " + allowed);
+            problem(rule.reason());
             return false;
         });
     }
 
+    /** One of {@code allowed}: how a word of the file becomes a value of Verdandi (a size, a kind of stack). */
     public Optional<String> oneOf(Collection<String> allowed) {
         return string().filter(s -> {
             if (allowed.contains(s)) {
@@ -76,6 +88,7 @@ public final class Node {
         });
     }
 
+    /** The value as true or false; {@code true} and {@code false} written as text are read too. */
     public Optional<Boolean> bool() {
         if (value instanceof Boolean b) {
             return Optional.of(b);
@@ -89,6 +102,7 @@ public final class Node {
         return Optional.empty();
     }
 
+    /** The value as a whole number; numbers written as text are read too. */
     public Optional<Integer> integer() {
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {
             return Optional.of(((Number) value).intValue());
@@ -102,34 +116,20 @@ public final class Node {
         return Optional.empty();
     }
 
-    public Optional<Integer> integer(int min, int max) {
-        return integer().filter(i -> {
-            if (i >= min && i <= max) {
-                return true;
-            }
-            problem("is not between " + min + " and " + max);
-            return false;
-        });
-    }
-
-    public Optional<Integer> integerOneOf(List<Integer> allowed) {
-        return integer().filter(i -> {
-            if (allowed.contains(i)) {
-                return true;
-            }
-            problem("is not one of " + String.join(", ", allowed.stream().map(String::valueOf).toList()));
-            return false;
-        });
-    }
-
-    /** The items of a list, each as a node keyed {@code key[i]}. */
-    public Optional<List<Node>> list() {
+    /**
+     * A list of texts, its items read in order, each a value keyed {@code key[i]}. An item that
+     * is not a text is recorded as a problem and stands as a blank text of its own length, so
+     * that the items keep their indices: every rule of a list's items refuses a blank text, and
+     * a rule's problem about an item whose reading failed is left out.
+     */
+    public Optional<List<String>> strings() {
         if (value instanceof List<?> l) {
-            List<Node> nodes = new ArrayList<>();
+            reading.touch(key);
+            List<String> out = new ArrayList<>();
             for (int i = 0; i < l.size(); i++) {
-                nodes.add(new Node(key + "[" + i + "]", l.get(i), problems));
+                out.add(reading.value(key + "[" + i + "]", l.get(i)).string().orElse(" ".repeat(i + 1)));
             }
-            return Optional.of(nodes);
+            return Optional.of(out);
         }
         if (value != null) {
             problem("is not a list");
@@ -137,22 +137,18 @@ public final class Node {
         return Optional.empty();
     }
 
-    /** A list whose items are all read with {@code item}; items that fail are left out. */
-    public <T> Optional<List<T>> listOf(Function<Node, Optional<T>> item) {
-        return list().map(nodes -> nodes.stream().map(item).flatMap(Optional::stream).toList());
-    }
-
-    /** An object: unknown keys are recorded as problems, known ones become child nodes. */
-    public Optional<Obj> object(Collection<String> knownKeys) {
+    /** An object: unknown keys are recorded as problems, known ones are read as its fields. */
+    public Optional<Fields> object(Collection<String> knownKeys) {
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> fields = new LinkedHashMap<>();
             m.forEach((k, v) -> fields.put(String.valueOf(k), v));
             for (String k : fields.keySet()) {
                 if (!knownKeys.contains(k)) {
-                    problems.add(key + "." + k + ": unknown key (known keys: " + String.join(", ", knownKeys) + ")");
+                    reading.readingProblem(Problem.ofKey(key + "." + k,
+                            "unknown key (known keys: " + String.join(", ", knownKeys) + ")"));
                 }
             }
-            return Optional.of(new Obj(key, fields, problems));
+            return Optional.of(new Fields(key, fields, reading));
         }
         if (value != null) {
             problem("is not an object (with keys " + String.join(", ", knownKeys) + ")");
@@ -161,28 +157,19 @@ public final class Node {
     }
 
     /** The fields of an object value. */
-    public static final class Obj {
+    public static final class Fields {
         private final String key;
         private final Map<String, Object> fields;
-        private final Problems problems;
+        private final StackReading reading;
 
-        Obj(String key, Map<String, Object> fields, Problems problems) {
+        Fields(String key, Map<String, Object> fields, StackReading reading) {
             this.key = key;
             this.fields = fields;
-            this.problems = problems;
+            this.reading = reading;
         }
 
-        public Node get(String field) {
-            return new Node(key + "." + field, fields.get(field), problems);
-        }
-
-        /** The field, recording a problem when it is missing. */
-        public Node require(String field) {
-            Node n = get(field);
-            if (!n.isPresent()) {
-                n.problemAboutKey("is required");
-            }
-            return n;
+        public ConfigValue get(String field) {
+            return reading.value(key + "." + field, fields.get(field));
         }
     }
 }

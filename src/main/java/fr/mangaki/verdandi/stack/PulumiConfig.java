@@ -1,7 +1,8 @@
-package fr.mangaki.verdandi.config;
+package fr.mangaki.verdandi.stack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.mangaki.verdandi.config.ConfigException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

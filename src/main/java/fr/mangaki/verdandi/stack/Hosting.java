@@ -1,4 +1,4 @@
-package fr.mangaki.verdandi.config;
+package fr.mangaki.verdandi.stack;
 
 /** Whether a stack owns the platform's droplets or is a guest on another stack's. */
 public enum Hosting {

@@ -1,10 +1,16 @@
-package fr.mangaki.verdandi.config;
+package fr.mangaki.verdandi.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.mangaki.verdandi.config.Alerts;
+import fr.mangaki.verdandi.config.Backups;
+import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.DatabaseBackups;
+import fr.mangaki.verdandi.config.DropletSize;
+import fr.mangaki.verdandi.config.EnvironmentSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,9 +100,21 @@ class StackSettingsTest {
             assertTrue(problems.stream().anyMatch(p -> p.startsWith("mangaki:environment.backups." + key + ":")),
                     key + " in " + problems);
         }
+        assertEquals(List.of(
+                "mangaki:environment.backups.weekly: unknown key (known keys: nightly, hour, keepDays, bucket)",
+                "mangaki:environment.backups.nightly: \"yes\" is not true or false",
+                "mangaki:environment.backups.hour: 24 is not between 0 and 23",
+                "mangaki:environment.backups.keepDays: 0 is not between 1 and 3650",
+                "mangaki:environment.backups.bucket.name: \"Mangaki_Backups\" is not a bucket name (3 to 63 lower-case "
+                        + "letters, digits and '-', starting and ending with a letter or digit)",
+                "mangaki:environment.backups.bucket.region: \"mars\" is not one of ams3, atl1, blr1, fra1, lon1, nyc3, "
+                        + "sfo2, sfo3, sgp1, syd1, tor1"), problems);
         assertProblem(c -> env(c).put("backups", map("hour", 24)), "mangaki:environment.backups.hour: 24 is not between 0 and 23");
+        assertEquals(List.of("mangaki:environment.backups.hour: \"x\" is not a whole number",
+                        "mangaki:environment.backups.bucket: \"b\" is not an object (with keys name, region)"),
+                problems(c -> env(c).put("backups", map("hour", "x", "bucket", "b"))));
         assertProblem(c -> env(c).put("backups", map("bucket", map("name", "mangaki-backups"))),
-                "mangaki:environment.backups.bucket.region");
+                "mangaki:environment.backups.bucket.region: is required");
     }
 
     @Test
@@ -342,6 +360,63 @@ class StackSettingsTest {
     void neverShowsASecretValueInAProblem() {
         List<String> problems = problems(c -> c.put("digitalocean:token", "dop_v1_topsecret"));
         assertFalse(String.join("\n", problems).contains("topsecret"));
+    }
+
+    @Test
+    void rejectsAFileNamingItsProblemsInTheOrderOfItsKeys() {
+        assertEquals(List.of(
+                "mangaki:region: \"mars1\" is not one of ams3, atl1, blr1, fra1, lon1, nyc1, nyc2, nyc3, sfo2, sfo3, "
+                        + "sgp1, syd1, tor1",
+                "mangaki:app.size: 42 is not one of s-1vcpu-512mb-10gb, s-1vcpu-1gb, s-1vcpu-1gb-amd, s-1vcpu-1gb-intel, "
+                        + "s-1vcpu-2gb, s-2vcpu-2gb, s-2vcpu-4gb, s-4vcpu-8gb",
+                "mangaki:app.backups.hour: 5 is not one of 0, 4, 8, 12, 16, 20",
+                "mangaki:sshKeys: must list at least one value",
+                "mangaki:environment.branch: \"a..b\" is not a valid git branch name of letters, digits, '.', '_', '/' "
+                        + "and '-'",
+                "mangaki:environment.port: \"80\" is not between 1024 and 65535"),
+                problems(c -> {
+                    env(c).put("port", "80");
+                    c.put("mangaki:sshKeys", List.of());
+                    env(c).put("branch", "a..b");
+                    backups(c).put("hour", 5);
+                    app(c).put("size", 42);
+                    c.put("mangaki:region", "mars1");
+                }));
+    }
+
+    @Test
+    void rejectsAValueAsItIsWrittenInTheFile() {
+        assertEquals(List.of("mangaki:sshKeys[1]: 42 is not an OpenSSH public key (\"ssh-ed25519 AAAA... comment\")"),
+                problems(c -> c.put("mangaki:sshKeys", List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops", 42))));
+    }
+
+    @Test
+    void rejectsAnItemThatIsNotTextAtItsOwnIndexAndStillChecksTheOthers() {
+        assertEquals(List.of("mangaki:environment.domains[0]: {a=1} is not a string",
+                        "mangaki:environment.domains[1]: \"mangaki.org\" is not inside the zone mangaki:domain "
+                                + "(\"mangaki.fr\")"),
+                problems(c -> env(c).put("domains", List.of(map("a", 1), "mangaki.org"))));
+    }
+
+    @Test
+    void rejectsAValueThatIsNotAListOnce() {
+        assertEquals(List.of("mangaki:sshKeys: \"ssh-ed25519 AAAA x\" is not a list"),
+                problems(c -> c.put("mangaki:sshKeys", "ssh-ed25519 AAAA x")));
+    }
+
+    @Test
+    void rejectsABackupHourOutsideTheWindowsEvenWithAWeekdayOnDailyBackups() {
+        assertEquals(List.of("mangaki:app.backups.weekday: \"SUN\" is not allowed with plan daily (daily backups have "
+                        + "no weekday)", "mangaki:app.backups.hour: 3 is not one of 0, 4, 8, 12, 16, 20"),
+                problems(c -> backups(c).putAll(map("plan", "daily", "hour", 3))));
+    }
+
+    @Test
+    void rejectsAGuestsAlertThresholdAsAnUnknownKey() {
+        Map<String, Object> c = StackFile.readConfig(StackFile.of(PROJECT, "staging"));
+        c.put("mangaki:alerts", map("email", List.of("ops@mangaki.fr"), "cpuPercent", 50));
+        assertEquals(List.of("mangaki:alerts.cpuPercent: unknown key (known keys: email)"),
+                assertThrows(ConfigException.class, () -> StackSettings.parse("staging", c)).problems());
     }
 
     // helpers

@@ -6,11 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Refuses an environment whose port or domains another environment of the platform holds. */
-final class Clashes {
-    private Clashes() {
+/**
+ * The conflicts between an environment's {@link EnvironmentSlot} (its port and domains) and the
+ * slots other environments of the platform already hold: an environment is refused when another
+ * holds its port or one of its domains.
+ */
+final class SlotConflicts {
+    private SlotConflicts() {
     }
 
+    /** @throws ConfigException naming each port or domain of {@code slot} another environment holds */
     static void check(String environment, EnvironmentSlot slot, Map<String, EnvironmentSlot> existing) {
         List<String> problems = new ArrayList<>();
         existing.forEach((other, taken) -> {

@@ -1,4 +1,4 @@
-package fr.mangaki.verdandi.config.internal;
+package fr.mangaki.verdandi.component.internal;
 
 /** The rules of {@code git check-ref-format --branch}, without running git. */
 public final class GitRefs {

@@ -1,8 +1,9 @@
-package fr.mangaki.verdandi.config;
+package fr.mangaki.verdandi.stack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import fr.mangaki.verdandi.config.ConfigException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
-package fr.mangaki.verdandi.config;
+package fr.mangaki.verdandi.stack;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import fr.mangaki.verdandi.config.ConfigException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
