@@ -149,7 +149,9 @@ class ProgramTest {
         String advice = "run pulumi up of this stack again (its host-files command did not complete)";
         assertEquals(commands.installBackups("production", backups, frontPrivateIp, advice), app.inputs.get("create"));
         assertEquals(app.inputs.get("create"), app.inputs.get("update"));
-        assertEquals(commands.removeBackups("production"), app.inputs.get("delete"));
+        assertEquals(commands.removeBackups("production", backups), app.inputs.get("delete"));
+        assertEquals("sudo -n /usr/local/lib/verdandi/backup-remove production # backups: nightly at 03:00 UTC, kept 14 "
+                + "days", app.inputs.get("delete"), "the one command line a plan knows says what the backups are");
         assertTrue(((String) app.inputs.get("create")).contains(HostFiles.digest(HostRole.APP)));
         assertEquals(RECIPIENTS, app.inputs.get("stdin"),
                 "the recipients' public keys go to backup-install: a change of them installs the backups again");

@@ -195,7 +195,7 @@ public final class Environment extends ComponentResource {
                 .connection(Ssh.connection(platform.appIpv4(), platform.adminUser(), key))
                 .create(install)
                 .update(install)
-                .delete(commands.removeBackups(name))
+                .delete(commands.removeBackups(name, settings.backups()))
                 .stdin(Output.of(recipients))
                 .build(), childAfter(List.of(app)));
         String dumps = commands.installDumps(name, settings.backups().keepDays(), refresh);

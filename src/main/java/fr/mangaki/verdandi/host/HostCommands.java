@@ -200,6 +200,16 @@ public final class HostCommands {
         return ShellQuote.join(removeBackupsTokens(envName));
     }
 
+    /**
+     * {@link #removeBackups(String)}, carrying what the backups are (a comment,
+     * {@link DatabaseBackups#describe}): the one command line of the backups that a plan knows
+     * before apply (the install's holds the front's address), so that a plan shows them, prices
+     * their bucket, and a change of them updates the command in place.
+     */
+    public String removeBackups(String envName, DatabaseBackups backups) {
+        return removeBackups(envName) + " # backups: " + plain(backups.describe());
+    }
+
     public List<String> removeBackupsTokens(String envName) {
         return script("backup-remove", envName);
     }

@@ -106,7 +106,8 @@ class PlanCommandTest {
         CliRun r = CliRun.run("plan", "--stack-file", file.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("+ production-app-backups  (command:remote:Command"), r.out());
-        assertTrue(r.out().contains("nightly at 02:00 UTC, kept 14 days, copied to bucket mangaki-backups (ams3)"), r.out());
+        assertTrue(r.out().contains("backup-remove production # backups: nightly at 02:00 UTC, kept 14 days, copied to "
+                + "bucket mangaki-backups (ams3)"), r.out());
         assertTrue(r.out().matches("(?s).*Spaces \\(dumps in mangaki-backups\\) +subscription: 250 GiB, 1 TiB out +\\$5.00\n.*"),
                 r.out());
         assertTrue(r.out().contains("$18.20 / month"), r.out());
