@@ -127,6 +127,14 @@ class RemoteInstallSshTest {
                 assertEquals(0, probe.exit(), probe.output() + sshd.log());
                 assertEquals(user.name() + "\nroot\n" + r.root + "\n", probe.output());
 
+                // the platform's up writes both hosts' files first (the install commands check their version)
+                for (String files : List.of("mangaki-app-files", "mangaki-front-files")) {
+                    RemoteCommandInputs f = first.remoteCommand(files);
+                    Proc.Result written = sshd.ssh(f.host().equals(APP) ? toApp : toFront, f.create(), f.stdin());
+                    outputs.add(written.output());
+                    assertEquals(0, written.exit(), written.output() + sshd.log());
+                }
+
                 // create
                 Proc.Result created = sshd.ssh(toApp, app.create(), app.stdin());
                 outputs.add(created.output());
