@@ -1,7 +1,8 @@
 package fr.mangaki.verdandi.secrets;
 
-import fr.mangaki.verdandi.secrets.internal.Files2;
+import fr.mangaki.verdandi.secrets.internal.AtomicFile;
 import fr.mangaki.verdandi.secrets.internal.Git;
+import fr.mangaki.verdandi.secrets.internal.GitException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +42,7 @@ public final class EncryptedFiles {
 
     /** The working tree's root found from {@code directory} (any directory inside it). */
     public static EncryptedFiles forRepositoryAt(Path directory, Pgp pgp) {
-        return new EncryptedFiles(Git.topLevel(directory), pgp);
+        return new EncryptedFiles(git(() -> Git.topLevel(directory)), pgp);
     }
 
     public Path root() {
@@ -77,17 +78,17 @@ public final class EncryptedFiles {
         byte[] content = read(file);
         Path target = file.resolveSibling(file.getFileName() + ".asc");
         try {
-            Files2.writeAtomically(target, pgp.encrypt(content, to));
+            write(target, pgp.encrypt(content, to));
         } finally {
             Arrays.fill(content, (byte) 0);
         }
         String rel = relative(file);
         String ignoreAdded = null;
-        if (git.run(null, "check-ignore", "-q", "--no-index", "--", rel).status != 0) {
+        if (git(() -> git.run(null, "check-ignore", "-q", "--no-index", "--", rel)).status != 0) {
             ignoreAdded = "/" + rel;
             appendToGitignore(ignoreAdded);
         }
-        boolean tracked = git.run(null, "ls-files", "--error-unmatch", "--", rel).status == 0;
+        boolean tracked = git(() -> git.run(null, "ls-files", "--error-unmatch", "--", rel)).status == 0;
         return new Encrypted(target, to, ignoreAdded, tracked);
     }
 
@@ -134,7 +135,7 @@ public final class EncryptedFiles {
             if (exists && Arrays.equals(before, after)) {
                 return new Edited(file, false, false, to);
             }
-            Files2.writeAtomically(file, pgp.encrypt(after, to));
+            write(file, pgp.encrypt(after, to));
             return new Edited(file, !exists, true, to);
         } catch (IOException e) {
             throw new SecretsException("cannot edit " + relative(file) + ": " + e.getMessage(), e);
@@ -178,7 +179,7 @@ public final class EncryptedFiles {
             }
             Map<Path, byte[]> ciphertexts = new LinkedHashMap<>();
             plaintexts.forEach((m, p) -> ciphertexts.put(m, pgp.encrypt(p, to)));
-            ciphertexts.forEach(Files2::writeAtomically);
+            ciphertexts.forEach(EncryptedFiles::write);
         } finally {
             plaintexts.values().forEach(p -> Arrays.fill(p, (byte) 0));
         }
@@ -187,7 +188,7 @@ public final class EncryptedFiles {
 
     /** Every {@code *.asc} file of the working tree (tracked, or untracked and not ignored) that is a PGP message. */
     public List<Path> messages() {
-        byte[] out = git.output("ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "*.asc");
+        byte[] out = git(() -> git.output("ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "*.asc"));
         List<Path> messages = new ArrayList<>();
         for (String rel : new String(out, StandardCharsets.UTF_8).split("\0")) {
             if (rel.isEmpty()) {
@@ -236,9 +237,27 @@ public final class EncryptedFiles {
         try {
             String existing = Files.exists(gitignore) ? Files.readString(gitignore) : "";
             String prefix = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
-            Files2.writeAtomically(gitignore, (existing + prefix + line + "\n").getBytes(StandardCharsets.UTF_8));
+            write(gitignore, (existing + prefix + line + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new SecretsException("cannot update " + gitignore + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a whole file or nothing ({@link AtomicFile}). */
+    static void write(Path target, byte[] content) {
+        try {
+            AtomicFile.write(target, content);
+        } catch (IOException e) {
+            throw new SecretsException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a git operation, its failures as {@link SecretsException}s (not a repository: invalid input). */
+    static <T> T git(java.util.function.Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (GitException e) {
+            throw SecretsException.of(e.getMessage(), e.notARepository(), e);
         }
     }
 

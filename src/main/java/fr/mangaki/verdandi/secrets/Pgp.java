@@ -1,7 +1,5 @@
 package fr.mangaki.verdandi.secrets;
 
-import fr.mangaki.verdandi.secrets.internal.BcPgp;
-
 import java.util.List;
 
 /**
@@ -13,7 +11,7 @@ public interface Pgp {
 
     /** The implementation on Bouncy Castle's OpenPGP API (loaded on first use). */
     static Pgp bouncyCastle() {
-        return new BcPgp();
+        return new BouncyCastlePgp();
     }
 
     /**

@@ -1,7 +1,5 @@
 package fr.mangaki.verdandi.secrets;
 
-import fr.mangaki.verdandi.secrets.internal.Files2;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +66,7 @@ public final class Recipients {
         } catch (IOException e) {
             throw new SecretsException("cannot create " + directory + ": " + e.getMessage(), e);
         }
-        Files2.writeAtomically(file, recipient.armoredPublicKey().getBytes(StandardCharsets.US_ASCII));
+        EncryptedFiles.write(file, recipient.armoredPublicKey().getBytes(StandardCharsets.US_ASCII));
         return new Added(recipient, file, replaced);
     }
 

@@ -2,9 +2,11 @@ package fr.mangaki.verdandi.secrets.check;
 
 import fr.mangaki.verdandi.secrets.Pgp;
 import fr.mangaki.verdandi.secrets.PgpData;
+import fr.mangaki.verdandi.secrets.SecretsException;
 import fr.mangaki.verdandi.secrets.internal.Git;
+import fr.mangaki.verdandi.secrets.internal.GitException;
+import fr.mangaki.verdandi.secrets.openpgp.PacketSniffer;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,7 +44,6 @@ public final class SecretsCheck {
 
     private static final String SECRETS_DIR = "secrets/";
     private static final Set<String> SECRETS_DOCS = Set.of(".gitignore", ".gitattributes");
-    private static final byte[] MESSAGE_ARMOR = "-----BEGIN PGP MESSAGE-----".getBytes(StandardCharsets.US_ASCII);
 
     private final Git git;
     private final Supplier<Pgp> pgpSupplier;
@@ -57,8 +58,20 @@ public final class SecretsCheck {
         this.pgpSupplier = pgp;
     }
 
-    /** Checks the staged files or every file in the index. */
+    /**
+     * Checks the staged files or every file in the index.
+     *
+     * @throws SecretsException when git fails or the directory is not in a repository (invalid input)
+     */
     public CheckReport run(Scope scope) {
+        try {
+            return check(scope);
+        } catch (GitException e) {
+            throw SecretsException.of(e.getMessage(), e.notARepository(), e);
+        }
+    }
+
+    private CheckReport check(Scope scope) {
         GitIndex index = new GitIndex(git);
         List<IndexedFile> files = new ArrayList<>();
         for (IndexedFile f : scope == Scope.STAGED ? index.staged() : index.all()) {
@@ -119,7 +132,7 @@ public final class SecretsCheck {
             findings.add(finding(file, Finding.Kind.NOT_ENCRYPTED, "under secrets/ but " + data.description()
                     + (data == PgpData.NOT_PGP ? " (plaintext)" : "")
                     + ": only encrypted OpenPGP messages and public keys belong there"));
-        } else if (envName == EnvFileRules.EnvName.ENCRYPTED || startsWithMessageArmor(content)) {
+        } else if (envName == EnvFileRules.EnvName.ENCRYPTED || PacketSniffer.startsWithMessageArmor(content)) {
             PgpData data = pgp().inspect(content);
             if (data == PgpData.ENCRYPTED_MESSAGE) {
                 return findings;
@@ -159,22 +172,6 @@ public final class SecretsCheck {
 
     private static boolean isSecretsDoc(String name) {
         return name.equals("README") || name.startsWith("README.") || SECRETS_DOCS.contains(name);
-    }
-
-    private static boolean startsWithMessageArmor(byte[] content) {
-        int i = 0;
-        while (i < content.length && (content[i] == ' ' || content[i] == '\t' || content[i] == '\n' || content[i] == '\r')) {
-            i++;
-        }
-        if (content.length - i < MESSAGE_ARMOR.length) {
-            return false;
-        }
-        for (int j = 0; j < MESSAGE_ARMOR.length; j++) {
-            if (content[i + j] != MESSAGE_ARMOR[j]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private Pgp pgp() {

@@ -2,16 +2,48 @@ package fr.mangaki.verdandi.secrets.check;
 
 import fr.mangaki.verdandi.secrets.FakeLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LeakRulesTest {
+
+    static List<String> rulesFound(LeakRule.Example example) {
+        return LeakRules.scan(example.path(), example.content().getBytes(StandardCharsets.UTF_8)).stream()
+                .map(Leak::rule).toList();
+    }
+
+    /** Every row of the table finds its own leaks and none of its look-alikes. */
+    @TestFactory
+    Stream<DynamicTest> everyRuleFindsItsExamplesAndNotItsLookAlikes() {
+        List<DynamicTest> tests = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (LeakRule rule : LeakRules.RULES) {
+            assertTrue(ids.add(rule.id()), "rule ids are unique: " + rule.id());
+            assertTrue(!rule.leaks().isEmpty() && !rule.notLeaks().isEmpty(), rule.id() + " has examples of both kinds");
+            for (LeakRule.Example leak : rule.leaks()) {
+                tests.add(DynamicTest.dynamicTest(rule.id() + " finds " + leak,
+                        () -> assertTrue(rulesFound(leak).contains(rule.id()), () -> rule.id() + " missed " + leak
+                                + " (found: " + rulesFound(leak) + ")")));
+            }
+            for (LeakRule.Example notLeak : rule.notLeaks()) {
+                tests.add(DynamicTest.dynamicTest(rule.id() + " ignores " + notLeak,
+                        () -> assertTrue(!rulesFound(notLeak).contains(rule.id()), () -> rule.id() + " refused " + notLeak)));
+            }
+        }
+        return tests.stream();
+    }
 
     static List<String> reasons(String path, String text) {
         return LeakRules.scan(path, text.getBytes(StandardCharsets.UTF_8)).stream()
