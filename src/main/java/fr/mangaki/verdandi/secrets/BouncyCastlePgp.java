@@ -2,6 +2,7 @@ package fr.mangaki.verdandi.secrets;
 
 import fr.mangaki.verdandi.secrets.openpgp.Certificates;
 import fr.mangaki.verdandi.secrets.openpgp.MessageReader;
+import fr.mangaki.verdandi.secrets.openpgp.MessageStructure;
 import fr.mangaki.verdandi.secrets.openpgp.MessageWriter;
 import fr.mangaki.verdandi.secrets.openpgp.OpenPgpException;
 import fr.mangaki.verdandi.secrets.openpgp.PacketInspector;
@@ -26,21 +27,44 @@ final class BouncyCastlePgp implements Pgp {
     @Override
     public Recipient readRecipient(byte[] data, String source) {
         Certificates.Certificate c = call(() -> certificates.readRecipient(data, source));
-        return new Recipient(c.fingerprint(), c.userId(), c.armored(), c.expires());
+        return new Recipient(c.fingerprint(), c.userId(), c.armored(), c.expires(), c.encryptionKeyIds());
     }
 
     @Override
-    public byte[] encrypt(byte[] plaintext, List<Recipient> recipients) {
+    public byte[] encrypt(byte[] plaintext, List<Recipient> recipients, boolean armored) {
         List<MessageWriter.Target> targets = recipients.stream()
                 .map(r -> new MessageWriter.Target(r.toString(), r.fingerprint(), r.armoredPublicKey()))
                 .toList();
-        return call(() -> writer.encrypt(plaintext, targets));
+        return call(() -> writer.encrypt(plaintext, targets, armored));
     }
 
     @Override
     public Sensitive<byte[]> decrypt(byte[] message, String source, KeySource key) {
+        return decrypt(message, source, key, false);
+    }
+
+    @Override
+    public Sensitive<byte[]> decryptToReencrypt(byte[] message, String source, KeySource key) {
+        return decrypt(message, source, key, true);
+    }
+
+    private Sensitive<byte[]> decrypt(byte[] message, String source, KeySource key, boolean legacyCipher) {
         return Sensitive.of(call(() -> reader.decrypt(message, source, () -> key.secretKey().reveal(),
-                key.description(), keyName -> key.passphrase(keyName).reveal())));
+                key.description(), keyName -> key.passphrase(keyName).reveal(), legacyCipher)));
+    }
+
+    @Override
+    public MessageInfo examine(byte[] message, String source) {
+        MessageStructure.Facts f = call(() -> MessageStructure.read(message, source));
+        return new MessageInfo(f.recipientKeyIds(), f.hiddenRecipients(), f.passphrases(), f.dataPacket(),
+                f.integrityProtected(), f.cipher() < 0 ? null : MessageStructure.cipherName(f.cipher()),
+                f.legacyCipher());
+    }
+
+    @Override
+    public RecipientKeys recipientKeys(byte[] certificate, String source) {
+        Certificates.KeyIds k = call(() -> certificates.keyIds(certificate, source));
+        return new RecipientKeys(k.fingerprint(), k.name(), k.encryptionKeyIds());
     }
 
     @Override

@@ -126,7 +126,8 @@ public final class Recipients {
 
     /**
      * Removes the recipient with this fingerprint (spaces and case ignored; its last 16 hex
-     * digits, the long key id, are enough when unambiguous).
+     * digits, the long key id, are enough when unambiguous). The last recipient cannot be
+     * removed: nobody could decrypt the secrets any more.
      *
      * @return the file removed
      */
@@ -152,6 +153,12 @@ public final class Recipients {
         if (matches.size() > 1) {
             throw SecretsException.invalidInput(wanted + " matches " + matches.size()
                     + " recipients: give the full fingerprint");
+        }
+        if (entries().size() == 1) {
+            throw SecretsException.invalidInput("cannot remove the last recipient (" + DIRECTORY + "/"
+                    + matches.get(0).getFileName() + "): nobody could decrypt the secrets any more. Add the new"
+                    + " recipient first (verdandi secrets recipients add KEYFILE), re-encrypt (verdandi secrets"
+                    + " reencrypt), then remove this one");
         }
         try {
             Files.delete(matches.get(0));

@@ -13,13 +13,15 @@ import java.util.regex.Pattern;
  * @param kind     the kind of finding (it decides the fix printed)
  * @param reason   what a finding says by default, e.g. "GitHub token" (never the value)
  * @param triggers literals that every match contains: the rule runs only on content that holds
- *                 one of them (found in one pass over the bytes for all rules together)
+ *                 one of them (found in one pass over the bytes for all rules together); none
+ *                 means always (a rule that looks at the file's name first)
+ * @param inBinary whether the rule also runs on the printable runs of binary files (token shapes)
  * @param detector finds the matches in the content
  * @param leaks    examples the rule must find (each in a file of its own)
  * @param notLeaks look-alikes the rule must not find
  */
-public record LeakRule(String id, Finding.Kind kind, String reason, List<Trigger> triggers, Detector detector,
-                       List<Example> leaks, List<Example> notLeaks) {
+public record LeakRule(String id, Finding.Kind kind, String reason, List<Trigger> triggers, boolean inBinary,
+                       Detector detector, List<Example> leaks, List<Example> notLeaks) {
 
     /** A literal that every match of a rule contains. */
     public record Trigger(String literal, boolean ignoreCase) {

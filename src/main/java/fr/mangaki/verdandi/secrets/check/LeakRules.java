@@ -6,25 +6,35 @@ import fr.mangaki.verdandi.secrets.check.LeakRule.Trigger;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static fr.mangaki.verdandi.secrets.check.LeakRule.regex;
 
 /**
  * Finds secret material in a file's content, by a table of rules ({@link #RULES}, one
- * {@link LeakRule} per row, each with its own examples): private keys (PEM, OpenSSH, PGP
- * private key blocks, PuTTY), DigitalOcean tokens, Slack webhook URLs and tokens, AWS access
- * keys, GitHub tokens, database URLs with a password, and a Django {@code SECRET_KEY} given a
- * literal value.
+ * {@link LeakRule} per row, each with its own examples): private keys (PEM, OpenSSH, PGP,
+ * PuTTY, base64-encoded, assembled from string pieces, indented), binary key stores, password
+ * files, the tokens of DigitalOcean, Slack, AWS, GitHub (checksum verified), GitLab, npm,
+ * PyPI, Stripe, SendGrid and Google by their real shapes, Docker registry credentials,
+ * database URLs with a password, and any secret-looking name given a literal that looks like
+ * a password or a generated key ({@link Assignments}: Python, YAML, TOML, JSON, INI,
+ * Dockerfiles, shell and env files, whatever the quoting).
  *
- * <p>What is not a leak: code that reads variables from the environment, values that are
- * obvious placeholders ({@code ${DB_PASSWORD}}, {@code <password>}, {@code changeme},
- * {@code ****}, AWS's documented {@code ...EXAMPLE} keys), a {@code SECRET_KEY} literal
- * shorter than 16 characters (not a real key: Django's are 50) or marked
- * {@code django-insecure-} (Django's development keys), and binary files (a NUL byte in
- * the first 8000 bytes, as git decides).
+ * <p>What is not a leak: values read from the environment or templated ({@code ${X}},
+ * {@code {{ x }}}, {@code %(x)s}), placeholders and documented examples
+ * ({@code change-me}, {@code your-secret-key-here}, {@code xxxx}, AWS's {@code ...EXAMPLE}
+ * keys, Slack's {@code XXXX} webhook, Stripe's documentation key), Django's
+ * {@code django-insecure-} development keys, local services' defaults
+ * ({@code postgres:postgres@localhost}), SOPS-encrypted values ({@code ENC[...]}).
+ *
+ * <p>Text is read as is, UTF-16 decoded; binary files are reduced to their printable runs,
+ * where the token rules still run ({@link Contents}).
  *
  * <p>To add a rule, add a row: its triggers, its detector and its examples; the one pass
  * that finds the triggers, the scan and the tests follow from the table.
@@ -34,171 +44,551 @@ public final class LeakRules {
     private LeakRules() {
     }
 
-    /** URL schemes of databases and brokers (a {@code +driver} suffix is allowed: {@code postgresql+psycopg2}). */
-    private static final Set<String> DATABASE_SCHEMES = Set.of(
-            "postgres", "postgresql", "mysql", "mariadb", "mongodb", "mongodb+srv", "redis", "rediss", "amqp",
-            "amqps", "mssql", "sqlserver", "cockroachdb", "oracle");
-
-    /** Extensions of configuration files, where an unquoted {@code SECRET_KEY = value} is a literal. */
-    private static final Set<String> CONFIG_EXTENSIONS = Set.of(
-            "ini", "cfg", "conf", "cnf", "toml", "yaml", "yml", "properties", "sh", "bash", "zsh", "service",
-            "txt", "env", "envrc", "example", "sample", "template");
-
-    private static final LeakRule.Lazy PLACEHOLDER = new LeakRule.Lazy(
-            "(?i)x+|\\*+|\\.+|-+|_+|pass|passwd|password|pwd|secret|changeme|change[-_]?me|change[-_]?this|example"
-                    + "|placeholder|dummy|redacted|hidden|your[-_]?password|my[-_]?password|todo|fixme|none|null");
-
-    /** A call, subscript or interpolation rather than a literal: {@code env('X')}, {@code os.environ['X']}, {@code %(x)s}. */
-    private static final LeakRule.Lazy CODE = new LeakRule.Lazy("[A-Za-z_][A-Za-z0-9_.]*[(\\[].*|%\\(.*|\\{\\{.*");
-
-    /** The minimum length of a {@code SECRET_KEY} literal considered a real key. */
+    /** The minimum length of a Django {@code SECRET_KEY} literal considered a real key (Django's are 50). */
     static final int MIN_SECRET_KEY_LENGTH = 16;
 
-    /** An unquoted {@code SECRET_KEY = value} line (a literal in configuration files only). */
-    private static final LeakRule.Detector DJANGO_UNQUOTED = regex(
-            "(?m)^[ \\t]*(?:export[ \\t]+)?(?:DJANGO_)?SECRET_KEY[ \\t]*[:=][ \\t]*([^\\s\"'#][^\\s]*)",
-            m -> !CODE.matcher(m.group(1)).matches() && isLiteralSecretKey(m.group(1))
-                    ? "Django SECRET_KEY with a literal value" : null);
+    /** The id of the rule on secret-looking names: its finding gives way to a more precise one on the same line. */
+    static final String SECRET_ASSIGNMENT = "secret-assignment";
 
-    private static final String B64 = "MIIEowIBAAKCAQEAu7Vq3v1xJ8kXy2cQ5mTq0sLdGfP9aZcW4nYhE2bRtUoK6jIl";
+    /** URL schemes of databases, brokers and mail servers (a {@code +driver} suffix is allowed: {@code postgresql+psycopg2}). */
+    private static final Set<String> URL_SCHEMES = Set.of(
+            "postgres", "postgresql", "pgsql", "mysql", "mariadb", "mongodb", "mongodb+srv", "redis", "rediss", "amqp",
+            "amqps", "mssql", "sqlserver", "cockroachdb", "oracle", "smtp", "smtps", "ldap", "ldaps", "clickhouse",
+            "elasticsearch", "nats", "memcached", "couchdb", "neo4j", "influxdb");
+
+    private static final Pattern PRIVATE_KEY_HEADER = Pattern.compile(
+            "-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----|-----BEGIN PGP SECRET KEY BLOCK-----");
+    /** Between the pieces of a string: a closing quote, {@code +}, {@code ,} or a line break, an opening quote. */
+    private static final Pattern PIECE_JOINT = Pattern.compile("[\"'`]\\s*[+,]?\\s*(?:\\\\\\r?\\n\\s*)?[\"'`]");
+
+    private static final String B64_BODY = "MIIEowIBAAKCAQEAu7Vq3v1xJ8kXy2cQ5mTq0sLdGfP9aZcW4nYhE2bRtUoK6jIl";
+    private static final String DJANGO_KEY = "29326@ml64^%lg2tjf8-^c#z2&+%&k%a7edcmp#b3u2@m7o^s5";
+    private static final String GH_TOKEN = "ghp_" + "D1IfHWGbtMfEbo9ShFXNQ6Fq5axtjR" + TokenChecksums.checksum("D1IfHWGbtMfEbo9ShFXNQ6Fq5axtjR");
+    private static final String NPM_TOKEN = "npm_" + "6uniiFw152cTe8r0khCEr7n1AyOHFR" + TokenChecksums.checksum("6uniiFw152cTe8r0khCEr7n1AyOHFR");
+
+    /** Stripe's publicly documented test keys. */
+    private static final Set<String> STRIPE_DOCUMENTATION_KEYS = Set.of("sk_test_4eC39HqLyjWDarjtT1zdp7dc",
+            "sk_test_BQokikJOvBiI2HlWgH4olfQ2", "sk_test_26PHem9AhJZvU623DfE1x4sd");
 
     /** The rules, one row each. */
     public static final List<LeakRule> RULES = List.of(
             new LeakRule("private-key", Finding.Kind.PRIVATE_KEY, "private key (PEM)",
-                    List.of(Trigger.of("-----BEGIN ")),
-                    regex("-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----[\\s\\S]{0,400}?(?:\\n|\\\\n)[A-Za-z0-9+/=]{20,}",
-                            m -> privateKeyName(m.group(1), m.group(2) != null)),
-                    List.of(ex("id_rsa", "-----BEGIN RSA PRIVATE KEY-----\n" + B64 + "\n-----END RSA PRIVATE KEY-----\n"),
-                            ex("key.pem", "-----BEGIN PRIVATE KEY-----\n" + B64 + "\n-----END PRIVATE KEY-----\n"),
+                    List.of(Trigger.of("-----BEGIN "), Trigger.of("PRIVATE ")), true,
+                    LeakRules::privateKeys,
+                    List.of(ex("id_rsa", "-----BEGIN RSA PRIVATE KEY-----\n" + B64_BODY + "\n-----END RSA PRIVATE KEY-----\n"),
+                            ex("key.pem", "-----BEGIN PRIVATE KEY-----\n" + B64_BODY + "\n-----END PRIVATE KEY-----\n"),
                             ex("id_ed25519", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n"),
-                            ex("sa.json", "{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n" + B64 + "\\n\"}")),
+                            ex("sa.json", "{\"private_key\": \"-----BEGIN PRIVATE KEY-----\\n" + B64_BODY + "\\n\"}"),
+                            ex("ops.key", "-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nlQdGBF4Hb1cBEADQxyz0123456789abcd\n"),
+                            ex("old.key", "-----BEGIN PGP SECRET KEY BLOCK-----\nVersion: GnuPG v1\n\nlQdGBF4Hb1cBEADQxyz0123456789abcd\n"),
+                            ex("cloud-init.yaml", "write_files:\n  - path: /root/.ssh/id_ed25519\n    content: |\n"
+                                    + "      -----BEGIN OPENSSH PRIVATE KEY-----\n      b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n"),
+                            ex("keys.py", "KEY = (\"-----BEGIN RSA \" \"PRIVATE KEY-----\\n\"\n       \"" + B64_BODY + "\\n\")\n"),
+                            ex("keys.js", "const key = '-----BEGIN RSA ' + 'PRIVATE KEY-----\\n' + '" + B64_BODY + "';\n"),
+                            ex("tls.key", "-----BEGIN ENCRYPTED PRIVATE KEY-----\n" + B64_BODY + "\n")),
                     List.of(ex("doc.md", "A key starts with -----BEGIN OPENSSH PRIVATE KEY----- and ends...\n"),
-                            ex("Check.java", "if (line.startsWith(\"-----BEGIN RSA PRIVATE KEY-----\")) {\n}\n"))),
-            new LeakRule("pgp-secret-key-block", Finding.Kind.PRIVATE_KEY, "PGP private key block",
-                    List.of(Trigger.of("-----BEGIN ")),
-                    regex("-----BEGIN PGP SECRET KEY BLOCK-----[\\s\\S]{0,400}?(?:\\n|\\\\n)[A-Za-z0-9+/=]{20,}",
-                            m -> "PGP private key block"),
-                    List.of(ex("ops.key", "-----BEGIN PGP SECRET KEY BLOCK-----\n\nlQdGBF4Hb1cBEADQxyz0123456789abcd\n")),
-                    List.of(ex("doc.md", "GnuPG 1 wrote -----BEGIN PGP SECRET KEY BLOCK----- headers.\n"))),
+                            ex("Check.java", "if (line.startsWith(\"-----BEGIN RSA PRIVATE KEY-----\")) {\n}\n"),
+                            ex("cert.pem", "-----BEGIN CERTIFICATE-----\n" + B64_BODY + "\n-----END CERTIFICATE-----\n"),
+                            ex("id_rsa.pub", "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 alice@laptop\n"))),
+            new LeakRule("private-key-base64", Finding.Kind.PRIVATE_KEY, "base64-encoded private key",
+                    List.of(Trigger.of("LS0tLS1CRUdJTi")), true,
+                    LeakRules::base64PrivateKeys,
+                    List.of(ex("secret.yaml", "data:\n  tls.key: " + b64("-----BEGIN RSA PRIVATE KEY-----\n" + B64_BODY
+                            + "\n-----END RSA PRIVATE KEY-----\n") + "\n")),
+                    List.of(ex("configmap.yaml", "data:\n  ca.crt: " + b64("-----BEGIN CERTIFICATE-----\n" + B64_BODY
+                            + "\n-----END CERTIFICATE-----\n") + "\n"))),
             new LeakRule("putty-private-key", Finding.Kind.PRIVATE_KEY, "PuTTY private key",
-                    List.of(Trigger.of("PuTTY-User-Key-File-")),
+                    List.of(Trigger.of("PuTTY-User-Key-File-")), true,
                     regex("PuTTY-User-Key-File-[0-9]+: [\\s\\S]{0,3000}?Private-Lines: [0-9]+", m -> "PuTTY private key"),
                     List.of(ex("k.ppk", "PuTTY-User-Key-File-3: ssh-ed25519\nEncryption: none\nPublic-Lines: 2\nAAAA\nAAAA\n"
                             + "Private-Lines: 1\nAAAA\n")),
                     List.of(ex("doc.md", "PuTTY key files start with PuTTY-User-Key-File-3: and a key type.\n"))),
+            new LeakRule("password-file", Finding.Kind.CREDENTIAL, "password file", List.of(), false,
+                    LeakRules::passwordFiles,
+                    List.of(ex(".pgpass", "db.mangaki.fr:5432:mangaki:mangaki:C29GFfm7sFog16\n"),
+                            ex("deploy/.netrc", "machine api.example.org\n  login deploy\n  password C29GFfm7sFog16\n")),
+                    List.of(ex(".pgpass", "localhost:5432:*:postgres:postgres\n"),
+                            ex(".netrc", "machine example.org login me password ${NETRC_PASSWORD}\n"))),
             new LeakRule("digitalocean-token", Finding.Kind.CREDENTIAL, "DigitalOcean token",
-                    List.of(Trigger.of("_v1_")),
+                    List.of(Trigger.of("_v1_")), true,
                     regex("(?<![A-Za-z0-9_])do[opr]_v1_[a-f0-9]{64}(?![A-Za-z0-9])", m -> "DigitalOcean token"),
-                    List.of(ex("provider.tf", "token = \"dop_v1_" + "3f9a0c2b7d1e4f5a".repeat(4) + "\"\n")),
+                    List.of(ex("provider.tf", "token = \"dop_v1_01ef56e64dc3cd6089065c3146e80a9c222670bbe4f4c54977656cf2d133187c\"\n")),
                     List.of(ex("doc.md", "Tokens look like dop_v1_... (64 hexadecimal digits).\n"),
-                            ex("a", "xdop_v1_" + "3f9a0c2b7d1e4f5a".repeat(4)))),
+                            ex("a", "xdop_v1_01ef56e64dc3cd6089065c3146e80a9c222670bbe4f4c54977656cf2d133187c"))),
+            new LeakRule("digitalocean-spaces-key", Finding.Kind.CREDENTIAL, "DigitalOcean Spaces access key",
+                    List.of(Trigger.of("DO")), true,
+                    regex("(?<![A-Za-z0-9/+])DO([0-9A-Z]{18})(?![A-Za-z0-9/+=])",
+                            m -> m.group(1).chars().filter(Character::isDigit).count() >= 2
+                                    && m.group(1).chars().filter(Character::isLetter).count() >= 2
+                                    && m.group(1).chars().distinct().count() >= 8
+                                    && !m.group().endsWith("EXAMPLE") ? "DigitalOcean Spaces access key" : null),
+                    List.of(ex(".s3cfg", "[default]\naccess_key = DOQ05S7LEIO49ERNNBER\n"),
+                            ex("settings.py", "AWS_ACCESS_KEY_ID = 'DOQ05S7LEIO49ERNNBER'\n")),
+                    List.of(ex("notes.txt", "TODO: DOCUMENTATIONSECTIONS in the manual\n"),
+                            ex("doc.md", "An access key looks like DO00XXXXXXXXXXXXXXXX.\n"))),
             new LeakRule("slack-webhook", Finding.Kind.CREDENTIAL, "Slack webhook URL",
-                    List.of(Trigger.of("hooks.slack.com/")),
-                    regex("https://hooks\\.slack\\.com/(?:services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/[A-Za-z0-9]{16,}"
-                            + "|(?:workflows|triggers)/T[A-Z0-9]{6,}/[A-Za-z0-9/]{20,})", m -> "Slack webhook URL"),
-                    List.of(ex("notify.py", "URL = \"https://hooks.slack.com/services/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\"\n")),
-                    List.of(ex("doc.md", "https://hooks.slack.com/services/T000/B000/XXXX\n"))),
+                    List.of(Trigger.of("hooks.slack.com/")), true,
+                    regex("https://hooks\\.slack\\.com/(?:services/T[A-Z0-9]{6,}/B[A-Z0-9]{6,}/([A-Za-z0-9]{16,})"
+                            + "|(?:workflows|triggers)/T[A-Z0-9]{6,}/([A-Za-z0-9/]{20,}))",
+                            m -> Values.isPlaceholder(m.group(1) != null ? m.group(1) : m.group(2)) ? null : "Slack webhook URL"),
+                    List.of(ex("notify.py", "URL = \"https://hooks.slack.com/services/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\"\n")),
+                    List.of(ex("doc.md", "https://hooks.slack.com/services/T000/B000/XXXX\n"),
+                            ex("README.md", "https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX\n"))),
             new LeakRule("slack-token", Finding.Kind.CREDENTIAL, "Slack token",
-                    List.of(Trigger.of("xox"), Trigger.of("xapp-")),
-                    regex("(?<![A-Za-z0-9])(?:xox[abposer]-[0-9A-Za-z]{8,}-[0-9A-Za-z-]{8,}"
-                            + "|xapp-[0-9]+-[A-Z0-9]+-[0-9]+-[a-f0-9]{16,})", m -> "Slack token"),
-                    List.of(ex("bot.js", "const token = 'xoxb-2810937465-4820193746512-Zq8Rst9UvW0xYz1Ab2Cd3Ef4';\n"),
-                            ex("app.env.txt", "xapp-1-A02B3C4D5E6-2810937465123-3f9a0c2b7d1e4f5a3f9a0c2b7d1e4f5a\n")),
-                    List.of(ex("doc.md", "Bot tokens start with xoxb-... and app tokens with xapp-.\n"))),
+                    List.of(Trigger.of("xox"), Trigger.of("xapp-")), true,
+                    regex("(?<![A-Za-z0-9])(?:(?:xoxe\\.)?xox[abposer]-[0-9A-Za-z][0-9A-Za-z-]{18,}"
+                            + "|xapp-[0-9]+-[A-Z0-9]+-[0-9]+-[a-f0-9]{16,})",
+                            m -> Values.isPlaceholder(m.group().substring(5)) ? null : "Slack token"),
+                    List.of(ex("bot.js", "const token = 'xoxb-2810937465-4820193746512-NQyyLaMeffOhq4AUvy7VSLDC';\n"),
+                            ex("app.txt", "xapp-1-A02B3C4D5E6-2810937465123-39b8868767611088d013782257bffb6a\n"),
+                            ex("refresh.json", "{\"refresh_token\": \"xoxe.xoxp-1-Mi0yLTI4MTA5Mzc0NjUtNDgyMDE5Mzc0NjUxMi1OUXl5TGFN\"}\n"),
+                            ex("rotate.txt", "xoxe-1-My0xLTI4MTA5Mzc0NjUtNDgyMDE5Mzc0NjUxMi1OUXl5TGFNZWZm\n")),
+                    List.of(ex("doc.md", "Bot tokens start with xoxb-... and app tokens with xapp-.\n"),
+                            ex("doc.md", "SLACK_BOT_TOKEN=xoxb-your-bot-token-here\n"),
+                            ex("doc.md", "xoxb-XXXXXXXXXXXX-XXXXXXXXXXXXX-XXXXXXXXXXXXXXXXXXXXXXXX\n"))),
             new LeakRule("aws-access-key-id", Finding.Kind.CREDENTIAL, "AWS access key id",
-                    List.of(Trigger.of("AKIA"), Trigger.of("ASIA"), Trigger.of("ABIA"), Trigger.of("ACCA")),
+                    List.of(Trigger.of("AKIA"), Trigger.of("ASIA"), Trigger.of("ABIA"), Trigger.of("ACCA")), true,
                     regex("(?<![A-Za-z0-9/+])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9/+=])",
                             m -> m.group().endsWith("EXAMPLE") ? null : "AWS access key id"),
-                    List.of(ex("credentials.ini", "[default]\naws_access_key_id = AKIA4QX7ZR2LM9PB3TWN\n")),
+                    List.of(ex("credentials.ini", "[default]\naws_access_key_id = AKIAQYJXJUS9L1XG3UF8\n")),
                     List.of(ex("doc.md", "AWS's documented example key is AKIAIOSFODNN7EXAMPLE.\n"),
-                            ex("yarn.lock", "integrity sha512-AKIAFAKEFAKEFAKEFAKE0123+abc=\n"))),
+                            ex("yarn.lock", "integrity sha512-AKIAQYJXJUS9L1XG3UF80123+abc=\n"))),
             new LeakRule("aws-secret-access-key", Finding.Kind.CREDENTIAL, "AWS secret access key",
-                    List.of(Trigger.anyCase("secret_access"), Trigger.anyCase("secretaccess")),
+                    List.of(Trigger.anyCase("secret_access"), Trigger.anyCase("secretaccess")), true,
                     regex("(?i)aws_?secret_?access_?key[\"']?\\s*[:=]\\s*[\"']?([A-Za-z0-9/+=]{40})(?![A-Za-z0-9/+=])",
                             m -> m.group(1).contains("EXAMPLE") ? null : "AWS secret access key"),
-                    List.of(ex("credentials.ini", "aws_secret_access_key = q8Rst9UvW0xYz1Ab2Cd3Ef4Gh5Ij6Kl7Mn8Op9Qr\n"),
-                            ex("app.json", "{\"awsSecretAccessKey\": \"q8Rst9UvW0xYz1Ab2Cd3Ef4Gh5Ij6Kl7Mn8Op9Qr\"}\n")),
+                    List.of(ex("credentials.ini", "aws_secret_access_key = ak6J0kGODKdinZnLXicaBAg8WY1jzIRlNQb0prFm\n"),
+                            ex("app.json", "{\"awsSecretAccessKey\": \"ak6J0kGODKdinZnLXicaBAg8WY1jzIRlNQb0prFm\"}\n")),
                     List.of(ex("doc.md", "aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"))),
             new LeakRule("github-token", Finding.Kind.CREDENTIAL, "GitHub token",
-                    List.of(Trigger.of("ghp_"), Trigger.of("gho_"), Trigger.of("ghu_"), Trigger.of("ghs_"), Trigger.of("ghr_"),
-                            Trigger.of("github_pat_")),
-                    regex("(?<![A-Za-z0-9_])(?:(?:ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})"
-                            + "(?![A-Za-z0-9_])", m -> "GitHub token"),
-                    List.of(ex("release.sh", "curl -H \"Authorization: token ghp_q8Rst9UvW0xYz1Ab2Cd3Ef4Gh5Ij6Kl7Mn8O\"\n"),
-                            ex("deploy.yml", "GH_TOKEN: github_pat_11ABCDEFG0q8Rst9UvW0xY_z1Ab2Cd3Ef4Gh5Ij6Kl7Mn8Op9Qr\n")),
+                    List.of(Trigger.of("ghp_"), Trigger.of("gho_"), Trigger.of("ghu_"), Trigger.of("ghs_"), Trigger.of("ghr_")),
+                    true,
+                    regex("(?<![A-Za-z0-9_])gh[pousr]_([A-Za-z0-9]{36})(?![A-Za-z0-9_])",
+                            m -> TokenChecksums.valid(m.group(1)) ? "GitHub token" : null),
+                    List.of(ex("release.sh", "curl -H \"Authorization: token " + GH_TOKEN + "\" https://api.github.com/\n")),
                     List.of(ex("doc.md", "Classic tokens start with ghp_short.\n"),
-                            ex("a", "mangaki_ghp_" + "A".repeat(36)))),
+                            ex("doc.md", "gho_16C7e42F292c6912E7710c838347Ae178B4a (GitHub's documentation example)\n"),
+                            ex("a", "mangaki_" + GH_TOKEN))),
+            new LeakRule("github-fine-grained-token", Finding.Kind.CREDENTIAL, "GitHub token",
+                    List.of(Trigger.of("github_pat_")), true,
+                    regex("(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}(?![A-Za-z0-9_])", m -> "GitHub token"),
+                    List.of(ex("deploy.yml", "GH_TOKEN: github_pat_uT11NCue1cr3McRTrKwtPY_"
+                            + "KbPizDmbX1rpXjYdOhCgOIPOZx9eRmm0EqlTaWEITclorXwIS8HGNWkz2YS\n")),
+                    List.of(ex("doc.md", "Fine-grained tokens start with github_pat_ and are 93 characters long.\n"))),
+            new LeakRule("gitlab-token", Finding.Kind.CREDENTIAL, "GitLab token",
+                    List.of(Trigger.of("glpat-")), true,
+                    regex("(?<![A-Za-z0-9_])glpat-[0-9A-Za-z_-]{20}(?![A-Za-z0-9_-])",
+                            m -> Values.isPlaceholder(m.group().substring(6)) ? null : "GitLab token"),
+                    List.of(ex(".gitlab-ci.yml", "variables:\n  TOKEN: glpat-Cl0Xq56zaWR7PAmpBFXl\n")),
+                    List.of(ex("doc.md", "glpat-xxxxxxxxxxxxxxxxxxxx\n"))),
+            new LeakRule("npm-token", Finding.Kind.CREDENTIAL, "npm token",
+                    List.of(Trigger.of("npm_")), true,
+                    regex("(?<![A-Za-z0-9_])npm_([A-Za-z0-9]{36})(?![A-Za-z0-9_])",
+                            m -> TokenChecksums.valid(m.group(1)) ? "npm token" : null),
+                    List.of(ex(".npmrc", "//registry.npmjs.org/:_authToken=" + NPM_TOKEN + "\n")),
+                    List.of(ex(".npmrc", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n"),
+                            ex("doc.md", "npm_config_cache_dir_is_not_a_token_at_all_xx\n"))),
+            new LeakRule("pypi-token", Finding.Kind.CREDENTIAL, "PyPI token",
+                    List.of(Trigger.of("pypi-AgE")), true,
+                    regex("pypi-AgE[A-Za-z0-9_-]{50,}", m -> "PyPI token"),
+                    List.of(ex(".pypirc", "[pypi]\nusername = __token__\npassword = pypi-AgEIcHlwaS5vcmcCJD"
+                            + "NPHcSke4R1J_dBi2ewQr8t4-lC4LvGNWAMsI-z0oaWdfZp_lvi60ZIF8-qR38Ony1dHqce\n")),
+                    List.of(ex(".pypirc", "[pypi]\nusername = __token__\npassword = pypi-AgE...\n"))),
+            new LeakRule("stripe-key", Finding.Kind.CREDENTIAL, "Stripe secret key",
+                    List.of(Trigger.of("sk_live_"), Trigger.of("rk_live_"), Trigger.of("sk_test_"), Trigger.of("rk_test_"),
+                            Trigger.of("whsec_")), true,
+                    regex("(?<![A-Za-z0-9_])(?:[sr]k_(?:live|test)_[0-9A-Za-z]{24,}|whsec_[0-9A-Za-z]{32,})(?![A-Za-z0-9_])",
+                            m -> STRIPE_DOCUMENTATION_KEYS.contains(m.group()) || Values.isPlaceholder(m.group().substring(8))
+                                    ? null : "Stripe secret key"),
+                    List.of(ex("payments.py", "stripe.api_key = \"sk_live_mjoaRsuUwpNFgFULh2GNqTmS\"\n"),
+                            ex("settings.py", "STRIPE_WEBHOOK_SECRET = 'whsec_hn3dwHjhxCiQADMqOLRAxXVH0i8sUipE'\n")),
+                    List.of(ex("doc.md", "stripe.api_key = \"sk_test_4eC39HqLyjWDarjtT1zdp7dc\"  # Stripe's documentation key\n"),
+                            ex("doc.md", "STRIPE_KEY=sk_live_xxxxxxxxxxxxxxxxxxxxxxxx\n"))),
+            new LeakRule("sendgrid-key", Finding.Kind.CREDENTIAL, "SendGrid API key",
+                    List.of(Trigger.of("SG.")), true,
+                    regex("(?<![A-Za-z0-9_])SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])", m -> "SendGrid API key"),
+                    List.of(ex("settings.py", "SENDGRID_API_KEY = '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'\n")),
+                    List.of(ex("doc.md", "SendGrid keys look like SG.xxxx.yyyy\n"))),
+            new LeakRule("google-api-key", Finding.Kind.CREDENTIAL, "Google API key",
+                    List.of(Trigger.of("AIza")), true,
+                    regex("(?<![A-Za-z0-9_])AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])", m -> "Google API key"),
+                    List.of(ex("maps.js", "const key = 'AIzaRBZxjX-BpYconEG4ZgzWbmHGJR1m4jfXuX8';\n")),
+                    List.of(ex("doc.md", "Google API keys start with AIza.\n"))),
+            new LeakRule("google-oauth-secret", Finding.Kind.CREDENTIAL, "Google OAuth client secret",
+                    List.of(Trigger.of("GOCSPX-")), true,
+                    regex("GOCSPX-[0-9A-Za-z_-]{28}(?![A-Za-z0-9_-])", m -> "Google OAuth client secret"),
+                    List.of(ex("client_secret.json", "{\"web\": {\"client_secret\": \"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\"}}\n")),
+                    List.of(ex("doc.md", "Client secrets start with GOCSPX-.\n"))),
+            new LeakRule("docker-registry-auth", Finding.Kind.CREDENTIAL, "Docker registry credentials",
+                    List.of(Trigger.of("\"auth\"")), true,
+                    regex("\"auth\"\\s*:\\s*\"([A-Za-z0-9+/]{8,}={0,2})\"",
+                            m -> isUserColonPassword(m.group(1)) ? "Docker registry credentials" : null),
+                    List.of(ex(".docker/config.json", "{\"auths\": {\"registry.digitalocean.com\": {\"auth\": \""
+                            + "ZGVwbG95OnZGVmkxM2VaaENaME4xWFhuQ0JW\"}}}\n")),
+                    List.of(ex("config.json", "{\"auths\": {\"ghcr.io\": {}}, \"credsStore\": \"desktop\"}\n"),
+                            ex("config.json", "{\"auths\": {\"r.example.org\": {\"auth\": \"" + b64("user:password") + "\"}}}\n"))),
             new LeakRule("database-url", Finding.Kind.CREDENTIAL, "database URL with a password",
-                    List.of(Trigger.of("://")),
+                    List.of(Trigger.of("://")), true,
                     (path, text, hits) -> {
                         for (int at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
-                            if (isDatabaseUrlWithPassword(text, at)) {
+                            if (isUrlWithPassword(text, at)) {
                                 hits.accept(new Hit(at, "database URL with a password"));
                             }
                         }
                     },
                     List.of(ex("settings.py", "url = 'postgresql+psycopg2://app:Xy7-pass@db/app'\n"),
-                            ex("cache.yaml", "redis://:longredispassword@cache:6379/0\n")),
+                            ex("cache.yaml", "redis://:longredispassword@cache:6379/0\n"),
+                            ex(".env.prod.txt", "DATABASE_URL=postgres://mangaki:%40C29GFfm7sFog16@db.mangaki.fr/mangaki\n"),
+                            ex("mail.py", "EMAIL_URL = 'smtp://mail:C29GFfm7sFog16@smtp.example.org:587'\n")),
                     List.of(ex("a", "postgres://mangaki:${DB_PASSWORD}@localhost/mangaki\n"),
                             ex("a", "https://user:token@example.org/repo.git\n"),
-                            ex("a", "postgres://user:%(password)s@localhost/db\n"))),
-            new LeakRule("django-secret-key", Finding.Kind.CREDENTIAL, "Django SECRET_KEY with a literal value",
-                    List.of(Trigger.of("SECRET_KEY")),
-                    regex("(?<![A-Za-z0-9_])(?:DJANGO_)?SECRET_KEY[\"']?\\s*[:=]\\s*[rbuRBUf]{0,2}([\"'])([^\"'\\r\\n]*)\\1",
-                            m -> isLiteralSecretKey(m.group(2)) ? "Django SECRET_KEY with a literal value" : null),
-                    List.of(ex("settings.py", "SECRET_KEY = r\"" + "x1".repeat(25) + "\"\n"),
-                            ex("config.json", "{\"SECRET_KEY\": \"" + "q".repeat(50) + "\"}\n")),
+                            ex("a", "postgres://user:%(password)s@localhost/db\n"),
+                            ex(".github/workflows/ci.yml", "DATABASE_URL: postgres://postgres:postgres@localhost:5432/test\n"),
+                            ex("ci.yml", "BROKER_URL: amqp://guest:guest@localhost:5672//\n"),
+                            ex("settings.py", "DATABASE_URL = 'postgres://mangaki:mangaki@db/mangaki'\n"))),
+            new LeakRule(SECRET_ASSIGNMENT, Finding.Kind.CREDENTIAL, "literal secret value", List.of(
+                    Trigger.anyCase("secret"), Trigger.anyCase("passw"), Trigger.anyCase("pwd"), Trigger.anyCase("token"),
+                    Trigger.anyCase("credential"), Trigger.anyCase("auth"), Trigger.anyCase("key"),
+                    Trigger.anyCase("pass")), false,
+                    LeakRules::secretAssignments,
+                    List.of(ex("settings.py", "SECRET_KEY = '" + DJANGO_KEY + "'\n"),
+                            ex("settings.py", "SECRET_KEY: str = \"" + DJANGO_KEY + "\"\n"),
+                            ex("settings.py", "SECRET_KEY = \"\"\"" + DJANGO_KEY + "\"\"\"\n"),
+                            ex("settings.py", "SECRET_KEY = (\"29326@ml64^%lg2tjf8-^c#z2\"\n              \"&+%&k%a7edcmp#b3u2@m7o^s5\")\n"),
+                            ex("settings.py", "SECRET_KEY = os.environ.get('DJANGO_SECRET_KEY', '" + DJANGO_KEY + "')\n"),
+                            ex("settings.py", "SECRET_KEY = env('DJANGO_SECRET_KEY', default='" + DJANGO_KEY + "')\n"),
+                            ex("settings.py", "SECRET_KEY = '%x9kq2m!v7d@b3^z&w5p#t8r0n6c1y4h-j_e=f+g(s)'\n"),
+                            ex("Dockerfile", "FROM python:3.12\nENV DJANGO_SECRET_KEY=" + DJANGO_KEY + "\n"),
+                            ex("Dockerfile", "FROM python:3.12\nENV DJANGO_SECRET_KEY " + DJANGO_KEY + "\n"),
+                            ex("docker-compose.yml", "services:\n  web:\n    environment:\n      - DJANGO_SECRET_KEY=" + DJANGO_KEY + "\n"),
+                            ex("group_vars/all.yml", "django_secret_key: \"" + DJANGO_KEY + "\"\n"),
+                            ex("settings.py", "DATABASES = {'default': {'NAME': 'mangaki', 'PASSWORD': 'C29GFfm7sFog16'}}\n"),
+                            ex("settings.py", "EMAIL_HOST_PASSWORD = 'C29GFfm7sFog16'\n"),
+                            ex("config.toml", "[database]\npassword = \"C29GFfm7sFog16\"\n"),
+                            ex("app.ini", "[mail]\npassword = C29GFfm7sFog16\n"),
+                            ex("config.json", "{\"api_token\": \"hn3dwHjhxCiQADMqOLRAxXVH0i8sUipE\"}\n"),
+                            ex("deploy.sh", "export SPACES_SECRET_KEY=05FhfwKVqlUr5Qrec8TNecj9iNOrjj5VfqRTk8j1d+b\n"),
+                            ex(".s3cfg", "[default]\nsecret_key = 05FhfwKVqlUr5Qrec8TNecj9iNOrjj5VfqRTk8j1d+b\n"),
+                            ex("settings.py", "AWS_SECRET_ACCESS_KEY = '05FhfwKVqlUr5Qrec8TNecj9iNOrjj5VfqRTk8j1d+b'\n"),
+                            ex("settings.py", "MAILGUN_KEY = '39b8868767611088d013782257bffb6a'\n"),
+                            ex("dump.sh", "export PGPASSWORD='SoDSdN8vC.6EyVSD'\npg_dump mangaki\n"),
+                            ex("gunicorn.service", "[Service]\nEnvironment=\"DJANGO_SECRET_KEY=l1(9p2vr+3rgvs54*mn^m3s)*)o1\"\n"),
+                            ex("app.yaml", "database:\n  password: MFqHQmVU-XhJWGw-\n")),
                     List.of(ex("settings.py", "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']\n"),
                             ex("settings.py", "SECRET_KEY = 'django-insecure-5f1e9c0a7b3d2e4f6a8b'\n"),
-                            ex("settings.py", "SECRET_KEY = 'changeme'\n"))),
-            new LeakRule("django-secret-key-config", Finding.Kind.CREDENTIAL, "Django SECRET_KEY with a literal value",
-                    List.of(Trigger.of("SECRET_KEY")),
-                    (path, text, hits) -> {
-                        if (!CONFIG_EXTENSIONS.contains(extension(path))) {
-                            return;
-                        }
-                        DJANGO_UNQUOTED.find(path, text, hits);
-                    },
-                    List.of(ex("settings.ini", "[secrets]\nSECRET_KEY = " + "k9".repeat(20) + "\n")),
-                    List.of(ex("settings.py", "SECRET_KEY = DEFAULT_SECRET_KEY_FROM_VAULT\n"),
-                            ex("settings.ini", "[secrets]\nSECRET_KEY = ${DJANGO_SECRET_KEY}\n"))));
+                            ex("settings.py", "SECRET_KEY = 'changeme'\n"),
+                            ex("settings.py", "SECRET_KEY = 'your-secret-key-here-change-me-in-production'\n"),
+                            ex("settings.py", "SECRET_KEY = DEFAULT_SECRET_KEY_FROM_VAULT\n"),
+                            ex("settings.ini", "[secrets]\nSECRET_KEY = ${DJANGO_SECRET_KEY}\n"),
+                            ex("settings.py", "AUTH_PASSWORD_VALIDATORS = [{'NAME': 'UserAttributeSimilarityValidator'}]\n"),
+                            ex("settings.py", "PASSWORD_RESET_TIMEOUT = 259200\n"),
+                            ex("settings.py", "AUTH_USER_MODEL = 'accounts.CustomUserModelName'\n"),
+                            ex("test_settings.py", "DATABASES = {'default': {'USER': 'postgres', 'PASSWORD': 'postgres'}}\n"),
+                            ex("forms.py", "password = forms.CharField(widget=forms.PasswordInput)\n"),
+                            ex("login.html", "<input type=\"password\" name=\"password\" autocomplete=\"current-password\">\n"),
+                            ex("secrets.enc.yaml", "password: ENC[AES256_GCM,data:Tr7o=,iv:1=,tag:2=,type:str]\n"),
+                            ex("README.md", "Set `DJANGO_SECRET_KEY` to a random string of 50 characters.\n"),
+                            ex("models.py", "cache_key = 'user-profile-%s-%s-v2'\n"),
+                            ex("settings.py", "STRIPE_PUBLISHABLE_KEY = 'pk_live_mjoaRsuUwpNFgFULh2GNqTmS'\n"),
+                            ex("rules.md", "| `digitalocean-token`, `digitalocean-spaces-key` | tokens |\n"),
+                            ex("Names.java", "Set<String> LAST = Set.of(\"token\", \"credential\", \"apikey\");\n"),
+                            ex("schema.json", "{\"apiKeys\": \"array<object<digitalocean:index/GenaiAgentApiKey:GenaiAgentApiKey>>\"}\n"),
+                            ex("extract", "#!/usr/bin/env python3\ntoken = ref[len(\"#/types/\"):]\n"),
+                            ex("nginx.conf", "ssl_certificate_key /etc/letsencrypt/live/mangaki.fr/privkey.pem;\n"))));
 
     private static Example ex(String path, String content) {
         return new Example(path, content);
     }
 
+    private static String b64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** Whether git would call this content binary (a NUL byte in the first 8000 bytes). */
     public static boolean isBinary(byte[] content) {
-        int n = Math.min(content.length, 8000);
-        for (int i = 0; i < n; i++) {
-            if (content[i] == 0) {
-                return true;
+        return Contents.isBinary(content);
+    }
+
+    /** Every leak in {@code content}, in line order (line 0 for binary content). */
+    public static List<Leak> scan(String path, byte[] content) {
+        List<Leak> leaks = new ArrayList<>();
+        String store = Contents.binaryKeyStore(content);
+        if (store != null) {
+            leaks.add(new Leak(Finding.Kind.PRIVATE_KEY, store, 0, "key-store"));
+            return leaks;
+        }
+        Contents.Decoded decoded = Contents.decode(content);
+        boolean binary = decoded.form() == Contents.Form.BINARY;
+        byte[] bytes = decoded.form() == Contents.Form.TEXT ? content
+                : decoded.text().getBytes(StandardCharsets.ISO_8859_1);
+        long triggered = Triggers.TABLE.find(bytes);
+        if (triggered == 0) {
+            return leaks;
+        }
+        String text = decoded.form() == Contents.Form.TEXT ? new String(content, StandardCharsets.ISO_8859_1) : decoded.text();
+        Lines lines = new Lines(text);
+        for (int r = 0; r < RULES.size(); r++) {
+            LeakRule rule = RULES.get(r);
+            if ((triggered & (1L << r)) != 0 && (!binary || rule.inBinary())) {
+                rule.detector().find(path, text, hit -> leaks.add(new Leak(rule.kind(), hit.reason(),
+                        binary ? 0 : lines.of(hit.offset()), rule.id())));
+            }
+        }
+        // a precise finding wins over the generic one on the same line
+        leaks.removeIf(l -> l.rule().equals(SECRET_ASSIGNMENT)
+                && leaks.stream().anyMatch(o -> o != l && o.line() == l.line() && !o.rule().equals(SECRET_ASSIGNMENT)));
+        leaks.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        return leaks;
+    }
+
+    // ------------------------------------------------------------------ detectors
+
+    private static void privateKeys(String path, String text, java.util.function.Consumer<Hit> hits) {
+        boolean[] found = {false};
+        findPrivateKeys(text, hit -> {
+            found[0] = true;
+            hits.accept(hit);
+        });
+        if (!found[0] && text.contains("PRIVATE")) {
+            // a key assembled from string pieces: "-----BEGIN RSA " + "PRIVATE KEY-----\n" + "MIIE..."
+            String joined = PIECE_JOINT.matcher(text).replaceAll("");
+            int offset = text.indexOf("PRIVATE");
+            findPrivateKeys(joined, hit -> hits.accept(new Hit(offset, hit.reason() + ", assembled from string pieces")));
+        }
+    }
+
+    private static void findPrivateKeys(String text, java.util.function.Consumer<Hit> hits) {
+        Matcher m = PRIVATE_KEY_HEADER.matcher(text);
+        while (m.find()) {
+            if (hasKeyBody(text, m.end())) {
+                String reason = m.group().contains("PGP SECRET KEY BLOCK") ? "PGP private key block"
+                        : privateKeyName(m.group(1), m.group(2) != null);
+                hits.accept(new Hit(m.start(), reason));
+            }
+        }
+    }
+
+    /**
+     * Whether key material follows a header within a few lines: a run of 20 base64
+     * characters mixing upper and lower case and digits at the start of a line (after
+     * indentation, quotes or {@code +}), also after an escaped {@code \n} (JSON), past armor
+     * headers such as {@code Proc-Type:}.
+     */
+    private static boolean hasKeyBody(String text, int from) {
+        int end = Math.min(text.length(), from + 1200);
+        int i = from;
+        while (i < end) {
+            int nl = nextBreak(text, i, end);
+            if (nl < 0) {
+                return false;
+            }
+            int j = nl;
+            while (j < end && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == '"'
+                    || text.charAt(j) == '\'' || text.charAt(j) == '`' || text.charAt(j) == '+' || text.charAt(j) == ',')) {
+                j++;
+            }
+            int run = 0;
+            boolean upper = false;
+            boolean lower = false;
+            boolean digit = false;
+            while (j + run < end && isBase64(text.charAt(j + run))) {
+                char c = text.charAt(j + run);
+                upper |= c >= 'A' && c <= 'Z';
+                lower |= c >= 'a' && c <= 'z';
+                digit |= c >= '0' && c <= '9' || c == '+' || c == '/';
+                run++;
+            }
+            if (run >= 20 && upper && lower && digit) {
+                return true; // base64 mixes cases and digits; an identifier of code does not have digits
+            }
+            i = nl;
+        }
+        return false;
+    }
+
+    /** Where the line after {@code i} starts: after a line break or an escaped {@code \n}; -1 if none before {@code end}. */
+    private static int nextBreak(String text, int i, int end) {
+        for (int k = i; k < end; k++) {
+            char c = text.charAt(k);
+            if (c == '\n') {
+                return k + 1;
+            }
+            if (c == '\\' && k + 1 < end && text.charAt(k + 1) == 'n') {
+                return k + 2;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isBase64(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';
+    }
+
+    private static void base64PrivateKeys(String path, String text, java.util.function.Consumer<Hit> hits) {
+        for (int at = text.indexOf("LS0tLS1CRUdJTi"); at >= 0; at = text.indexOf("LS0tLS1CRUdJTi", at + 1)) {
+            int end = at;
+            while (end < text.length() && end - at < 16_384 && (isBase64(text.charAt(end)) || text.charAt(end) == '\n'
+                    || text.charAt(end) == '\r' || text.charAt(end) == ' ')) {
+                end++;
+            }
+            String run = text.substring(at, end).replaceAll("\\s", "");
+            run = run.substring(0, run.length() - run.length() % 4);
+            try {
+                String decoded = new String(Base64.getDecoder().decode(run), StandardCharsets.ISO_8859_1);
+                if (PRIVATE_KEY_HEADER.matcher(decoded).find()) {
+                    hits.accept(new Hit(at, "base64-encoded private key"));
+                }
+            } catch (IllegalArgumentException e) {
+                // not base64 after all
+            }
+        }
+    }
+
+    private static void passwordFiles(String path, String text, java.util.function.Consumer<Hit> hits) {
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        if (name.equals(".pgpass") || name.equals("pgpass") || name.endsWith(".pgpass")) {
+            int offset = 0;
+            for (String line : text.split("\n", -1)) {
+                String l = line.strip();
+                if (!l.isEmpty() && !l.startsWith("#")) {
+                    String[] fields = l.split("(?<!\\\\):", 5);
+                    if (fields.length == 5 && !fields[4].equals(fields[3]) && !Values.isPlaceholder(fields[4])
+                            && !Values.isDefault(fields[4])) {
+                        hits.accept(new Hit(offset, "PostgreSQL password file (.pgpass) with a password"));
+                    }
+                }
+                offset += line.length() + 1;
+            }
+        } else if (name.equals(".netrc") || name.equals("_netrc") || name.equals("netrc")) {
+            Matcher m = Pattern.compile("(?:^|\\s)password\\s+(\\S+)").matcher(text);
+            while (m.find()) {
+                if (!Values.isPlaceholder(m.group(1))) {
+                    hits.accept(new Hit(m.start(1), ".netrc with a password"));
+                }
+            }
+        }
+    }
+
+    private static void secretAssignments(String path, String text, java.util.function.Consumer<Hit> hits) {
+        boolean testFile = isTestPath(path);
+        Assignments.find(path, text, a -> {
+            boolean secret = testFile && a.strength() != Assignments.Strength.DJANGO_SECRET_KEY
+                    ? Values.looksRandom(a.value()) : Assignments.isSecret(a.strength(), a.value());
+            if (secret) {
+                hits.accept(new Hit(a.offset(), a.strength() == Assignments.Strength.DJANGO_SECRET_KEY
+                        ? "Django SECRET_KEY with a literal value" : a.name() + " set to a literal secret"));
+            }
+        });
+    }
+
+    /** Tests hold made-up passwords: there, a value must look generated to count. */
+    private static boolean isTestPath(String path) {
+        String p = "/" + path.toLowerCase(Locale.ROOT);
+        String name = p.substring(p.lastIndexOf('/') + 1);
+        return p.contains("/test/") || p.contains("/tests/") || p.contains("/spec/") || p.contains("/__tests__/")
+                || name.startsWith("test_") || name.endsWith("_test.py") || name.endsWith("test.java")
+                || name.endsWith(".spec.js") || name.endsWith(".spec.ts") || name.endsWith(".test.js")
+                || name.endsWith(".test.ts") || name.equals("conftest.py") || name.startsWith("test_settings");
+    }
+
+    private static boolean isUserColonPassword(String base64) {
+        try {
+            String decoded = new String(Base64.getDecoder().decode(base64), StandardCharsets.ISO_8859_1);
+            int colon = decoded.indexOf(':');
+            return colon > 0 && colon < decoded.length() - 1 && decoded.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                    && !Values.isPlaceholder(decoded.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Whether the {@code ://} at {@code at} belongs to a database (or broker, or mail) URL
+     * whose user info has a password that is not a placeholder, the user name again, or a
+     * well-known default on a local host: {@code scheme://user:password@host}. The password
+     * may start with a URL-encoded character ({@code %40}).
+     */
+    private static boolean isUrlWithPassword(String text, int at) {
+        int start = at;
+        while (start > 0 && isSchemeChar(text.charAt(start - 1))) {
+            start--;
+        }
+        String scheme = text.substring(start, at).toLowerCase(Locale.ROOT);
+        int plus = scheme.indexOf('+');
+        if (!URL_SCHEMES.contains(scheme) && (plus < 0 || !URL_SCHEMES.contains(scheme.substring(0, plus)))) {
+            return false;
+        }
+        int colon = -1;
+        for (int i = at + 3; i < text.length() && i < at + 3 + 512; i++) {
+            char c = text.charAt(i);
+            if (c == '@') {
+                if (colon < 0 || i + 1 >= text.length() || isUrlEnd(text.charAt(i + 1))) {
+                    return false;
+                }
+                String user = text.substring(at + 3, colon);
+                String password = percentDecoded(text.substring(colon + 1, i));
+                if (password.isEmpty() || password.startsWith("%(") || Values.isPlaceholder(password)
+                        || password.equals(user)) {
+                    return false;
+                }
+                return !(Values.isDefault(password) && isLocalHost(text, i + 1));
+            }
+            if (c == '/' || isUrlEnd(c)) {
+                return false;
+            }
+            if (c == ':' && colon < 0) {
+                colon = i;
             }
         }
         return false;
     }
 
-    /** Every leak in {@code content} (empty for binary content), in line order. */
-    public static List<Leak> scan(String path, byte[] content) {
-        if (isBinary(content)) {
-            return List.of();
+    private static String percentDecoded(String s) {
+        if (s.startsWith("%(") || !s.contains("%")) {
+            return s;
         }
-        long triggered = Triggers.TABLE.find(content);
-        if (triggered == 0) {
-            return List.of();
+        try {
+            return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
         }
-        String text = new String(content, StandardCharsets.ISO_8859_1);
-        List<Leak> leaks = new ArrayList<>();
-        for (int r = 0; r < RULES.size(); r++) {
-            if ((triggered & (1L << r)) != 0) {
-                LeakRule rule = RULES.get(r);
-                rule.detector().find(path, text, hit -> leaks.add(new Leak(rule.kind(), hit.reason(), line(text, hit.offset()),
-                        rule.id())));
-            }
-        }
-        leaks.sort((a, b) -> Integer.compare(a.line(), b.line()));
-        return leaks;
     }
+
+    /** localhost, a loopback address, or a one-label name (a Compose or CI service: db, postgres, redis). */
+    private static boolean isLocalHost(String text, int from) {
+        int end = from;
+        while (end < text.length() && !isUrlEnd(text.charAt(end)) && text.charAt(end) != ':' && text.charAt(end) != '?') {
+            end++;
+        }
+        String host = text.substring(from, end).toLowerCase(Locale.ROOT);
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("0.0.0.0")
+                || !host.contains(".");
+    }
+
+    private static boolean isSchemeChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '.'
+                || c == '-';
+    }
+
+    private static boolean isUrlEnd(char c) {
+        return Character.isWhitespace(c) || c == '\'' || c == '"' || c == '`' || c == '/';
+    }
+
+    private static String privateKeyName(String type, boolean block) {
+        String t = type == null ? "" : type.strip();
+        if (t.equals("PGP") && block) {
+            return "PGP private key block";
+        }
+        if (t.equals("OPENSSH")) {
+            return "OpenSSH private key";
+        }
+        if (t.isEmpty()) {
+            return "private key (PEM)";
+        }
+        return t + " private key (PEM)";
+    }
+
+    // ------------------------------------------------------------------ the one pass
 
     /**
      * Which rules can match, from one pass over the bytes looking for every rule's triggers:
@@ -211,19 +601,23 @@ public final class LeakRules {
         private final byte[][][] literals = new byte[256][][];
         private final boolean[][] anyCase = new boolean[256][];
         private final long[][] rules = new long[256][];
+        private long always;
 
         private Triggers(List<LeakRule> table) {
             if (table.size() > Long.SIZE) {
                 throw new IllegalStateException("more than 64 rules: widen the trigger mask");
             }
             for (int r = 0; r < table.size(); r++) {
+                if (table.get(r).triggers().isEmpty()) {
+                    always |= 1L << r;
+                }
                 for (Trigger t : table.get(r).triggers()) {
-                    byte[] bytes = t.literal().getBytes(StandardCharsets.ISO_8859_1);
                     if (t.ignoreCase()) {
-                        bytes = t.literal().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.ISO_8859_1);
+                        byte[] bytes = t.literal().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.ISO_8859_1);
                         add(Character.toLowerCase(bytes[0]), bytes, true, r);
                         add(Character.toUpperCase(bytes[0]), bytes, true, r);
                     } else {
+                        byte[] bytes = t.literal().getBytes(StandardCharsets.ISO_8859_1);
                         add(bytes[0], bytes, false, r);
                     }
                 }
@@ -233,30 +627,30 @@ public final class LeakRules {
         private void add(int first, byte[] literal, boolean ignoreCase, int rule) {
             int b = first & 0xff;
             int n = literals[b] == null ? 0 : literals[b].length;
-            literals[b] = java.util.Arrays.copyOf(literals[b] == null ? new byte[0][] : literals[b], n + 1);
-            anyCase[b] = java.util.Arrays.copyOf(anyCase[b] == null ? new boolean[0] : anyCase[b], n + 1);
-            rules[b] = java.util.Arrays.copyOf(rules[b] == null ? new long[0] : rules[b], n + 1);
+            literals[b] = Arrays.copyOf(literals[b] == null ? new byte[0][] : literals[b], n + 1);
+            anyCase[b] = Arrays.copyOf(anyCase[b] == null ? new boolean[0] : anyCase[b], n + 1);
+            rules[b] = Arrays.copyOf(rules[b] == null ? new long[0] : rules[b], n + 1);
             literals[b][n] = literal;
             anyCase[b][n] = ignoreCase;
             rules[b][n] = 1L << rule;
         }
 
-        /** The mask of rules (bit i for rule i) whose triggers occur in {@code c}. */
+        /** The mask of rules (bit i for rule i) whose triggers occur in {@code c}, and those without triggers. */
         long find(byte[] c) {
             long found = 0;
             for (int i = 0; i < c.length; i++) {
-                byte[][] candidates = literals[c[i] & 0xff];
+                int b = c[i] & 0xff;
+                byte[][] candidates = literals[b];
                 if (candidates == null) {
                     continue;
                 }
-                int b = c[i] & 0xff;
                 for (int k = 0; k < candidates.length; k++) {
                     if ((found & rules[b][k]) == 0 && at(c, i, candidates[k], anyCase[b][k])) {
                         found |= rules[b][k];
                     }
                 }
             }
-            return found;
+            return found | always;
         }
 
         private static boolean at(byte[] c, int i, byte[] literal, boolean ignoreCase) {
@@ -277,97 +671,29 @@ public final class LeakRules {
         }
     }
 
-    /**
-     * Whether the {@code ://} at {@code at} belongs to a database URL whose user info has a
-     * password that is not a placeholder: {@code scheme://user:password@host}.
-     */
-    private static boolean isDatabaseUrlWithPassword(String text, int at) {
-        int start = at;
-        while (start > 0 && isSchemeChar(text.charAt(start - 1))) {
-            start--;
-        }
-        String scheme = text.substring(start, at).toLowerCase(Locale.ROOT);
-        int plus = scheme.indexOf('+');
-        if (!DATABASE_SCHEMES.contains(scheme) && (plus < 0 || !DATABASE_SCHEMES.contains(scheme.substring(0, plus)))) {
-            return false;
-        }
-        int colon = -1;
-        for (int i = at + 3; i < text.length() && i < at + 3 + 512; i++) {
-            char c = text.charAt(i);
-            if (c == '@') {
-                if (colon < 0 || i + 1 >= text.length() || isUrlEnd(text.charAt(i + 1))) {
-                    return false;
+    /** Line numbers of offsets, from one index of the line breaks. */
+    private static final class Lines {
+        private final int[] breaks;
+
+        Lines(String text) {
+            int n = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    n++;
                 }
-                return !isPlaceholder(text.substring(colon + 1, i));
             }
-            if (c == '/' || isUrlEnd(c)) {
-                return false;
-            }
-            if (c == ':' && colon < 0) {
-                colon = i;
-            }
-        }
-        return false;
-    }
-
-    private static boolean isSchemeChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '.'
-                || c == '-';
-    }
-
-    private static boolean isUrlEnd(char c) {
-        return Character.isWhitespace(c) || c == '\'' || c == '"' || c == '`' || c == '/';
-    }
-
-    private static String privateKeyName(String type, boolean block) {
-        String t = type.strip();
-        if (t.equals("PGP") && block) {
-            return "PGP private key block";
-        }
-        if (t.equals("OPENSSH")) {
-            return "OpenSSH private key";
-        }
-        if (t.isEmpty()) {
-            return "private key (PEM)";
-        }
-        return t + " private key (PEM)";
-    }
-
-    static boolean isPlaceholder(String value) {
-        if (value.isEmpty()) {
-            return true;
-        }
-        char first = value.charAt(0);
-        if (first == '$' || first == '{' || first == '<' || first == '%' || first == '[' || first == '*') {
-            return true;
-        }
-        return PLACEHOLDER.matcher(value).matches();
-    }
-
-    /**
-     * A value that looks like a real key: long enough, without spaces (a quoted span with
-     * spaces is code, e.g. {@code "SECRET_KEY=" + key + "\n"}), not a placeholder or a
-     * template, and not marked {@code django-insecure-} (the prefix Django gives the
-     * development keys it generates, which its deployment checks reject).
-     */
-    private static boolean isLiteralSecretKey(String value) {
-        return value.length() >= MIN_SECRET_KEY_LENGTH && !isPlaceholder(value) && !value.startsWith("django-insecure-")
-                && value.chars().noneMatch(Character::isWhitespace) && !value.contains("${") && !value.contains("{{");
-    }
-
-    private static String extension(String path) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
-    }
-
-    private static int line(String text, int offset) {
-        int line = 1;
-        for (int i = 0; i < offset; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
+            breaks = new int[n];
+            int k = 0;
+            for (int i = 0; i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    breaks[k++] = i;
+                }
             }
         }
-        return line;
+
+        int of(int offset) {
+            int i = Arrays.binarySearch(breaks, offset);
+            return (i < 0 ? -i - 1 : i) + 1;
+        }
     }
 }

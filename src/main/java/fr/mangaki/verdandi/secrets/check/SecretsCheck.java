@@ -1,7 +1,10 @@
 package fr.mangaki.verdandi.secrets.check;
 
+import fr.mangaki.verdandi.secrets.MessageInfo;
 import fr.mangaki.verdandi.secrets.Pgp;
 import fr.mangaki.verdandi.secrets.PgpData;
+import fr.mangaki.verdandi.secrets.RecipientKeys;
+import fr.mangaki.verdandi.secrets.Recipients;
 import fr.mangaki.verdandi.secrets.SecretsException;
 import fr.mangaki.verdandi.secrets.internal.Git;
 import fr.mangaki.verdandi.secrets.internal.GitException;
@@ -10,6 +13,7 @@ import fr.mangaki.verdandi.secrets.openpgp.PacketSniffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,32 +21,55 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Refuses plaintext secrets in what git's index holds (the staged content, not the working
- * tree):
+ * Refuses plaintext secrets in what git holds: the staged content (not the working tree),
+ * every tracked file, or the commits being pushed.
  * <ul>
- *   <li>env files in clear ({@link EnvFileRules}), templates with values, {@code .envrc}
- *       exporting literal values;</li>
+ *   <li>env files in clear, by name or by content ({@link EnvFileRules});</li>
  *   <li>anything under {@code secrets/} (except {@code README*}, {@code .gitignore},
- *       {@code .gitattributes}) that is not an encrypted OpenPGP message or a public key, and
- *       any encrypted env file name or {@code -----BEGIN PGP MESSAGE-----} armor that does not
- *       hold an encrypted message: the content is parsed, so an armor header around
- *       plaintext is plaintext;</li>
- *   <li>secret material in any text file ({@link LeakRules}).</li>
+ *       {@code .gitattributes} and empty files) that is not an encrypted OpenPGP message or a
+ *       public key; a message there, or under an encrypted env file name anywhere, must be
+ *       exactly one well-formed message (every packet read, nothing after it), integrity
+ *       protected, with a modern cipher where the packets show it, and encrypted to exactly
+ *       the recipients of {@code secrets/recipients/} (a stale one is refused with "run
+ *       {@code secrets reencrypt}"); removing the last recipient is refused;</li>
+ *   <li>secret material in any file ({@link LeakRules}); content encrypted with SOPS,
+ *       git-crypt or Ansible Vault is recognised as such.</li>
  * </ul>
- * Paths matched by {@code .verdandi-allow} (as staged) are not checked. OpenPGP parsing
- * (Bouncy Castle) is loaded only when a file needs it.
+ * Paths matched by {@code .verdandi-allow} (as staged, or as in the commit) are not checked.
+ * OpenPGP parsing (Bouncy Castle) is loaded only when a file needs it.
  */
 public final class SecretsCheck {
 
     /** Which files to check. */
     public enum Scope {
-        /** The files staged for the next commit (added, copied, modified, renamed). */
+        /** The files staged for the next commit (added, copied, modified, renamed, changed in type). */
         STAGED,
         /** Every file in the index. */
-        ALL
+        ALL,
+        /** The files changed by commits that are about to be pushed. */
+        PUSH,
+        /** The files changed by commits just rewritten (amend, rebase): they are committed already. */
+        REWRITTEN
     }
 
-    private static final String SECRETS_DIR = "secrets/";
+    /** A ref being pushed, as git gives it to a pre-push hook: {@code <local ref> <local id> <remote ref> <remote id>}. */
+    public record PushedRef(String localRef, String localId, String remoteRef, String remoteId) {
+        /** Parses one line of a pre-push hook's standard input. */
+        public static PushedRef parse(String line) {
+            String[] f = line.strip().split("\\s+");
+            if (f.length != 4) {
+                throw SecretsException.invalidInput("unexpected pre-push input line: " + line);
+            }
+            return new PushedRef(f[0], f[1], f[2], f[3]);
+        }
+
+        boolean deletes() {
+            return localId.chars().allMatch(c -> c == '0');
+        }
+    }
+
+    static final String SECRETS_DIR = "secrets/";
+    static final String RECIPIENTS_DIR = Recipients.DIRECTORY + "/";
     private static final Set<String> SECRETS_DOCS = Set.of(".gitignore", ".gitattributes");
 
     private final Git git;
@@ -64,114 +91,432 @@ public final class SecretsCheck {
      * @throws SecretsException when git fails or the directory is not in a repository (invalid input)
      */
     public CheckReport run(Scope scope) {
+        if (scope != Scope.STAGED && scope != Scope.ALL) {
+            throw new IllegalArgumentException("run(" + scope + "): give the commits");
+        }
         try {
-            return check(scope);
+            return scope == Scope.STAGED ? staged() : all();
         } catch (GitException e) {
             throw SecretsException.of(e.getMessage(), e.notARepository(), e);
         }
     }
 
-    private CheckReport check(Scope scope) {
-        GitIndex index = new GitIndex(git);
-        List<IndexedFile> files = new ArrayList<>();
-        for (IndexedFile f : scope == Scope.STAGED ? index.staged() : index.all()) {
-            if (f.isRegularFile()) {
-                files.add(f);
-            }
-        }
-        if (files.isEmpty()) {
-            return new CheckReport(scope, List.of(), List.of());
-        }
-        // the allow list first (as staged), then every blob once, checked as it arrives
-        String allowName = ":" + AllowList.FILE;
-        Map<String, List<IndexedFile>> byObject = new LinkedHashMap<>();
-        files.forEach(f -> byObject.computeIfAbsent(f.objectId(), id -> new ArrayList<>()).add(f));
-        List<String> names = new ArrayList<>(byObject.size() + 1);
-        names.add(allowName);
-        names.addAll(byObject.keySet());
-
-        AllowList[] allow = {AllowList.empty()};
-        List<Finding> findings = new ArrayList<>();
-        index.contents(names, (name, content) -> {
-            if (name.equals(allowName)) {
-                allow[0] = content == null ? AllowList.empty() : AllowList.parse(content);
-                return;
-            }
-            if (content == null || !allow[0].problems().isEmpty()) {
-                return;
-            }
-            for (IndexedFile f : byObject.get(name)) {
-                if (allow[0].allowing(f.path()).isEmpty()) {
-                    findings.addAll(check(f, content));
+    /** Checks the commits that a push would send (pre-push), every one of them, and the secrets of each tip. */
+    public CheckReport runPush(String remote, List<PushedRef> refs) {
+        try {
+            GitIndex index = new GitIndex(git);
+            List<String> tips = new ArrayList<>();
+            List<String> excluded = new ArrayList<>();
+            for (PushedRef ref : refs) {
+                if (ref.deletes()) {
+                    continue;
+                }
+                tips.add(ref.localId());
+                if (!ref.remoteId().chars().allMatch(c -> c == '0')
+                        && git.run(null, "cat-file", "-e", ref.remoteId() + "^{commit}").status == 0) {
+                    excluded.add(ref.remoteId());
                 }
             }
-        });
-        if (!allow[0].problems().isEmpty()) {
-            return new CheckReport(scope, List.of(), allow[0].problems());
+            if (tips.isEmpty()) {
+                return CheckReport.of(Scope.PUSH, List.of(), List.of(), List.of());
+            }
+            if (remote != null && !remote.isBlank()) {
+                excluded.add("--remotes=" + remote);
+            }
+            return commits(index, Scope.PUSH, index.commits(tips, excluded), tips);
+        } catch (GitException e) {
+            throw SecretsException.of(e.getMessage(), e.notARepository(), e);
         }
-        findings.sort(Comparator.comparing(Finding::path)); // stable: a file's findings keep their order
-        return new CheckReport(scope, findings, List.of());
+    }
+
+    /** Checks commits just rewritten (post-rewrite: amend, rebase), given as the new commit ids. */
+    public CheckReport runRewritten(List<String> commits) {
+        try {
+            GitIndex index = new GitIndex(git);
+            return commits(index, Scope.REWRITTEN, commits, List.of());
+        } catch (GitException e) {
+            throw SecretsException.of(e.getMessage(), e.notARepository(), e);
+        }
+    }
+
+    // ------------------------------------------------------------------ what to read
+
+    private CheckReport staged() {
+        GitIndex index = new GitIndex(git);
+        List<IndexedFile> staged = index.staged();
+        List<IndexedFile> files = new ArrayList<>();
+        boolean recipientsChanged = false;
+        boolean allowChanged = false;
+        boolean messagesStaged = false;
+        for (IndexedFile f : staged) {
+            recipientsChanged |= f.path().startsWith(RECIPIENTS_DIR);
+            if (f.isRegularFile()) {
+                files.add(f);
+                allowChanged |= f.path().equals(AllowList.FILE);
+                messagesStaged |= isMessageCandidate(f);
+            }
+        }
+        if (files.isEmpty() && !recipientsChanged) {
+            return CheckReport.of(Scope.STAGED, List.of(), List.of(), List.of());
+        }
+        List<IndexedFile> recipients = List.of();
+        List<Finding> extra = new ArrayList<>();
+        if (recipientsChanged || messagesStaged) {
+            List<IndexedFile> tracked = recipientsChanged ? index.all() : index.tracked(RECIPIENTS_DIR);
+            recipients = tracked.stream().filter(SecretsCheck::isRecipientFile).toList();
+            if (recipientsChanged) {
+                // every message must now be encrypted to the new recipients, staged or not
+                Set<String> present = new HashSet<>();
+                files.forEach(f -> present.add(f.path()));
+                List<IndexedFile> messages = tracked.stream().filter(f -> f.isRegularFile() && isMessageCandidate(f))
+                        .toList();
+                messages.stream().filter(f -> !present.contains(f.path())).forEach(files::add);
+                if (recipients.isEmpty() && !messages.isEmpty()) {
+                    extra.add(new Finding(Recipients.DIRECTORY, null, Finding.Kind.NO_RECIPIENT_LEFT,
+                            "the last recipient is removed while " + messages.size() + " encrypted file"
+                                    + (messages.size() == 1 ? " remains" : "s remain")
+                                    + ": nobody could decrypt them any more", 0));
+                }
+            }
+        }
+        Batch batch = new Batch(":" + AllowList.FILE, allowChanged ? "HEAD:" + AllowList.FILE : null, recipients);
+        files.forEach(f -> batch.targets.add(new Target(f, null)));
+        Result result = batch.read(index);
+        if (!result.problems.isEmpty()) {
+            return CheckReport.of(Scope.STAGED, List.of(), result.problems, List.of());
+        }
+        result.findings.addAll(extra);
+        List<String> notes = new ArrayList<>();
+        if (allowChanged) {
+            List<AllowList.Entry> added = result.allow.entriesNotIn(result.previousAllow);
+            if (!added.isEmpty()) {
+                notes.add("this commit adds " + added.size() + " entr" + (added.size() == 1 ? "y" : "ies") + " to "
+                        + AllowList.FILE + " (CI's check --all lists them all):");
+                added.forEach(e -> notes.add("  " + e.glob() + "  " + e.reason()));
+            }
+        }
+        return CheckReport.of(Scope.STAGED, result.findings, List.of(), notes);
+    }
+
+    private CheckReport all() {
+        GitIndex index = new GitIndex(git);
+        List<IndexedFile> tracked = index.all();
+        List<IndexedFile> recipients = tracked.stream().filter(SecretsCheck::isRecipientFile).toList();
+        Batch batch = new Batch(":" + AllowList.FILE, null, recipients);
+        tracked.stream().filter(IndexedFile::isRegularFile).forEach(f -> batch.targets.add(new Target(f, null)));
+        Result result = batch.read(index);
+        if (!result.problems.isEmpty()) {
+            return CheckReport.of(Scope.ALL, List.of(), result.problems, List.of());
+        }
+        return CheckReport.of(Scope.ALL, result.findings, List.of(), allowanceNotes(result));
+    }
+
+    /** What {@code .verdandi-allow} lets through, for CI's log: every entry, its reason and how many files. */
+    private static List<String> allowanceNotes(Result result) {
+        if (result.allow.entries().isEmpty()) {
+            return List.of();
+        }
+        List<String> notes = new ArrayList<>();
+        int total = result.allowed.values().stream().mapToInt(Integer::intValue).sum();
+        notes.add(AllowList.FILE + " lets " + total + " tracked file" + (total == 1 ? "" : "s") + " through unchecked:");
+        for (AllowList.Entry e : result.allow.entries()) {
+            int n = result.allowed.getOrDefault(e, 0);
+            notes.add("  " + e.glob() + "  (" + (n == 0 ? "no file: remove the entry" : n + " file" + (n == 1 ? "" : "s"))
+                    + ")  " + e.reason());
+        }
+        return notes;
+    }
+
+    private CheckReport commits(GitIndex index, Scope scope, List<String> commits, List<String> tips) {
+        Map<String, List<IndexedFile>> changes = index.changes(commits);
+        List<Finding> findings = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Map.Entry<String, List<IndexedFile>> e : changes.entrySet()) {
+            String commit = e.getKey();
+            Batch batch = new Batch(commit + ":" + AllowList.FILE, null, List.of());
+            e.getValue().stream().filter(IndexedFile::isRegularFile).forEach(f -> batch.targets.add(new Target(f, commit)));
+            Result r = batch.read(index);
+            findings.addAll(r.findings);
+            r.problems.forEach(p -> problems.add(commit.substring(0, 12) + ": " + p));
+        }
+        for (String tip : tips) {
+            // the tip's secrets must be encrypted to its recipients, whichever commit wrote them
+            List<IndexedFile> tree = index.tree(tip);
+            List<IndexedFile> recipients = tree.stream().filter(SecretsCheck::isRecipientFile).toList();
+            Batch batch = new Batch(tip + ":" + AllowList.FILE, null, recipients);
+            tree.stream().filter(f -> f.isRegularFile() && isMessageCandidate(f))
+                    .forEach(f -> batch.targets.add(new Target(f, tip)));
+            Result r = batch.read(index);
+            for (Finding f : r.findings) {
+                if (findings.stream().noneMatch(o -> o.path().equals(f.path()) && o.reason().equals(f.reason()))) {
+                    findings.add(f);
+                }
+            }
+        }
+        return CheckReport.of(scope, findings, problems, List.of());
+    }
+
+    // ------------------------------------------------------------------ reading and checking
+
+    /** A file to check, in the index (commit null) or in a commit. */
+    private record Target(IndexedFile file, String commit) {
+    }
+
+    private static final class Result {
+        AllowList allow = AllowList.empty();
+        AllowList previousAllow = AllowList.empty();
+        final List<Finding> findings = new ArrayList<>();
+        final List<String> problems = new ArrayList<>();
+        final Map<AllowList.Entry, Integer> allowed = new LinkedHashMap<>();
+    }
+
+    /** What one {@code git cat-file --batch} reads: the allow list(s), the recipients' keys, then every file once. */
+    private final class Batch {
+        final String allowName;
+        final String previousAllowName;
+        final List<IndexedFile> recipientFiles;
+        final List<Target> targets = new ArrayList<>();
+
+        Batch(String allowName, String previousAllowName, List<IndexedFile> recipientFiles) {
+            this.allowName = allowName;
+            this.previousAllowName = previousAllowName;
+            this.recipientFiles = recipientFiles;
+        }
+
+        Result read(GitIndex index) {
+            Result result = new Result();
+            Map<String, List<Target>> byObject = new LinkedHashMap<>();
+            targets.forEach(t -> byObject.computeIfAbsent(t.file().objectId(), id -> new ArrayList<>()).add(t));
+            List<String> names = new ArrayList<>();
+            names.add(allowName);
+            if (previousAllowName != null) {
+                names.add(previousAllowName);
+            }
+            recipientFiles.forEach(f -> names.add(f.objectId()));
+            names.addAll(byObject.keySet());
+            Map<String, byte[]> recipientKeys = new LinkedHashMap<>();
+            int[] position = {0};
+            int recipientsEnd = 1 + (previousAllowName != null ? 1 : 0) + recipientFiles.size();
+            Keyring[] recipients = {null};
+            index.contents(names, (name, content) -> {
+                int at = position[0]++;
+                if (at == 0) {
+                    result.allow = content == null ? AllowList.empty() : AllowList.parse(content);
+                    result.problems.addAll(result.allow.problems());
+                    return;
+                }
+                if (previousAllowName != null && at == 1) {
+                    result.previousAllow = content == null ? AllowList.empty() : AllowList.parse(content);
+                    return;
+                }
+                if (at < recipientsEnd) {
+                    IndexedFile f = recipientFiles.get(at - 1 - (previousAllowName != null ? 1 : 0));
+                    if (content != null && result.allow.allowing(f.path()).isEmpty()) {
+                        recipientKeys.put(f.path(), content);
+                    }
+                    return;
+                }
+                if (content == null || !result.problems.isEmpty()) {
+                    return;
+                }
+                if (recipients[0] == null) {
+                    recipients[0] = new Keyring(recipientKeys);
+                }
+                for (Target t : byObject.get(name)) {
+                    var entry = result.allow.allowing(t.file().path());
+                    if (entry.isPresent()) {
+                        result.allowed.merge(entry.get(), 1, Integer::sum);
+                    } else {
+                        result.findings.addAll(check(t.file(), content, recipients[0], t.commit()));
+                    }
+                }
+            });
+            result.findings.sort(Comparator.comparing((Finding f) -> f.commit() == null ? "" : f.commit())
+                    .thenComparing(Finding::path)); // stable: a file's findings keep their order
+            return result;
+        }
+    }
+
+    /** The recipients' keys, parsed when a message is first compared with them. */
+    private final class Keyring {
+        private final Map<String, byte[]> files;
+        private List<RecipientKeys> keys;
+
+        Keyring(Map<String, byte[]> files) {
+            this.files = files;
+        }
+
+        List<RecipientKeys> keys() {
+            if (keys == null) {
+                keys = new ArrayList<>();
+                files.forEach((path, content) -> {
+                    try {
+                        keys.add(pgp().recipientKeys(content, path));
+                    } catch (SecretsException e) {
+                        // the key file itself is reported when it is checked
+                    }
+                });
+            }
+            return keys;
+        }
     }
 
     /** The findings for one file with the given content. */
     List<Finding> check(IndexedFile file, byte[] content) {
+        return check(file, content, new Keyring(Map.of()), null);
+    }
+
+    private List<Finding> check(IndexedFile file, byte[] content, Keyring recipients, String commit) {
         List<Finding> findings = new ArrayList<>();
         String path = file.path();
         String name = file.name();
+        if (isBlank(content)) {
+            return findings; // .gitkeep, an empty template: nothing to hide
+        }
         EnvFileRules.EnvName envName = EnvFileRules.classify(name);
+        boolean encrypted = Contents.isEncrypted(content);
+        boolean binaryMessageName = (name.endsWith(".gpg") || name.endsWith(".pgp"))
+                && PacketSniffer.format(content) == PacketSniffer.Format.BINARY;
 
         if (path.startsWith(SECRETS_DIR) && !isSecretsDoc(name)) {
             PgpData data = pgp().inspect(content);
-            if (data == PgpData.ENCRYPTED_MESSAGE || data == PgpData.PUBLIC_KEY) {
+            if (data == PgpData.PUBLIC_KEY) {
+                return findings;
+            }
+            if (data == PgpData.ENCRYPTED_MESSAGE) {
+                messageFindings(file, content, recipients, true, commit, findings);
                 return findings;
             }
             if (data == PgpData.SECRET_KEY) {
-                findings.add(finding(file, Finding.Kind.SECRET_KEY_FILE, "an OpenPGP secret key under secrets/"));
+                findings.add(finding(file, Finding.Kind.SECRET_KEY_FILE, "an OpenPGP secret key under secrets/", commit));
                 return findings;
             }
             findings.add(finding(file, Finding.Kind.NOT_ENCRYPTED, "under secrets/ but " + data.description()
-                    + (data == PgpData.NOT_PGP ? " (plaintext)" : "")
-                    + ": only encrypted OpenPGP messages and public keys belong there"));
-        } else if (envName == EnvFileRules.EnvName.ENCRYPTED || PacketSniffer.startsWithMessageArmor(content)) {
+                    + (data == PgpData.NOT_PGP ? (encrypted ? " (encrypted otherwise, not by OpenPGP)" : " (plaintext)") : "")
+                    + ": only encrypted OpenPGP messages and public keys belong there", commit));
+        } else if (envName == EnvFileRules.EnvName.ENCRYPTED || PacketSniffer.startsWithMessageArmor(content)
+                || binaryMessageName) {
             PgpData data = pgp().inspect(content);
             if (data == PgpData.ENCRYPTED_MESSAGE) {
+                messageFindings(file, content, recipients, envName == EnvFileRules.EnvName.ENCRYPTED, commit, findings);
                 return findings;
             }
             if (data == PgpData.SECRET_KEY) {
-                findings.add(finding(file, Finding.Kind.SECRET_KEY_FILE, "an OpenPGP secret key"));
+                findings.add(finding(file, Finding.Kind.SECRET_KEY_FILE, "an OpenPGP secret key", commit));
                 return findings;
             }
-            String what = envName == EnvFileRules.EnvName.ENCRYPTED ? "named like an encrypted env file"
-                    : "armored like an OpenPGP message";
-            findings.add(finding(file, Finding.Kind.NOT_ENCRYPTED, what + " but " + data.description()
-                    + (data == PgpData.NOT_PGP ? " (plaintext)" : "")));
-        } else if (envName == EnvFileRules.EnvName.PLAINTEXT) {
-            findings.add(finding(file, Finding.Kind.PLAINTEXT_ENV, "env file in plaintext"));
-        } else if (envName == EnvFileRules.EnvName.TEMPLATE) {
-            List<String> withValues = EnvFileRules.namesWithValues(content);
-            if (!withValues.isEmpty()) {
-                findings.add(finding(file, Finding.Kind.TEMPLATE_WITH_VALUES,
-                        "env template with values (" + String.join(", ", withValues) + "): templates keep values empty"));
+            if (envName == EnvFileRules.EnvName.ENCRYPTED || PacketSniffer.startsWithMessageArmor(content)) {
+                String what = envName == EnvFileRules.EnvName.ENCRYPTED ? "named like an encrypted env file"
+                        : "armored like an OpenPGP message";
+                findings.add(finding(file, Finding.Kind.NOT_ENCRYPTED, what + " but " + data.description()
+                        + (data == PgpData.NOT_PGP ? " (plaintext)" : ""), commit));
             }
-        } else if (envName == EnvFileRules.EnvName.ENVRC) {
-            List<String> exports = EnvFileRules.literalExports(content);
-            if (!exports.isEmpty()) {
-                findings.add(finding(file, Finding.Kind.ENVRC_EXPORTS,
-                        ".envrc exporting values (" + String.join(", ", exports) + ")"));
-            }
+        } else if (envName == EnvFileRules.EnvName.PLAINTEXT && !encrypted) {
+            findings.add(finding(file, Finding.Kind.PLAINTEXT_ENV, "env file in plaintext", commit));
         }
-        for (Leak leak : LeakRules.scan(path, content)) {
-            findings.add(new Finding(path, file.renamedFrom(), leak.kind(), leak.reason(), leak.line()));
+        if (encrypted) {
+            return findings;
+        }
+        List<Leak> leaks = LeakRules.scan(path, content);
+        for (Leak leak : leaks) {
+            findings.add(new Finding(path, file.renamedFrom(), leak.kind(), leak.reason(), leak.line(), commit));
+        }
+        if ((envName == EnvFileRules.EnvName.NONE || envName == EnvFileRules.EnvName.TEMPLATE)
+                && leaks.stream().anyMatch(l -> l.kind() == Finding.Kind.CREDENTIAL)
+                && EnvFileRules.looksLikeEnvFile(content)) {
+            findings.add(0, finding(file, Finding.Kind.PLAINTEXT_ENV, envName == EnvFileRules.EnvName.TEMPLATE
+                    ? "env template with secret values: templates keep non-secret defaults only"
+                    : "env file in plaintext (by its content: NAME=value lines with secrets)", commit));
         }
         return findings;
     }
 
-    private static Finding finding(IndexedFile file, Finding.Kind kind, String reason) {
-        return new Finding(file.path(), file.renamedFrom(), kind, reason, 0);
+    /** A message's findings: well-formed, integrity protected, modern cipher, and (when asked) the current recipients. */
+    private void messageFindings(IndexedFile file, byte[] content, Keyring recipients, boolean exactRecipients,
+                                 String commit, List<Finding> findings) {
+        MessageInfo info;
+        try {
+            info = pgp().examine(content, "it");
+        } catch (SecretsException e) {
+            findings.add(finding(file, Finding.Kind.MALFORMED_MESSAGE, "not one well-formed OpenPGP message: "
+                    + e.getMessage(), commit));
+            return;
+        }
+        if (!info.integrityProtected()) {
+            findings.add(finding(file, Finding.Kind.WEAK_MESSAGE, "encrypted without integrity protection ("
+                    + info.dataPacket() + " packet): tampering would go unnoticed", commit));
+        }
+        if (info.legacyCipher()) {
+            findings.add(finding(file, Finding.Kind.WEAK_MESSAGE, "encrypted with " + info.cipher()
+                    + ", a legacy 64-bit block cipher", commit));
+        }
+        if (!exactRecipients) {
+            return;
+        }
+        List<RecipientKeys> keys = recipients.keys();
+        List<String> problems = new ArrayList<>();
+        if (info.passphrases() > 0) {
+            problems.add("also to a passphrase");
+        }
+        if (info.hiddenRecipients() > 0) {
+            problems.add("to " + info.hiddenRecipients() + " hidden recipient(s)");
+        }
+        if (!keys.isEmpty()) {
+            List<String> missing = new ArrayList<>();
+            for (RecipientKeys r : keys) {
+                if (info.recipientKeyIds().stream().noneMatch(id -> matches(r, id))) {
+                    missing.add(r.name());
+                }
+            }
+            List<String> strangers = info.recipientKeyIds().stream()
+                    .filter(id -> keys.stream().noneMatch(r -> matches(r, id))).toList();
+            if (!missing.isEmpty()) {
+                problems.add("not to " + String.join(", ", missing));
+            }
+            if (!strangers.isEmpty()) {
+                problems.add("to key(s) of no current recipient: " + String.join(", ", strangers));
+            }
+        }
+        if (!problems.isEmpty()) {
+            findings.add(finding(file, Finding.Kind.STALE_RECIPIENTS, "encrypted to other recipients than "
+                    + Recipients.DIRECTORY + "/ (" + String.join("; ", problems) + "): run `secrets reencrypt`", commit));
+        }
+    }
+
+    private static boolean matches(RecipientKeys recipient, String id) {
+        for (String keyId : recipient.encryptionKeyIds()) {
+            if (id.equals(keyId) || id.length() > 16 && (id.endsWith(keyId) || id.startsWith(keyId))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Finding finding(IndexedFile file, Finding.Kind kind, String reason, String commit) {
+        return new Finding(file.path(), file.renamedFrom(), kind, reason, 0, commit);
+    }
+
+    /** A file that may hold an encrypted message the recipients must match: under secrets/, or an encrypted env name. */
+    private static boolean isMessageCandidate(IndexedFile f) {
+        return f.path().startsWith(SECRETS_DIR) && !f.path().startsWith(RECIPIENTS_DIR) && !isSecretsDoc(f.name())
+                || EnvFileRules.classify(f.name()) == EnvFileRules.EnvName.ENCRYPTED;
+    }
+
+    private static boolean isRecipientFile(IndexedFile f) {
+        return f.isRegularFile() && f.path().startsWith(RECIPIENTS_DIR) && f.path().endsWith(".asc");
     }
 
     private static boolean isSecretsDoc(String name) {
         return name.equals("README") || name.startsWith("README.") || SECRETS_DOCS.contains(name);
+    }
+
+    private static boolean isBlank(byte[] content) {
+        for (byte b : content) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Pgp pgp() {

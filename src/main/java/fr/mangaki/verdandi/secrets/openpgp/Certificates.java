@@ -1,5 +1,6 @@
 package fr.mangaki.verdandi.secrets.openpgp;
 
+import org.bouncycastle.bcpg.KeyIdentifier;
 import org.bouncycastle.openpgp.api.OpenPGPApi;
 import org.bouncycastle.openpgp.api.OpenPGPCertificate;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 
 /** Reads and validates keys: recipients' certificates and the secret key that decrypts. */
 public final class Certificates {
@@ -19,8 +21,20 @@ public final class Certificates {
      * @param userId      the primary user id, or empty
      * @param armored     the certificate, ASCII-armored (public material only)
      * @param expires     when it expires, or null for never
+     * @param encryptionKeyIds the key ids (16 hexadecimal digits) of its valid encryption-capable keys
      */
-    public record Certificate(String fingerprint, String userId, String armored, Instant expires) {
+    public record Certificate(String fingerprint, String userId, String armored, Instant expires,
+                              List<String> encryptionKeyIds) {
+    }
+
+    /**
+     * Who a certificate is and the ids of all its encryption-capable keys, valid or not.
+     *
+     * @param fingerprint      the primary key's fingerprint
+     * @param name             user id and fingerprint, for messages
+     * @param encryptionKeyIds key ids (16 hexadecimal digits)
+     */
+    public record KeyIds(String fingerprint, String name, List<String> encryptionKeyIds) {
     }
 
     private final OpenPGPApi api;
@@ -84,7 +98,34 @@ public final class Certificates {
         } catch (IOException e) {
             throw OpenPgpException.failed("cannot armor the key from " + source + ": " + Names.describe(e), e);
         }
-        return new Certificate(fingerprint, userId, armored, expiration == null ? null : expiration.toInstant());
+        List<String> keyIds = certificate.getEncryptionKeys(now).stream().map(k -> keyId(k.getKeyIdentifier())).toList();
+        return new Certificate(fingerprint, userId, armored, expiration == null ? null : expiration.toInstant(), keyIds);
+    }
+
+    /**
+     * The key ids of a certificate's encryption-capable keys, whatever their validity (the
+     * secrets check compares them with the recipients of messages).
+     *
+     * @throws OpenPgpException (invalid input) when the data is not one certificate
+     */
+    public KeyIds keyIds(byte[] data, String source) {
+        List<OpenPGPCertificate> certificates;
+        try {
+            certificates = api.readKeyOrCertificate().parseKeysOrCertificates(data);
+        } catch (IOException | RuntimeException e) {
+            throw OpenPgpException.invalidInput(source + " is not a readable OpenPGP key: " + Names.describe(e));
+        }
+        if (certificates.size() != 1) {
+            throw OpenPgpException.invalidInput(source + " holds " + certificates.size() + " keys instead of one");
+        }
+        OpenPGPCertificate certificate = certificates.get(0);
+        List<String> ids = certificate.getKeys().stream().filter(k -> k.getPGPPublicKey().isEncryptionKey())
+                .map(k -> keyId(k.getKeyIdentifier())).toList();
+        return new KeyIds(Names.hex(certificate.getFingerprint()), Names.keyName(certificate), ids);
+    }
+
+    private static String keyId(KeyIdentifier id) {
+        return String.format(Locale.ROOT, "%016X", id.getKeyId());
     }
 
     /** Parses a certificate stored by {@link #readRecipient} (already validated). */

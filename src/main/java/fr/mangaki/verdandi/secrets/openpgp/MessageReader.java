@@ -38,7 +38,8 @@ public final class MessageReader {
      */
     public List<String> recipients(byte[] message, String source) {
         List<String> ids = new ArrayList<>();
-        for (PGPEncryptedData data : PacketInspector.encryptedDataList(message, source)) {
+        byte[] packets = PacketSniffer.startsWithMessageArmor(message) ? Armor.dearmor(message, "MESSAGE", source) : message;
+        for (PGPEncryptedData data : PacketInspector.encryptedDataList(packets, source)) {
             if (data instanceof PGPPublicKeyEncryptedData pk) {
                 ids.add(Names.describe(pk.getKeyIdentifier()));
             } else if (data instanceof PGPPBEEncryptedData) {
@@ -56,15 +57,22 @@ public final class MessageReader {
      * @param secretKey      gives the secret key material (armored or binary), read only when needed
      * @param keyDescription where the key comes from, for messages (never the key itself)
      * @param passphrase     gives the passphrase of the protected key named by its argument
+     * @param legacyCipher   whether a legacy 64-bit block cipher (TripleDES, CAST5...) is accepted (to
+     *                       re-encrypt such a message), else refused
      * @return the plaintext
      * @throws OpenPgpException when the data is not an encrypted message, is encrypted to
      *                          other keys, was tampered with, or the passphrase is wrong
      */
     public byte[] decrypt(byte[] message, String source, Supplier<byte[]> secretKey, String keyDescription,
-                          Function<String, char[]> passphrase) {
-        PGPEncryptedDataList list = PacketInspector.encryptedDataList(message, source);
-        if (!list.isIntegrityProtected()) {
+                          Function<String, char[]> passphrase, boolean legacyCipher) {
+        byte[] packets = PacketSniffer.startsWithMessageArmor(message) ? Armor.dearmor(message, "MESSAGE", source) : message;
+        PGPEncryptedDataList list = PacketInspector.encryptedDataList(packets, source);
+        MessageStructure.Facts facts = MessageStructure.read(packets, source);
+        if (!list.isIntegrityProtected() || !facts.integrityProtected()) {
             throw OpenPgpException.failed(notIntegrityProtected(source));
+        }
+        if (facts.legacyCipher() && !legacyCipher) {
+            throw OpenPgpException.failed(legacyCipher(source, facts.cipher()));
         }
         OpenPGPKey key = certificates.readSecretKey(secretKey.get(), keyDescription);
         String keyName = Names.keyName(key);
@@ -105,7 +113,7 @@ public final class MessageReader {
         try {
             OpenPGPMessageInputStream in = api.decryptAndOrVerifyMessage()
                     .addDecryptionKey(key, secret)
-                    .process(new ByteArrayInputStream(message));
+                    .process(new ByteArrayInputStream(packets));
             try (in) {
                 plaintext = in.readAllBytes();
             }
@@ -122,7 +130,17 @@ public final class MessageReader {
             Arrays.fill(plaintext, (byte) 0);
             throw OpenPgpException.failed(notIntegrityProtected(source));
         }
+        int cipher = mechanism.getSymmetricKeyAlgorithm();
+        if (!MessageStructure.isModern(cipher) && !legacyCipher) {
+            Arrays.fill(plaintext, (byte) 0);
+            throw OpenPgpException.failed(legacyCipher(source, cipher));
+        }
         return plaintext;
+    }
+
+    private static String legacyCipher(String source, int cipher) {
+        return "cannot decrypt " + source + ": it is encrypted with " + MessageStructure.cipherName(cipher)
+                + ", a legacy 64-bit block cipher: encrypt it again (verdandi secrets reencrypt writes AES-256)";
     }
 
     private static String notIntegrityProtected(String source) {

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Encrypts to recipients' certificates: AES-256 in a SEIPD v1 packet (integrity protected,
- * readable by GnuPG 2.2), uncompressed, ASCII-armored.
+ * readable by GnuPG 2.2), uncompressed, ASCII-armored with a checksum line ({@link Armor})
+ * or binary.
  */
 public final class MessageWriter {
 
@@ -41,17 +42,27 @@ public final class MessageWriter {
     }
 
     /**
-     * Encrypts {@code plaintext} to every target (at least one).
+     * Encrypts {@code plaintext} to every target (at least one), ASCII-armored.
      *
      * @throws OpenPgpException when there is none or one can no longer receive
      */
     public byte[] encrypt(byte[] plaintext, List<Target> targets) {
+        return encrypt(plaintext, targets, true);
+    }
+
+    /**
+     * Encrypts {@code plaintext} to every target (at least one), armored or binary.
+     *
+     * @throws OpenPgpException when there is none or one can no longer receive
+     */
+    public byte[] encrypt(byte[] plaintext, List<Target> targets, boolean armored) {
         if (targets.isEmpty()) {
             throw OpenPgpException.failed("no recipients to encrypt to: add one with"
                     + " verdandi secrets recipients add KEYFILE");
         }
         OpenPGPMessageGenerator generator = api.signAndOrEncryptMessage()
-                .setArmored(true)
+                .setArmored(armored)
+                .setArmorStreamFactory(Armor::stream)
                 .setAllowPadding(false)
                 .setPublicKeyBasedEncryptionNegotiator(new AesIntegrityProtected())
                 .setCompressionNegotiator((gen, policy) -> CompressionAlgorithmTags.UNCOMPRESSED);
