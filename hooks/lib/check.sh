@@ -26,14 +26,17 @@ cds_tmp=""
 stdin_copy=""
 trap 'rm -f ${cds_tmp:+"$cds_tmp"} ${stdin_copy:+"$stdin_copy"}' EXIT
 
-# checkout_of SELF: the Verdandi checkout that holds this hook (git may run it through a symbolic link)
+# checkout_of SELF: sets verdandi_root to the Verdandi checkout that holds this hook (git may
+# run it through a symbolic link), without starting a process: a hook runs on every commit
 checkout_of() {
-  local self=$1
+  local self=$1 here=$PWD
   if [[ -L "$self" ]]; then
     self=$(readlink -f -- "$self")
   fi
   [[ "$self" == */* ]] || self=./$self
-  (cd -P -- "${self%/*}/.." && pwd)
+  cd -P -- "${self%/*}/.." || return 1
+  verdandi_root=$PWD
+  cd -- "$here" || return 1
 }
 
 # run_check ROOT ARGS...: runs CheckMain from the jar (built if needed) with a CDS archive made
@@ -67,12 +70,26 @@ run_check() {
   return "$status"
 }
 
+# git_common_dir: the repository's git directory shared by its worktrees, read from .git
+# (a directory, or a file "gitdir: PATH" in worktrees and submodules) without running git
+git_common_dir() {
+  local dir=${GIT_DIR:-.git} line
+  if [[ -f "$dir" ]]; then
+    read -r line <"$dir"
+    dir=${line#gitdir: }
+  fi
+  if [[ -f "$dir/commondir" ]]; then
+    read -r line <"$dir/commondir"
+    [[ "$line" == /* ]] && dir=$line || dir=$dir/$line
+  fi
+  printf '%s\n' "$dir"
+}
+
 # repository_hook NAME SELF: the repository's own hook NAME (in .git/hooks, which core.hooksPath
 # hides), when it exists and is not this very hook; empty otherwise.
 repository_hook() {
-  local name=$1 self=$2 dir hook
-  dir=$(git rev-parse --git-common-dir 2>/dev/null) || return 0
-  hook="$dir/hooks/$name"
+  local name=$1 self=$2 hook
+  hook="$(git_common_dir)/hooks/$name"
   if [[ -x "$hook" && "$(readlink -f -- "$hook")" != "$(readlink -f -- "$self")" ]]; then
     printf '%s\n' "$hook"
   fi
@@ -90,7 +107,8 @@ verdandi_hook() {
     feed=true
     shift
   fi
-  root=$(checkout_of "$self")
+  checkout_of "$self" || fail "cannot find the Verdandi checkout of $self"
+  root=$verdandi_root
   command -v java >/dev/null || fail "java (17+) is needed to check for secrets; install it or see $root/docs/secrets.md"
   # how the fixes name Verdandi: relative when working in the Verdandi checkout itself
   command="$root/bin/verdandi"

@@ -23,11 +23,13 @@ final class Contents {
         BINARY
     }
 
-    /** Content as the rules see it. */
+    /** Content as the rules see it; {@code text} is null for plain text (the rules read the bytes as they are). */
     record Decoded(Form form, String text) {
     }
 
     private static final byte[] GIT_CRYPT = "\0GITCRYPT\0".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] ANSIBLE_VAULT = "$ANSIBLE_VAULT;".getBytes(StandardCharsets.ISO_8859_1);
+    private static final byte[] SOPS_VALUE = "ENC[AES256_GCM,data:".getBytes(StandardCharsets.ISO_8859_1);
     private static final int MIN_PRINTABLE_RUN = 12;
 
     /** Whether git would call this content binary (a NUL byte in the first 8000 bytes). */
@@ -49,7 +51,7 @@ final class Contents {
             return new Decoded(Form.UTF16, new String(content, 2, content.length - 2, StandardCharsets.UTF_16BE));
         }
         if (!isBinary(content)) {
-            return new Decoded(Form.TEXT, new String(content, StandardCharsets.ISO_8859_1));
+            return new Decoded(Form.TEXT, null);
         }
         int zeroEven = 0;
         int zeroOdd = 0;
@@ -90,18 +92,15 @@ final class Contents {
      * dotenv or INI), Ansible Vault (OpenPGP is told by its own parser).
      */
     static boolean isEncrypted(byte[] content) {
-        if (startsWith(content, GIT_CRYPT)) {
+        if (startsWith(content, GIT_CRYPT) || startsWith(content, ANSIBLE_VAULT)) {
             return true;
         }
-        String head = new String(content, 0, Math.min(content.length, 64), StandardCharsets.ISO_8859_1);
-        if (head.startsWith("$ANSIBLE_VAULT;")) {
-            return true;
+        if (indexOf(content, SOPS_VALUE, content.length) < 0) {
+            return false; // most files: one pass over the bytes, no copy
         }
         String text = new String(content, StandardCharsets.ISO_8859_1);
-        boolean sopsValues = text.contains("ENC[AES256_GCM,data:");
-        boolean sopsMetadata = text.contains("\nsops:") || text.startsWith("sops:") || text.contains("\"sops\":")
+        return text.contains("\nsops:") || text.startsWith("sops:") || text.contains("\"sops\":")
                 || text.contains("sops_version=") || text.contains("[sops]");
-        return sopsValues && sopsMetadata;
     }
 
     /** What a binary key file is: an OpenPGP secret key, a PKCS#12 or Java key store; null otherwise. */
@@ -136,9 +135,13 @@ final class Contents {
 
     private static int indexOf(byte[] c, byte[] needle, int within) {
         int end = Math.min(c.length - needle.length, within);
+        byte first = needle[0];
         for (int i = 0; i <= end; i++) {
+            if (c[i] != first) {
+                continue;
+            }
             boolean match = true;
-            for (int j = 0; j < needle.length && match; j++) {
+            for (int j = 1; j < needle.length && match; j++) {
                 match = c[i + j] == needle[j];
             }
             if (match) {
