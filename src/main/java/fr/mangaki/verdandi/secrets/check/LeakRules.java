@@ -189,7 +189,7 @@ public final class LeakRules {
             new LeakRule("npm-token", Finding.Kind.CREDENTIAL, "npm token",
                     List.of(Trigger.of("npm_")), true,
                     regex("(?<![A-Za-z0-9_])npm_([A-Za-z0-9]{36})(?![A-Za-z0-9_])",
-                            m -> TokenChecksums.valid(m.group(1)) ? "npm token" : null),
+                            m -> Values.isPlaceholder(m.group(1)) || Values.looksLikeWords(m.group(1)) ? null : "npm token"),
                     List.of(ex(".npmrc", "//registry.npmjs.org/:_authToken=" + NPM_TOKEN + "\n")),
                     List.of(ex(".npmrc", "//registry.npmjs.org/:_authToken=${NPM_TOKEN}\n"),
                             ex("doc.md", "npm_config_cache_dir_is_not_a_token_at_all_xx\n"))),
