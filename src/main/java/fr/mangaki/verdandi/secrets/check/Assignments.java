@@ -1,3 +1,4 @@
+// Over 400 lines: one reader of the assignment syntaxes of seven languages, and the word lists it judges names by.
 package fr.mangaki.verdandi.secrets.check;
 
 import java.util.ArrayList;

@@ -7,12 +7,7 @@ import fr.mangaki.verdandi.secrets.check.LeakRule.Trigger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static fr.mangaki.verdandi.secrets.check.LeakRule.regex;
 
@@ -50,17 +45,6 @@ public final class LeakRules {
     /** The id of the rule on secret-looking names: its finding gives way to a more precise one on the same line. */
     static final String SECRET_ASSIGNMENT = "secret-assignment";
 
-    /** URL schemes of databases, brokers and mail servers (a {@code +driver} suffix is allowed: {@code postgresql+psycopg2}). */
-    private static final Set<String> URL_SCHEMES = Set.of(
-            "postgres", "postgresql", "pgsql", "mysql", "mariadb", "mongodb", "mongodb+srv", "redis", "rediss", "amqp",
-            "amqps", "mssql", "sqlserver", "cockroachdb", "oracle", "smtp", "smtps", "ldap", "ldaps", "clickhouse",
-            "elasticsearch", "nats", "memcached", "couchdb", "neo4j", "influxdb");
-
-    private static final Pattern PRIVATE_KEY_HEADER = Pattern.compile(
-            "-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----|-----BEGIN PGP SECRET KEY BLOCK-----");
-    /** Between the pieces of a string: a closing quote, {@code +}, {@code ,} or a line break, an opening quote. */
-    private static final Pattern PIECE_JOINT = Pattern.compile("[\"'`]\\s*[+,]?\\s*(?:\\\\\\r?\\n\\s*)?[\"'`]");
-
     private static final String B64_BODY = "MIIEowIBAAKCAQEAu7Vq3v1xJ8kXy2cQ5mTq0sLdGfP9aZcW4nYhE2bRtUoK6jIl";
     private static final String DJANGO_KEY = "29326@ml64^%lg2tjf8-^c#z2&+%&k%a7edcmp#b3u2@m7o^s5";
     // the examples are constants (no code runs to build the table when the hook starts)
@@ -73,15 +57,11 @@ public final class LeakRules {
     /** The base64 of a certificate (B64_BODY in PEM). */
     private static final String CERTIFICATE_BASE64 = "LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUVvd0lCQUFLQ0FRRUF1N1ZxM3YxeEo4a1h5MmNRNW1UcTBzTGRHZlA5YVpjVzRuWWhFMmJSdFVvSzZqSWwKLS0tLS1FTkQgQ0VSVElGSUNBVEUtLS0tLQo=";
 
-    /** Stripe's publicly documented test keys. */
-    private static final Set<String> STRIPE_DOCUMENTATION_KEYS = Set.of("sk_test_4eC39HqLyjWDarjtT1zdp7dc",
-            "sk_test_BQokikJOvBiI2HlWgH4olfQ2", "sk_test_26PHem9AhJZvU623DfE1x4sd");
-
     /** The rules, one row each. */
     public static final List<LeakRule> RULES = List.of(
             new LeakRule("private-key", Finding.Kind.PRIVATE_KEY, "private key (PEM)",
                     List.of(Trigger.of("-----BEGIN "), Trigger.of("PRIVATE ")), true,
-                    LeakRules::privateKeys,
+                    Detectors::privateKeys,
                     List.of(ex("id_rsa", "-----BEGIN RSA PRIVATE KEY-----\n" + B64_BODY + "\n-----END RSA PRIVATE KEY-----\n"),
                             ex("key.pem", "-----BEGIN PRIVATE KEY-----\n" + B64_BODY + "\n-----END PRIVATE KEY-----\n"),
                             ex("id_ed25519", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n"),
@@ -99,7 +79,7 @@ public final class LeakRules {
                             ex("id_rsa.pub", "ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7 alice@laptop\n"))),
             new LeakRule("private-key-base64", Finding.Kind.PRIVATE_KEY, "base64-encoded private key",
                     List.of(Trigger.of("LS0tLS1CRUdJTi")), true,
-                    LeakRules::base64PrivateKeys,
+                    Detectors::base64PrivateKeys,
                     List.of(ex("secret.yaml", "data:\n  tls.key: " + RSA_KEY_BASE64 + "\n")),
                     List.of(ex("configmap.yaml", "data:\n  ca.crt: " + CERTIFICATE_BASE64 + "\n"))),
             new LeakRule("putty-private-key", Finding.Kind.PRIVATE_KEY, "PuTTY private key",
@@ -109,7 +89,7 @@ public final class LeakRules {
                             + "Private-Lines: 1\nAAAA\n")),
                     List.of(ex("doc.md", "PuTTY key files start with PuTTY-User-Key-File-3: and a key type.\n"))),
             new LeakRule("password-file", Finding.Kind.CREDENTIAL, "password file", List.of(), false,
-                    LeakRules::passwordFiles,
+                    Detectors::passwordFiles,
                     List.of(ex(".pgpass", "db.mangaki.fr:5432:mangaki:mangaki:C29GFfm7sFog16\n"),
                             ex("deploy/.netrc", "machine api.example.org\n  login deploy\n  password C29GFfm7sFog16\n")),
                     List.of(ex(".pgpass", "localhost:5432:*:postgres:postgres\n"),
@@ -203,7 +183,7 @@ public final class LeakRules {
                     List.of(Trigger.of("sk_live_"), Trigger.of("rk_live_"), Trigger.of("sk_test_"), Trigger.of("rk_test_"),
                             Trigger.of("whsec_")), true,
                     regex("(?<![A-Za-z0-9_])(?:[sr]k_(?:live|test)_[0-9A-Za-z]{24,}|whsec_[0-9A-Za-z]{32,})(?![A-Za-z0-9_])",
-                            m -> STRIPE_DOCUMENTATION_KEYS.contains(m.group()) || Values.isPlaceholder(m.group().substring(8))
+                            m -> Detectors.STRIPE_DOCUMENTATION_KEYS.contains(m.group()) || Values.isPlaceholder(m.group().substring(8))
                                     ? null : "Stripe secret key"),
                     List.of(ex("payments.py", "stripe.api_key = \"sk_live_mjoaRsuUwpNFgFULh2GNqTmS\"\n"),
                             ex("settings.py", "STRIPE_WEBHOOK_SECRET = 'whsec_hn3dwHjhxCiQADMqOLRAxXVH0i8sUipE'\n")),
@@ -227,20 +207,14 @@ public final class LeakRules {
             new LeakRule("docker-registry-auth", Finding.Kind.CREDENTIAL, "Docker registry credentials",
                     List.of(Trigger.of("\"auth\"")), true,
                     regex("\"auth\"\\s*:\\s*\"([A-Za-z0-9+/]{8,}={0,2})\"",
-                            m -> isUserColonPassword(m.group(1)) ? "Docker registry credentials" : null),
+                            m -> Detectors.isUserColonPassword(m.group(1)) ? "Docker registry credentials" : null),
                     List.of(ex(".docker/config.json", "{\"auths\": {\"registry.digitalocean.com\": {\"auth\": \""
                             + "ZGVwbG95OnZGVmkxM2VaaENaME4xWFhuQ0JW\"}}}\n")),
                     List.of(ex("config.json", "{\"auths\": {\"ghcr.io\": {}}, \"credsStore\": \"desktop\"}\n"),
                             ex("config.json", "{\"auths\": {\"r.example.org\": {\"auth\": \"dXNlcjpwYXNzd29yZA==\"}}}\n"))),
             new LeakRule("database-url", Finding.Kind.CREDENTIAL, "database URL with a password",
                     List.of(Trigger.of("://")), true,
-                    (path, text, hits) -> {
-                        for (int at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
-                            if (isUrlWithPassword(text, at)) {
-                                hits.accept(new Hit(at, "database URL with a password"));
-                            }
-                        }
-                    },
+                    Detectors::databaseUrls,
                     List.of(ex("settings.py", "url = 'postgresql+psycopg2://app:Xy7-pass@db/app'\n"),
                             ex("cache.yaml", "redis://:longredispassword@cache:6379/0\n"),
                             ex(".env.prod.txt", "DATABASE_URL=postgres://mangaki:%40C29GFfm7sFog16@db.mangaki.fr/mangaki\n"),
@@ -255,7 +229,7 @@ public final class LeakRules {
                     Trigger.anyCase("secret"), Trigger.anyCase("passw"), Trigger.anyCase("pwd"), Trigger.anyCase("token"),
                     Trigger.anyCase("credential"), Trigger.anyCase("auth"), Trigger.anyCase("key"),
                     Trigger.anyCase("pass")), false,
-                    LeakRules::secretAssignments,
+                    Detectors::secretAssignments,
                     List.of(ex("settings.py", "SECRET_KEY = '" + DJANGO_KEY + "'\n"),
                             ex("settings.py", "SECRET_KEY: str = \"" + DJANGO_KEY + "\"\n"),
                             ex("settings.py", "SECRET_KEY = \"\"\"" + DJANGO_KEY + "\"\"\"\n"),
@@ -301,6 +275,9 @@ public final class LeakRules {
                             ex("extract", "#!/usr/bin/env python3\ntoken = ref[len(\"#/types/\"):]\n"),
                             ex("nginx.conf", "ssl_certificate_key /etc/letsencrypt/live/mangaki.fr/privkey.pem;\n"))));
 
+    /** Which rules can match a content, found in one pass (built from the table). */
+    private static final TriggerTable TRIGGERS = new TriggerTable(RULES);
+
     private static Example ex(String path, String content) {
         return new Example(path, content);
     }
@@ -322,7 +299,7 @@ public final class LeakRules {
         boolean binary = decoded.form() == Contents.Form.BINARY;
         byte[] bytes = decoded.form() == Contents.Form.TEXT ? content
                 : decoded.text().getBytes(StandardCharsets.ISO_8859_1);
-        long triggered = Triggers.TABLE.find(bytes);
+        long triggered = TRIGGERS.find(bytes);
         if (triggered == 0) {
             return leaks;
         }
@@ -339,336 +316,6 @@ public final class LeakRules {
                 && leaks.stream().anyMatch(o -> o != l && o.line() == l.line() && !o.rule().equals(SECRET_ASSIGNMENT)));
         leaks.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return leaks;
-    }
-
-    // ------------------------------------------------------------------ detectors
-
-    private static void privateKeys(String path, String text, java.util.function.Consumer<Hit> hits) {
-        boolean[] found = {false};
-        findPrivateKeys(text, hit -> {
-            found[0] = true;
-            hits.accept(hit);
-        });
-        if (!found[0] && text.contains("PRIVATE")) {
-            // a key assembled from string pieces: "-----BEGIN RSA " + "PRIVATE KEY-----\n" + "MIIE..."
-            String joined = PIECE_JOINT.matcher(text).replaceAll("");
-            int offset = text.indexOf("PRIVATE");
-            findPrivateKeys(joined, hit -> hits.accept(new Hit(offset, hit.reason() + ", assembled from string pieces")));
-        }
-    }
-
-    private static void findPrivateKeys(String text, java.util.function.Consumer<Hit> hits) {
-        Matcher m = PRIVATE_KEY_HEADER.matcher(text);
-        while (m.find()) {
-            if (hasKeyBody(text, m.end())) {
-                String reason = m.group().contains("PGP SECRET KEY BLOCK") ? "PGP private key block"
-                        : privateKeyName(m.group(1), m.group(2) != null);
-                hits.accept(new Hit(m.start(), reason));
-            }
-        }
-    }
-
-    /**
-     * Whether key material follows a header within a few lines: a run of 20 base64
-     * characters mixing upper and lower case and digits at the start of a line (after
-     * indentation, quotes or {@code +}), also after an escaped {@code \n} (JSON), past armor
-     * headers such as {@code Proc-Type:}.
-     */
-    private static boolean hasKeyBody(String text, int from) {
-        int end = Math.min(text.length(), from + 1200);
-        int i = from;
-        while (i < end) {
-            int nl = nextBreak(text, i, end);
-            if (nl < 0) {
-                return false;
-            }
-            int j = nl;
-            while (j < end && (text.charAt(j) == ' ' || text.charAt(j) == '\t' || text.charAt(j) == '"'
-                    || text.charAt(j) == '\'' || text.charAt(j) == '`' || text.charAt(j) == '+' || text.charAt(j) == ',')) {
-                j++;
-            }
-            int run = 0;
-            boolean upper = false;
-            boolean lower = false;
-            boolean digit = false;
-            while (j + run < end && isBase64(text.charAt(j + run))) {
-                char c = text.charAt(j + run);
-                upper |= c >= 'A' && c <= 'Z';
-                lower |= c >= 'a' && c <= 'z';
-                digit |= c >= '0' && c <= '9' || c == '+' || c == '/';
-                run++;
-            }
-            if (run >= 20 && upper && lower && digit) {
-                return true; // base64 mixes cases and digits; an identifier of code does not have digits
-            }
-            i = nl;
-        }
-        return false;
-    }
-
-    /** Where the line after {@code i} starts: after a line break or an escaped {@code \n}; -1 if none before {@code end}. */
-    private static int nextBreak(String text, int i, int end) {
-        for (int k = i; k < end; k++) {
-            char c = text.charAt(k);
-            if (c == '\n') {
-                return k + 1;
-            }
-            if (c == '\\' && k + 1 < end && text.charAt(k + 1) == 'n') {
-                return k + 2;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isBase64(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';
-    }
-
-    private static void base64PrivateKeys(String path, String text, java.util.function.Consumer<Hit> hits) {
-        for (int at = text.indexOf("LS0tLS1CRUdJTi"); at >= 0; at = text.indexOf("LS0tLS1CRUdJTi", at + 1)) {
-            int end = at;
-            while (end < text.length() && end - at < 16_384 && (isBase64(text.charAt(end)) || text.charAt(end) == '\n'
-                    || text.charAt(end) == '\r' || text.charAt(end) == ' ')) {
-                end++;
-            }
-            String run = text.substring(at, end).replaceAll("\\s", "");
-            run = run.substring(0, run.length() - run.length() % 4);
-            try {
-                String decoded = new String(Base64.getDecoder().decode(run), StandardCharsets.ISO_8859_1);
-                if (PRIVATE_KEY_HEADER.matcher(decoded).find()) {
-                    hits.accept(new Hit(at, "base64-encoded private key"));
-                }
-            } catch (IllegalArgumentException e) {
-                // not base64 after all
-            }
-        }
-    }
-
-    private static void passwordFiles(String path, String text, java.util.function.Consumer<Hit> hits) {
-        String name = path.substring(path.lastIndexOf('/') + 1);
-        if (name.equals(".pgpass") || name.equals("pgpass") || name.endsWith(".pgpass")) {
-            int offset = 0;
-            for (String line : text.split("\n", -1)) {
-                String l = line.strip();
-                if (!l.isEmpty() && !l.startsWith("#")) {
-                    String[] fields = l.split("(?<!\\\\):", 5);
-                    if (fields.length == 5 && !fields[4].equals(fields[3]) && !Values.isPlaceholder(fields[4])
-                            && !Values.isDefault(fields[4])) {
-                        hits.accept(new Hit(offset, "PostgreSQL password file (.pgpass) with a password"));
-                    }
-                }
-                offset += line.length() + 1;
-            }
-        } else if (name.equals(".netrc") || name.equals("_netrc") || name.equals("netrc")) {
-            Matcher m = Pattern.compile("(?:^|\\s)password\\s+(\\S+)").matcher(text);
-            while (m.find()) {
-                if (!Values.isPlaceholder(m.group(1))) {
-                    hits.accept(new Hit(m.start(1), ".netrc with a password"));
-                }
-            }
-        }
-    }
-
-    private static void secretAssignments(String path, String text, java.util.function.Consumer<Hit> hits) {
-        boolean testFile = isTestPath(path);
-        Assignments.find(path, text, a -> {
-            boolean secret = testFile && a.strength() != Assignments.Strength.DJANGO_SECRET_KEY
-                    ? Values.looksRandom(a.value()) : Assignments.isSecret(a.strength(), a.value());
-            if (secret) {
-                hits.accept(new Hit(a.offset(), a.strength() == Assignments.Strength.DJANGO_SECRET_KEY
-                        ? "Django SECRET_KEY with a literal value" : a.name() + " set to a literal secret"));
-            }
-        });
-    }
-
-    /** Tests hold made-up passwords: there, a value must look generated to count. */
-    private static boolean isTestPath(String path) {
-        String p = "/" + path.toLowerCase(Locale.ROOT);
-        String name = p.substring(p.lastIndexOf('/') + 1);
-        return p.contains("/test/") || p.contains("/tests/") || p.contains("/spec/") || p.contains("/__tests__/")
-                || name.startsWith("test_") || name.endsWith("_test.py") || name.endsWith("test.java")
-                || name.endsWith(".spec.js") || name.endsWith(".spec.ts") || name.endsWith(".test.js")
-                || name.endsWith(".test.ts") || name.equals("conftest.py") || name.startsWith("test_settings");
-    }
-
-    private static boolean isUserColonPassword(String base64) {
-        try {
-            String decoded = new String(Base64.getDecoder().decode(base64), StandardCharsets.ISO_8859_1);
-            int colon = decoded.indexOf(':');
-            return colon > 0 && colon < decoded.length() - 1 && decoded.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
-                    && !Values.isPlaceholder(decoded.substring(colon + 1));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Whether the {@code ://} at {@code at} belongs to a database (or broker, or mail) URL
-     * whose user info has a password that is not a placeholder, the user name again, or a
-     * well-known default on a local host: {@code scheme://user:password@host}. The password
-     * may start with a URL-encoded character ({@code %40}).
-     */
-    private static boolean isUrlWithPassword(String text, int at) {
-        int start = at;
-        while (start > 0 && isSchemeChar(text.charAt(start - 1))) {
-            start--;
-        }
-        String scheme = text.substring(start, at).toLowerCase(Locale.ROOT);
-        int plus = scheme.indexOf('+');
-        if (!URL_SCHEMES.contains(scheme) && (plus < 0 || !URL_SCHEMES.contains(scheme.substring(0, plus)))) {
-            return false;
-        }
-        int colon = -1;
-        for (int i = at + 3; i < text.length() && i < at + 3 + 512; i++) {
-            char c = text.charAt(i);
-            if (c == '@') {
-                if (colon < 0 || i + 1 >= text.length() || isUrlEnd(text.charAt(i + 1))) {
-                    return false;
-                }
-                String user = text.substring(at + 3, colon);
-                String password = percentDecoded(text.substring(colon + 1, i));
-                if (password.isEmpty() || password.startsWith("%(") || Values.isPlaceholder(password)
-                        || password.equals(user)) {
-                    return false;
-                }
-                return !(Values.isDefault(password) && isLocalHost(text, i + 1));
-            }
-            if (c == '/' || isUrlEnd(c)) {
-                return false;
-            }
-            if (c == ':' && colon < 0) {
-                colon = i;
-            }
-        }
-        return false;
-    }
-
-    private static String percentDecoded(String s) {
-        if (s.startsWith("%(") || !s.contains("%")) {
-            return s;
-        }
-        try {
-            return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return s;
-        }
-    }
-
-    /** localhost, a loopback address, or a one-label name (a Compose or CI service: db, postgres, redis). */
-    private static boolean isLocalHost(String text, int from) {
-        int end = from;
-        while (end < text.length() && !isUrlEnd(text.charAt(end)) && text.charAt(end) != ':' && text.charAt(end) != '?') {
-            end++;
-        }
-        String host = text.substring(from, end).toLowerCase(Locale.ROOT);
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("0.0.0.0")
-                || !host.contains(".");
-    }
-
-    private static boolean isSchemeChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '.'
-                || c == '-';
-    }
-
-    private static boolean isUrlEnd(char c) {
-        return Character.isWhitespace(c) || c == '\'' || c == '"' || c == '`' || c == '/';
-    }
-
-    private static String privateKeyName(String type, boolean block) {
-        String t = type == null ? "" : type.strip();
-        if (t.equals("PGP") && block) {
-            return "PGP private key block";
-        }
-        if (t.equals("OPENSSH")) {
-            return "OpenSSH private key";
-        }
-        if (t.isEmpty()) {
-            return "private key (PEM)";
-        }
-        return t + " private key (PEM)";
-    }
-
-    // ------------------------------------------------------------------ the one pass
-
-    /**
-     * Which rules can match, from one pass over the bytes looking for every rule's triggers:
-     * most files have none, and cost this pass only.
-     */
-    static final class Triggers {
-        static final Triggers TABLE = new Triggers(RULES);
-
-        /** For each first byte, the triggers starting with it (lower and upper case for any-case ones). */
-        private final byte[][][] literals = new byte[256][][];
-        private final boolean[][] anyCase = new boolean[256][];
-        private final long[][] rules = new long[256][];
-        private long always;
-
-        private Triggers(List<LeakRule> table) {
-            if (table.size() > Long.SIZE) {
-                throw new IllegalStateException("more than 64 rules: widen the trigger mask");
-            }
-            for (int r = 0; r < table.size(); r++) {
-                if (table.get(r).triggers().isEmpty()) {
-                    always |= 1L << r;
-                }
-                for (Trigger t : table.get(r).triggers()) {
-                    if (t.ignoreCase()) {
-                        byte[] bytes = t.literal().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.ISO_8859_1);
-                        add(Character.toLowerCase(bytes[0]), bytes, true, r);
-                        add(Character.toUpperCase(bytes[0]), bytes, true, r);
-                    } else {
-                        byte[] bytes = t.literal().getBytes(StandardCharsets.ISO_8859_1);
-                        add(bytes[0], bytes, false, r);
-                    }
-                }
-            }
-        }
-
-        private void add(int first, byte[] literal, boolean ignoreCase, int rule) {
-            int b = first & 0xff;
-            int n = literals[b] == null ? 0 : literals[b].length;
-            literals[b] = Arrays.copyOf(literals[b] == null ? new byte[0][] : literals[b], n + 1);
-            anyCase[b] = Arrays.copyOf(anyCase[b] == null ? new boolean[0] : anyCase[b], n + 1);
-            rules[b] = Arrays.copyOf(rules[b] == null ? new long[0] : rules[b], n + 1);
-            literals[b][n] = literal;
-            anyCase[b][n] = ignoreCase;
-            rules[b][n] = 1L << rule;
-        }
-
-        /** The mask of rules (bit i for rule i) whose triggers occur in {@code c}, and those without triggers. */
-        long find(byte[] c) {
-            long found = 0;
-            for (int i = 0; i < c.length; i++) {
-                int b = c[i] & 0xff;
-                byte[][] candidates = literals[b];
-                if (candidates == null) {
-                    continue;
-                }
-                for (int k = 0; k < candidates.length; k++) {
-                    if ((found & rules[b][k]) == 0 && at(c, i, candidates[k], anyCase[b][k])) {
-                        found |= rules[b][k];
-                    }
-                }
-            }
-            return found | always;
-        }
-
-        private static boolean at(byte[] c, int i, byte[] literal, boolean ignoreCase) {
-            int n = literal.length;
-            if (i + n > c.length) {
-                return false;
-            }
-            for (int j = 1; j < n; j++) {
-                int x = c[i + j];
-                if (ignoreCase && x >= 'A' && x <= 'Z') {
-                    x |= 0x20;
-                }
-                if (x != literal[j]) {
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     /** Turns a rule's hits into leaks (a plain class: the hook starts faster without lambdas). */

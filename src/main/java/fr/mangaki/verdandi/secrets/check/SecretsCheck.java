@@ -1,14 +1,10 @@
 package fr.mangaki.verdandi.secrets.check;
 
-import fr.mangaki.verdandi.secrets.MessageInfo;
 import fr.mangaki.verdandi.secrets.Pgp;
-import fr.mangaki.verdandi.secrets.PgpData;
-import fr.mangaki.verdandi.secrets.RecipientKeys;
 import fr.mangaki.verdandi.secrets.Recipients;
 import fr.mangaki.verdandi.secrets.SecretsException;
 import fr.mangaki.verdandi.secrets.internal.Git;
 import fr.mangaki.verdandi.secrets.internal.GitException;
-import fr.mangaki.verdandi.secrets.openpgp.PacketSniffer;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,9 +64,7 @@ public final class SecretsCheck {
         }
     }
 
-    static final String SECRETS_DIR = "secrets/";
     static final String RECIPIENTS_DIR = Recipients.DIRECTORY + "/";
-    private static final Set<String> SECRETS_DOCS = Set.of(".gitignore", ".gitattributes");
 
     /** Findings by commit, then path (a plain class: the hook starts faster without lambdas). */
     private static final Comparator<Finding> BY_COMMIT_AND_PATH = new Comparator<>() {
@@ -82,8 +76,7 @@ public final class SecretsCheck {
     };
 
     private final Git git;
-    private final Supplier<Pgp> pgpSupplier;
-    private Pgp pgp;
+    private final FileCheck files;
 
     /**
      * @param directory a directory inside the repository to check
@@ -91,7 +84,7 @@ public final class SecretsCheck {
      */
     public SecretsCheck(Path directory, Supplier<Pgp> pgp) {
         this.git = new Git(directory);
-        this.pgpSupplier = pgp;
+        this.files = new FileCheck(pgp);
     }
 
     /**
@@ -162,7 +155,7 @@ public final class SecretsCheck {
             if (f.isRegularFile()) {
                 files.add(f);
                 allowChanged |= f.path().equals(AllowList.FILE);
-                messagesStaged |= isMessageCandidate(f);
+                messagesStaged |= FileCheck.isMessageCandidate(f);
             }
         }
         if (files.isEmpty() && !recipientsChanged) {
@@ -172,12 +165,12 @@ public final class SecretsCheck {
         List<Finding> extra = new ArrayList<>();
         if (recipientsChanged || messagesStaged) {
             List<IndexedFile> tracked = recipientsChanged ? index.all() : index.tracked(RECIPIENTS_DIR);
-            recipients = tracked.stream().filter(SecretsCheck::isRecipientFile).toList();
+            recipients = tracked.stream().filter(FileCheck::isRecipientFile).toList();
             if (recipientsChanged) {
                 // every message must now be encrypted to the new recipients, staged or not
                 Set<String> present = new HashSet<>();
                 files.forEach(f -> present.add(f.path()));
-                List<IndexedFile> messages = tracked.stream().filter(f -> f.isRegularFile() && isMessageCandidate(f))
+                List<IndexedFile> messages = tracked.stream().filter(f -> f.isRegularFile() && FileCheck.isMessageCandidate(f))
                         .toList();
                 messages.stream().filter(f -> !present.contains(f.path())).forEach(files::add);
                 if (recipients.isEmpty() && !messages.isEmpty()) {
@@ -210,7 +203,7 @@ public final class SecretsCheck {
     private CheckReport all() {
         GitIndex index = new GitIndex(git);
         List<IndexedFile> tracked = index.all();
-        List<IndexedFile> recipients = tracked.stream().filter(SecretsCheck::isRecipientFile).toList();
+        List<IndexedFile> recipients = tracked.stream().filter(FileCheck::isRecipientFile).toList();
         Batch batch = new Batch(":" + AllowList.FILE, null, recipients);
         tracked.stream().filter(IndexedFile::isRegularFile).forEach(f -> batch.targets.add(new Target(f, null)));
         Result result = batch.read(index);
@@ -251,9 +244,9 @@ public final class SecretsCheck {
         for (String tip : tips) {
             // the tip's secrets must be encrypted to its recipients, whichever commit wrote them
             List<IndexedFile> tree = index.tree(tip);
-            List<IndexedFile> recipients = tree.stream().filter(SecretsCheck::isRecipientFile).toList();
+            List<IndexedFile> recipients = tree.stream().filter(FileCheck::isRecipientFile).toList();
             Batch batch = new Batch(tip + ":" + AllowList.FILE, null, recipients);
-            tree.stream().filter(f -> f.isRegularFile() && isMessageCandidate(f))
+            tree.stream().filter(f -> f.isRegularFile() && FileCheck.isMessageCandidate(f))
                     .forEach(f -> batch.targets.add(new Target(f, tip)));
             Result r = batch.read(index);
             for (Finding f : r.findings) {
@@ -306,7 +299,7 @@ public final class SecretsCheck {
             Map<String, byte[]> recipientKeys = new LinkedHashMap<>();
             int[] position = {0};
             int recipientsEnd = 1 + (previousAllowName != null ? 1 : 0) + recipientFiles.size();
-            Keyring[] recipients = {null};
+            FileCheck.Keyring[] recipients = {null};
             index.contents(names, (name, content) -> {
                 int at = position[0]++;
                 if (at == 0) {
@@ -329,14 +322,14 @@ public final class SecretsCheck {
                     return;
                 }
                 if (recipients[0] == null) {
-                    recipients[0] = new Keyring(recipientKeys);
+                    recipients[0] = files.keyring(recipientKeys);
                 }
                 for (Target t : byObject.get(name)) {
                     var entry = result.allow.allowing(t.file().path());
                     if (entry.isPresent()) {
                         result.allowed.merge(entry.get(), 1, Integer::sum);
                     } else {
-                        result.findings.addAll(check(t.file(), content, recipients[0], t.commit()));
+                        result.findings.addAll(files.check(t.file(), content, recipients[0], t.commit()));
                     }
                 }
             });
@@ -345,192 +338,4 @@ public final class SecretsCheck {
         }
     }
 
-    /** The recipients' keys, parsed when a message is first compared with them. */
-    private final class Keyring {
-        private final Map<String, byte[]> files;
-        private List<RecipientKeys> keys;
-
-        Keyring(Map<String, byte[]> files) {
-            this.files = files;
-        }
-
-        List<RecipientKeys> keys() {
-            if (keys == null) {
-                keys = new ArrayList<>();
-                files.forEach((path, content) -> {
-                    try {
-                        keys.add(pgp().recipientKeys(content, path));
-                    } catch (SecretsException e) {
-                        // the key file itself is reported when it is checked
-                    }
-                });
-            }
-            return keys;
-        }
-    }
-
-    /** The findings for one file with the given content. */
-    List<Finding> check(IndexedFile file, byte[] content) {
-        return check(file, content, new Keyring(Map.of()), null);
-    }
-
-    private List<Finding> check(IndexedFile file, byte[] content, Keyring recipients, String commit) {
-        List<Finding> findings = new ArrayList<>();
-        String path = file.path();
-        String name = file.name();
-        if (isBlank(content)) {
-            return findings; // .gitkeep, an empty template: nothing to hide
-        }
-        EnvFileRules.EnvName envName = EnvFileRules.classify(name);
-        boolean encrypted = Contents.isEncrypted(content);
-        boolean binaryMessageName = (name.endsWith(".gpg") || name.endsWith(".pgp"))
-                && PacketSniffer.format(content) == PacketSniffer.Format.BINARY;
-
-        if (path.startsWith(SECRETS_DIR) && !isSecretsDoc(name)) {
-            PgpData data = pgp().inspect(content);
-            if (data == PgpData.PUBLIC_KEY) {
-                return findings;
-            }
-            if (data == PgpData.ENCRYPTED_MESSAGE) {
-                messageFindings(file, content, recipients, true, commit, findings);
-                return findings;
-            }
-            if (data == PgpData.SECRET_KEY) {
-                findings.add(finding(file, Finding.Kind.SECRET_KEY_FILE, "an OpenPGP secret key under secrets/", commit));
-                return findings;
-            }
-            findings.add(finding(file, Finding.Kind.NOT_ENCRYPTED, "under secrets/ but " + data.description()
-                    + (data == PgpData.NOT_PGP ? (encrypted ? " (encrypted otherwise, not by OpenPGP)" : " (plaintext)") : "")
-                    + ": only encrypted OpenPGP messages and public keys belong there", commit));
-        } else if (envName == EnvFileRules.EnvName.ENCRYPTED || PacketSniffer.startsWithMessageArmor(content)
-                || binaryMessageName) {
-            PgpData data = pgp().inspect(content);
-            if (data == PgpData.ENCRYPTED_MESSAGE) {
-                messageFindings(file, content, recipients, envName == EnvFileRules.EnvName.ENCRYPTED, commit, findings);
-                return findings;
-            }
-            if (data == PgpData.SECRET_KEY) {
-                findings.add(finding(file, Finding.Kind.SECRET_KEY_FILE, "an OpenPGP secret key", commit));
-                return findings;
-            }
-            if (envName == EnvFileRules.EnvName.ENCRYPTED || PacketSniffer.startsWithMessageArmor(content)) {
-                String what = envName == EnvFileRules.EnvName.ENCRYPTED ? "named like an encrypted env file"
-                        : "armored like an OpenPGP message";
-                findings.add(finding(file, Finding.Kind.NOT_ENCRYPTED, what + " but " + data.description()
-                        + (data == PgpData.NOT_PGP ? " (plaintext)" : ""), commit));
-            }
-        } else if (envName == EnvFileRules.EnvName.PLAINTEXT && !encrypted) {
-            findings.add(finding(file, Finding.Kind.PLAINTEXT_ENV, "env file in plaintext", commit));
-        }
-        if (encrypted) {
-            return findings;
-        }
-        List<Leak> leaks = LeakRules.scan(path, content);
-        for (Leak leak : leaks) {
-            findings.add(new Finding(path, file.renamedFrom(), leak.kind(), leak.reason(), leak.line(), commit));
-        }
-        if ((envName == EnvFileRules.EnvName.NONE || envName == EnvFileRules.EnvName.TEMPLATE)
-                && leaks.stream().anyMatch(l -> l.kind() == Finding.Kind.CREDENTIAL)
-                && EnvFileRules.looksLikeEnvFile(content)) {
-            findings.add(0, finding(file, Finding.Kind.PLAINTEXT_ENV, envName == EnvFileRules.EnvName.TEMPLATE
-                    ? "env template with secret values: templates keep non-secret defaults only"
-                    : "env file in plaintext (by its content: NAME=value lines with secrets)", commit));
-        }
-        return findings;
-    }
-
-    /** A message's findings: well-formed, integrity protected, modern cipher, and (when asked) the current recipients. */
-    private void messageFindings(IndexedFile file, byte[] content, Keyring recipients, boolean exactRecipients,
-                                 String commit, List<Finding> findings) {
-        MessageInfo info;
-        try {
-            info = pgp().examine(content, "it");
-        } catch (SecretsException e) {
-            findings.add(finding(file, Finding.Kind.MALFORMED_MESSAGE, "not one well-formed OpenPGP message: "
-                    + e.getMessage(), commit));
-            return;
-        }
-        if (!info.integrityProtected()) {
-            findings.add(finding(file, Finding.Kind.WEAK_MESSAGE, "encrypted without integrity protection ("
-                    + info.dataPacket() + " packet): tampering would go unnoticed", commit));
-        }
-        if (info.legacyCipher()) {
-            findings.add(finding(file, Finding.Kind.WEAK_MESSAGE, "encrypted with " + info.cipher()
-                    + ", a legacy 64-bit block cipher", commit));
-        }
-        if (!exactRecipients) {
-            return;
-        }
-        List<RecipientKeys> keys = recipients.keys();
-        List<String> problems = new ArrayList<>();
-        if (info.passphrases() > 0) {
-            problems.add("also to a passphrase");
-        }
-        if (info.hiddenRecipients() > 0) {
-            problems.add("to " + info.hiddenRecipients() + " hidden recipient(s)");
-        }
-        if (!keys.isEmpty()) {
-            List<String> missing = new ArrayList<>();
-            for (RecipientKeys r : keys) {
-                if (info.recipientKeyIds().stream().noneMatch(id -> matches(r, id))) {
-                    missing.add(r.name());
-                }
-            }
-            List<String> strangers = info.recipientKeyIds().stream()
-                    .filter(id -> keys.stream().noneMatch(r -> matches(r, id))).toList();
-            if (!missing.isEmpty()) {
-                problems.add("not to " + String.join(", ", missing));
-            }
-            if (!strangers.isEmpty()) {
-                problems.add("to key(s) of no current recipient: " + String.join(", ", strangers));
-            }
-        }
-        if (!problems.isEmpty()) {
-            findings.add(finding(file, Finding.Kind.STALE_RECIPIENTS, "encrypted to other recipients than "
-                    + Recipients.DIRECTORY + "/ (" + String.join("; ", problems) + "): run `secrets reencrypt`", commit));
-        }
-    }
-
-    private static boolean matches(RecipientKeys recipient, String id) {
-        for (String keyId : recipient.encryptionKeyIds()) {
-            if (id.equals(keyId) || id.length() > 16 && (id.endsWith(keyId) || id.startsWith(keyId))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static Finding finding(IndexedFile file, Finding.Kind kind, String reason, String commit) {
-        return new Finding(file.path(), file.renamedFrom(), kind, reason, 0, commit);
-    }
-
-    /** A file that may hold an encrypted message the recipients must match: under secrets/, or an encrypted env name. */
-    private static boolean isMessageCandidate(IndexedFile f) {
-        return f.path().startsWith(SECRETS_DIR) && !f.path().startsWith(RECIPIENTS_DIR) && !isSecretsDoc(f.name())
-                || EnvFileRules.classify(f.name()) == EnvFileRules.EnvName.ENCRYPTED;
-    }
-
-    private static boolean isRecipientFile(IndexedFile f) {
-        return f.isRegularFile() && f.path().startsWith(RECIPIENTS_DIR) && f.path().endsWith(".asc");
-    }
-
-    private static boolean isSecretsDoc(String name) {
-        return name.equals("README") || name.startsWith("README.") || SECRETS_DOCS.contains(name);
-    }
-
-    private static boolean isBlank(byte[] content) {
-        for (byte b : content) {
-            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private Pgp pgp() {
-        if (pgp == null) {
-            pgp = pgpSupplier.get();
-        }
-        return pgp;
-    }
 }
