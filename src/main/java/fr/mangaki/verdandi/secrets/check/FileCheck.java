@@ -81,7 +81,6 @@ final class FileCheck {
             return findings; // .gitkeep, an empty template: nothing to hide
         }
         EnvFileRules.EnvName envName = EnvFileRules.classify(name);
-        boolean encrypted = Contents.isEncrypted(content);
         boolean binaryMessageName = (name.endsWith(".gpg") || name.endsWith(".pgp"))
                 && PacketSniffer.format(content) == PacketSniffer.Format.BINARY;
 
@@ -99,7 +98,8 @@ final class FileCheck {
                 return findings;
             }
             findings.add(finding(file, Finding.Kind.NOT_ENCRYPTED, "under secrets/ but " + data.description()
-                    + (data == PgpData.NOT_PGP ? (encrypted ? " (encrypted otherwise, not by OpenPGP)" : " (plaintext)") : "")
+                    + (data == PgpData.NOT_PGP ? (Contents.isEncrypted(content) ? " (encrypted otherwise, not by OpenPGP)"
+                    : " (plaintext)") : "")
                     + ": only encrypted OpenPGP messages and public keys belong there", commit));
         } else if (envName == EnvFileRules.EnvName.ENCRYPTED || PacketSniffer.startsWithMessageArmor(content)
                 || binaryMessageName) {
@@ -118,13 +118,16 @@ final class FileCheck {
                 findings.add(finding(file, Finding.Kind.NOT_ENCRYPTED, what + " but " + data.description()
                         + (data == PgpData.NOT_PGP ? " (plaintext)" : ""), commit));
             }
-        } else if (envName == EnvFileRules.EnvName.PLAINTEXT && !encrypted) {
+        } else if (envName == EnvFileRules.EnvName.PLAINTEXT) {
+            if (Contents.isEncrypted(content)) {
+                return findings; // SOPS, git-crypt, Ansible Vault
+            }
             findings.add(finding(file, Finding.Kind.PLAINTEXT_ENV, "env file in plaintext", commit));
         }
-        if (encrypted) {
-            return findings;
-        }
         List<Leak> leaks = LeakRules.scan(path, content);
+        if (!leaks.isEmpty() && Contents.isEncrypted(content)) {
+            return findings; // encrypted values are not leaks (looked at only when something was found)
+        }
         for (Leak leak : leaks) {
             findings.add(new Finding(path, file.renamedFrom(), leak.kind(), leak.reason(), leak.line(), commit));
         }

@@ -14,10 +14,10 @@ import java.util.Locale;
  */
 final class TriggerTable {
 
-    /** For each first byte, the triggers starting with it (lower and upper case for any-case ones). */
-    private final byte[][][] literals = new byte[256][][];
-    private final boolean[][] anyCase = new boolean[256][];
-    private final long[][] rules = new long[256][];
+    /** For each pair of first bytes, the triggers starting with it (every case of any-case ones). */
+    private final byte[][][] literals = new byte[1 << 16][][];
+    private final boolean[][] anyCase = new boolean[1 << 16][];
+    private final long[][] rules = new long[1 << 16][];
     private long always;
 
     TriggerTable(List<LeakRule> table) {
@@ -29,41 +29,57 @@ final class TriggerTable {
                 always |= 1L << r;
             }
             for (Trigger t : table.get(r).triggers()) {
+                if (t.literal().length() < 2) {
+                    throw new IllegalStateException("rule " + table.get(r).id() + ": a trigger has two characters or more");
+                }
                 if (t.ignoreCase()) {
                     byte[] bytes = t.literal().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.ISO_8859_1);
-                    add(Character.toLowerCase(bytes[0]), bytes, true, r);
-                    add(Character.toUpperCase(bytes[0]), bytes, true, r);
+                    for (int first : cases(bytes[0])) {
+                        for (int second : cases(bytes[1])) {
+                            add(first, second, bytes, true, r);
+                        }
+                    }
                 } else {
                     byte[] bytes = t.literal().getBytes(StandardCharsets.ISO_8859_1);
-                    add(bytes[0], bytes, false, r);
+                    add(bytes[0], bytes[1], bytes, false, r);
                 }
             }
         }
     }
 
-    private void add(int first, byte[] literal, boolean ignoreCase, int rule) {
-        int b = first & 0xff;
-        int n = literals[b] == null ? 0 : literals[b].length;
-        literals[b] = Arrays.copyOf(literals[b] == null ? new byte[0][] : literals[b], n + 1);
-        anyCase[b] = Arrays.copyOf(anyCase[b] == null ? new boolean[0] : anyCase[b], n + 1);
-        rules[b] = Arrays.copyOf(rules[b] == null ? new long[0] : rules[b], n + 1);
-        literals[b][n] = literal;
-        anyCase[b][n] = ignoreCase;
-        rules[b][n] = 1L << rule;
+    private static int[] cases(byte b) {
+        int lower = Character.toLowerCase(b & 0xff);
+        int upper = Character.toUpperCase(b & 0xff);
+        return lower == upper ? new int[] {lower} : new int[] {lower, upper};
     }
 
-    /** The mask of rules (bit i for rule i) whose triggers occur in {@code c}, and those without triggers. */
+    private void add(int first, int second, byte[] literal, boolean ignoreCase, int rule) {
+        int key = (first & 0xff) << 8 | (second & 0xff);
+        int n = literals[key] == null ? 0 : literals[key].length;
+        literals[key] = Arrays.copyOf(literals[key] == null ? new byte[0][] : literals[key], n + 1);
+        anyCase[key] = Arrays.copyOf(anyCase[key] == null ? new boolean[0] : anyCase[key], n + 1);
+        rules[key] = Arrays.copyOf(rules[key] == null ? new long[0] : rules[key], n + 1);
+        literals[key][n] = literal;
+        anyCase[key][n] = ignoreCase;
+        rules[key][n] = 1L << rule;
+    }
+
+    /**
+     * The mask of rules (bit i for rule i) whose triggers occur in {@code c}, and those
+     * without triggers: one table look-up per byte (its pair with the next one).
+     */
     long find(byte[] c) {
         long found = 0;
-        for (int i = 0; i < c.length; i++) {
-            int b = c[i] & 0xff;
-            byte[][] candidates = literals[b];
+        int end = c.length - 1;
+        for (int i = 0; i < end; i++) {
+            int key = (c[i] & 0xff) << 8 | (c[i + 1] & 0xff);
+            byte[][] candidates = literals[key];
             if (candidates == null) {
                 continue;
             }
             for (int k = 0; k < candidates.length; k++) {
-                if ((found & rules[b][k]) == 0 && at(c, i, candidates[k], anyCase[b][k])) {
-                    found |= rules[b][k];
+                if ((found & rules[key][k]) == 0 && at(c, i, candidates[k], anyCase[key][k])) {
+                    found |= rules[key][k];
                 }
             }
         }
@@ -75,7 +91,7 @@ final class TriggerTable {
         if (i + n > c.length) {
             return false;
         }
-        for (int j = 1; j < n; j++) {
+        for (int j = 2; j < n; j++) {
             int x = c[i + j];
             if (ignoreCase && x >= 'A' && x <= 'Z') {
                 x |= 0x20;
