@@ -62,6 +62,8 @@ final class Assignments {
     private static final Set<String> SECRET_LAST = Set.of("password", "passwd", "pass", "pwd", "passphrase", "secret",
             "token", "credential", "credentials", "apikey", "privatekey", "secretkey", "accesskey", "authkey",
             "authtoken", "accesstoken", "refreshtoken", "clientsecret", "appsecret", "pw");
+    /** Tags of sudoers(5) that read like secret names: {@code NOPASSWD:} is followed by a command. */
+    private static final Set<String> SUDOERS_TAGS = Set.of("nopasswd");
     private static final List<String> SECRET_ENDINGS = List.of("password", "passwd", "passphrase", "secret", "token",
             "apikey", "secretkey", "accesskey", "privatekey");
     private static final Set<String> SECRET_KEY_PREVIOUS = Set.of("api", "private", "access", "auth", "signing",
@@ -152,6 +154,9 @@ final class Assignments {
         }
         String last = words.get(words.size() - 1);
         String previous = words.size() > 1 ? words.get(words.size() - 2) : "";
+        if (words.size() == 1 && SUDOERS_TAGS.contains(last)) {
+            return Strength.NONE; // sudoers' "NOPASSWD: command" tag: what follows is a command
+        }
         if (words.contains("public") || words.contains("publishable") || NOT_SECRET_LAST.contains(last)) {
             return Strength.NONE;
         }

@@ -254,6 +254,8 @@ public final class LeakRules {
                             ex("gunicorn.service", "[Service]\nEnvironment=\"DJANGO_SECRET_KEY=l1(9p2vr+3rgvs54*mn^m3s)*)o1\"\n"),
                             ex("app.yaml", "database:\n  password: MFqHQmVU-XhJWGw-\n")),
                     List.of(ex("settings.py", "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']\n"),
+                            ex("backup-install", "printf '%s ALL=(root) NOPASSWD: %s/env-backup %s --before-migrate *\\n' \"$U\" \"$D\" \"$N\"\n"),
+                            ex("sudoers.d/deploy", "deploy ALL=(root) NOPASSWD: /usr/local/lib/verdandi/env-backup\n"),
                             ex("settings.py", "SECRET_KEY = 'django-insecure-5f1e9c0a7b3d2e4f6a8b'\n"),
                             ex("settings.py", "SECRET_KEY = 'changeme'\n"),
                             ex("settings.py", "SECRET_KEY = 'your-secret-key-here-change-me-in-production'\n"),
