@@ -42,6 +42,10 @@ import java.util.function.Function;
  * @param adminCidrs    for a platform, the networks allowed to reach SSH
  * @param alerts        who is alerted, and past which thresholds; empty: no alerts
  * @param environment   the environment this stack installs
+ * @param unprotect     for a platform, the protected resources whose protection is lifted ({@code app}, {@code zone})
+ * @param importZone    for a platform, the existing zone to adopt (its name)
+ * @param importSshKeys for a platform, the existing SSH keys to adopt: MD5 fingerprint to DigitalOcean id
+ * @param image         for a platform, the droplets' image
  */
 public record StackSettings(
         String stack,
@@ -54,7 +58,11 @@ public record StackSettings(
         List<String> sshKeys,
         List<String> adminCidrs,
         Optional<Alerts> alerts,
-        EnvironmentSettings environment) {
+        EnvironmentSettings environment,
+        List<String> unprotect,
+        Optional<String> importZone,
+        Map<String, String> importSshKeys,
+        String image) {
 
     /** The Pulumi project (the name in Pulumi.yaml) whose stacks these settings are of. */
     public static final String PROJECT = "mangaki";
@@ -67,7 +75,7 @@ public record StackSettings(
 
     static final List<String> KEYS = List.of(
             "region", "domain", "hosting", "platformStack", "front", "app", "sshKeys",
-            "adminCidrs", "alerts", "environment");
+            "adminCidrs", "alerts", "environment", "unprotect", "import", "image");
 
     private static final List<String> HOSTINGS = List.of("platform", "guest");
     private static final String PREFIX = NAMESPACE + ":";
@@ -75,6 +83,8 @@ public record StackSettings(
     public StackSettings {
         sshKeys = List.copyOf(sshKeys);
         adminCidrs = List.copyOf(adminCidrs);
+        unprotect = List.copyOf(unprotect);
+        importSshKeys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(importSshKeys));
     }
 
     /**
@@ -117,10 +127,14 @@ public record StackSettings(
         ConfigValue appValue = value.apply("app");
         ConfigValue sshKeysValue = value.apply("sshKeys");
         ConfigValue cidrsValue = value.apply("adminCidrs");
+        ConfigValue unprotectValue = value.apply("unprotect");
+        ConfigValue importValue = value.apply("import");
+        ConfigValue imageValue = value.apply("image");
         Optional<String> platformStack = Optional.empty();
         if (guest) {
             platformStack = platformStackValue.required().string(PlatformReference.STACK_NAME);
-            for (ConfigValue v : List.of(frontValue, appValue, sshKeysValue, cidrsValue)) {
+            for (ConfigValue v : List.of(frontValue, appValue, sshKeysValue, cidrsValue, unprotectValue, importValue,
+                    imageValue)) {
                 if (v.isPresent()) {
                     v.problemAboutKey("is not allowed on a guest stack (the platform stack "
                             + "declares the droplets); remove it or set mangaki:hosting to platform");
@@ -145,6 +159,13 @@ public record StackSettings(
         Optional<List<String>> sshKeys = sshKeysValue.strings();
         Optional<List<String>> cidrs = cidrsValue.strings();
         Optional<Alerts> alerts = alerts(value.apply("alerts"), guest);
+        List<String> unprotect = guest ? List.of() : unprotectValue.strings().orElse(List.of());
+        String image = guest ? PlatformArgs.DEFAULT_IMAGE : imageValue.string().orElse(PlatformArgs.DEFAULT_IMAGE);
+        Optional<ConfigValue.Fields> imports = guest ? Optional.empty() : importValue.object(List.of("zone", "sshKeys"));
+        Optional<String> importZone = imports.flatMap(o -> o.get("zone").string());
+        Map<String, String> importSshKeys = new java.util.LinkedHashMap<>();
+        imports.flatMap(o -> o.get("sshKeys").entries()).ifPresent(entries -> entries.forEach((fingerprint, id) ->
+                id.string().ifPresent(i -> importSshKeys.put(fingerprint, i))));
 
         EnvironmentArgs.Builder environment = EnvironmentArgs.builder();
         Optional<String> zone = domain.filter(PlatformArgs.DOMAIN::test);
@@ -162,6 +183,10 @@ public record StackSettings(
             sshKeys.ifPresent(platform::sshKeys);
             cidrs.ifPresent(platform::adminCidrs);
             alerts.ifPresent(platform::alerts);
+            platform.unprotect(unprotect);
+            platform.image(image);
+            importZone.ifPresent(platform::importZone);
+            importSshKeys.forEach(platform::importSshKey);
             reading.ruleProblems(platform.problems().stream()
                     // a stack of unknown hosting is checked for its values, not for what a platform must have
                     .filter(p -> hosting != null || p.value().isPresent()).toList(), k -> PREFIX + k);
@@ -169,7 +194,8 @@ public record StackSettings(
 
         reading.throwIfAny();
         return new StackSettings(stack, region.orElseThrow(), domain.orElseThrow(), hosting, platformStack, front, app,
-                sshKeys.orElse(List.of()), cidrs.orElse(List.of()), alerts, settings.orElseThrow());
+                sshKeys.orElse(List.of()), cidrs.orElse(List.of()), alerts, settings.orElseThrow(), unprotect, importZone,
+                importSshKeys, image);
     }
 
     public boolean isPlatform() {
@@ -186,6 +212,10 @@ public record StackSettings(
         front.ifPresent(b::front);
         app.ifPresent(a -> b.app(a.size(), a.backups()));
         alerts.ifPresent(b::alerts);
+        b.unprotect(unprotect);
+        b.image(image);
+        importZone.ifPresent(b::importZone);
+        importSshKeys.forEach(b::importSshKey);
         return b;
     }
 
