@@ -87,7 +87,7 @@ public final class CloudInit {
         List<String> packages = new ArrayList<>(List.of("ca-certificates", "curl", "unattended-upgrades"));
         if (role == HostRole.APP) {
             packages.addAll(List.of("git", "postgresql", "python3-venv", "python3-dev", "build-essential",
-                    "libpq-dev", "gunicorn", "npm", "sudo"));
+                    "libpq-dev", "gunicorn", "npm", "sudo", "nginx-light"));
         } else {
             packages.addAll(List.of("nginx", "certbot"));
         }
@@ -116,6 +116,9 @@ public final class CloudInit {
             commands.add("runuser -u postgres -- psql -X -q -c \"ALTER SYSTEM SET shared_buffers = '64MB'\""
                     + " -c \"ALTER SYSTEM SET max_connections = '40'\" -c \"ALTER SYSTEM SET work_mem = '4MB'\"");
             commands.add("systemctl restart postgresql");
+            // NGINX serves each environment's port (env-install); Debian's default site goes
+            commands.add("rm -f /etc/nginx/sites-enabled/default");
+            commands.add("nginx -t && systemctl reload-or-restart nginx");
             commands.add("systemctl daemon-reload");
         } else {
             commands.add("install -d -m 0755 /etc/verdandi/sites /var/www/letsencrypt");

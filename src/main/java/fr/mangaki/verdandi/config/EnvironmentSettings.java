@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param repository  the application's git URL
  * @param gates       shell commands that must pass before a release goes live
  * @param pollSeconds how often the deploy loop asks the origin for a new commit
+ * @param application processes, interpreter, extensions, Redis and settings files
  */
 public record EnvironmentSettings(
         String name,
@@ -22,7 +23,8 @@ public record EnvironmentSettings(
         int port,
         String repository,
         List<String> gates,
-        int pollSeconds) {
+        int pollSeconds,
+        ApplicationSettings application) {
 
     public EnvironmentSettings {
         Objects.requireNonNull(name, "name");
@@ -30,6 +32,13 @@ public record EnvironmentSettings(
         Objects.requireNonNull(repository, "repository");
         domains = List.copyOf(domains);
         gates = List.copyOf(gates);
+        Objects.requireNonNull(application, "application");
+    }
+
+    /** An environment whose application needs nothing besides its web process. */
+    public EnvironmentSettings(String name, String branch, List<String> domains, int port, String repository,
+                               List<String> gates, int pollSeconds) {
+        this(name, branch, domains, port, repository, gates, pollSeconds, ApplicationSettings.defaults());
     }
 
     /** The domain the uptime check watches: the first one listed. */
