@@ -110,8 +110,20 @@ public final class Rehearsal implements AutoCloseable {
 
     // ---- set-up ----------------------------------------------------------------------
 
-    /** Both hosts' user data written under the root, PostgreSQL and NGINX running, the origin ready. */
+    /**
+     * Both hosts' user data written under the root, PostgreSQL and NGINX running, the origin
+     * ready. On a failure, what was started is stopped (the rehearsal is closed).
+     */
     public Rehearsal prepareHosts() {
+        try {
+            return prepare();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Rehearsal prepare() {
         for (String dir : List.of("etc/sudoers.d", "run", "var/log/nginx", "var/lib/nginx", "etc/nginx/sites-enabled")) {
             mkdirs(root.resolve(dir));
         }
@@ -169,9 +181,23 @@ public final class Rehearsal implements AutoCloseable {
             for (JsonNode file : config.path("write_files")) {
                 Path target = root.resolve(file.path("path").asText().substring(1));
                 mkdirs(target.getParent());
-                write(target, file.path("content").asText());
+                write(target, content(file));
                 Files.setPosixFilePermissions(target, permissions(file.path("permissions").asText()));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text of one write_files entry of user data (decoded when gzip+base64). */
+    public static String content(JsonNode file) {
+        String text = file.path("content").asText();
+        if (!file.path("encoding").asText("").equals("gz+b64")) {
+            return text;
+        }
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(text)))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -502,12 +528,21 @@ public final class Rehearsal implements AutoCloseable {
         // any process left behind by a failed test: stopped one by one, by id
         String marker = base.toString();
         ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains(marker))
+                .filter(p -> p.info().commandLine().orElse("").contains(marker) || cwdUnder(p, base))
                 .forEach(ProcessHandle::destroyForcibly);
         deleteTree(base);
     }
 
     // ---- helpers ------------------------------------------------------------------------
+
+    /** Whether the process works in the directory (Redis renames itself: its command line says nothing). */
+    private static boolean cwdUnder(ProcessHandle p, Path dir) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/" + p.pid() + "/cwd")).startsWith(dir);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
 
     /** A command's output. */
     public record Result(String out) {
