@@ -320,6 +320,7 @@ public final class Rehearsal implements AutoCloseable {
                 DB_HOST = %s
 
                 [deployment]
+                STATIC_ROOT = ${VERDANDI_STATIC_ROOT}
                 DATA_ROOT = ${VERDANDI_SHARED_DIR}/data
 
                 [sendfile]
