@@ -163,9 +163,14 @@ public final class DeployLoopBench {
                 System.out.printf("memory: %s %d MiB (resident, with its children)%n", process, kb / 1024);
             }
         }
-        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("redis-server")
-                        && p.info().commandLine().orElse("").contains(String.valueOf(r.redisPort)))
-                .findFirst().ifPresent(p -> System.out.printf("memory: redis-server %d MiB (resident)%n", rssKb(p.pid()) / 1024));
+        // Redis renames itself: found by its working directory
+        ProcessHandle.allProcesses().filter(p -> {
+            try {
+                return Files.readSymbolicLink(Path.of("/proc/" + p.pid() + "/cwd")).equals(r.base.resolve("redis"));
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().ifPresent(p -> System.out.printf("memory: redis-server %d MiB (resident)%n", rssKb(p.pid()) / 1024));
     }
 
     private static long rssKb(long pid) {
