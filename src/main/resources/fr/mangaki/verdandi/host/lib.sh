@@ -141,10 +141,13 @@ settings_module() {
   printf '%s' "$settings"
 }
 
-# Whether the Redis of URL $1 (redis://USER:PASSWORD@HOST:PORT/DB) answers PING within 3 s.
-# The password goes over the socket only, never on a command line.
-redis_answers() {
-  local url=$1 rest auth host rport reply
+# Whether the Redis of the REDIS_URL (redis://USER:PASSWORD@HOST:PORT/DB) of env file $1
+# answers PING within 3 s. The password goes over the socket only, never on a command
+# line. Never traced.
+redis_answers() (
+  set +x
+  local url rest auth host rport reply
+  url=$(env_file_value "$1" REDIS_URL)
   [[ "$url" =~ ^redis://(([^:@/]*):([^@/]*)@)?([^:/]+)(:([0-9]+))?(/[0-9]*)?$ ]] || return 1
   auth=''
   [[ -z "${BASH_REMATCH[1]}" ]] || auth="AUTH ${BASH_REMATCH[2]:-default} ${BASH_REMATCH[3]}"$'\r\n'
@@ -160,7 +163,7 @@ redis_answers() {
     done
   ) 2>/dev/null || return 1
   [[ "$rest" == PONG ]]
-}
+)
 
 systemctl_run() {
   if [[ -n "${VERDANDI_SYSTEMCTL:-}" ]]; then
