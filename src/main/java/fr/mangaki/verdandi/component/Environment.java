@@ -140,13 +140,29 @@ public final class Environment extends ComponentResource {
                 ? List.of(local.hostFiles(HostRole.APP)) : List.of();
         List<Resource> frontAfter = platform instanceof Platform local
                 ? List.of(local.hostFiles(HostRole.FRONT)) : List.of();
+        // the env file and the settings files travel as one secret on standard input
+        List<String> files = settings.application().settingsFiles().values().stream().distinct().sorted().toList();
+        List<Output<String>> inputs = new ArrayList<>();
+        inputs.add(access.environmentFile(name));
+        List<Object> triggers = new ArrayList<>(List.of(access.environmentFileVersion(name), HostFiles.digest(HostRole.APP)));
+        for (String file : files) {
+            inputs.add(access.settingsFile(name, file));
+            triggers.add(file + "=" + access.settingsFileVersion(name, file));
+        }
+        Output<String> stdin = Output.all(inputs).applyValue(texts -> {
+            Map<String, String> settingsFiles = new LinkedHashMap<>();
+            for (int i = 0; i < files.size(); i++) {
+                settingsFiles.put(files.get(i), texts.get(i + 1));
+            }
+            return HostCommands.installInput(texts.get(0), settingsFiles);
+        });
         RemoteCommand app = new RemoteCommand(name + "-app-install", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.appIpv4(), platform.adminUser(), key))
                 .create(installEnvironment)
                 .update(installEnvironment)
                 .delete(commands.removeEnvironment(name))
-                .stdin(access.environmentFile(name))
-                .triggers(access.environmentFileVersion(name), HostFiles.digest(HostRole.APP))
+                .stdin(stdin)
+                .triggers(triggers)
                 .build(), childAfter(appAfter));
         Output<String> installSite = platform.appPrivateIpv4().applyValue(ip -> commands.installSite(settings, ip));
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
@@ -205,6 +221,12 @@ public final class Environment extends ComponentResource {
         private final List<String> gates = new ArrayList<>();
         private int pollSeconds = 5;
         private final List<String> alertEmails = new ArrayList<>();
+        private final Map<String, fr.mangaki.verdandi.config.ApplicationSettings.ProcessSettings> processes =
+                new LinkedHashMap<>();
+        private String python = fr.mangaki.verdandi.config.ApplicationSettings.DEFAULT_PYTHON;
+        private final List<String> postgresExtensions = new ArrayList<>();
+        private boolean redis;
+        private final Map<String, String> settingsFiles = new LinkedHashMap<>();
         private HostAccess access;
         private ComponentResourceOptions options;
 
@@ -254,6 +276,50 @@ public final class Environment extends ComponentResource {
             return this;
         }
 
+        /**
+         * A process besides web, run from the live release in the directory of manage.py
+         * ({@code worker}: {@code celery -A mangaki worker}); it wins over the Procfile's
+         * process of the same name. Default: the Procfile's processes only.
+         */
+        public Builder process(String name, String command) {
+            this.processes.put(name, fr.mangaki.verdandi.config.ApplicationSettings.ProcessSettings.command(command));
+            return this;
+        }
+
+        /** A process with a grace period of its own after TERM. Default grace: 30 seconds. */
+        public Builder process(String name, String command, int graceSeconds) {
+            this.processes.put(name, new fr.mangaki.verdandi.config.ApplicationSettings.ProcessSettings(
+                    java.util.Optional.ofNullable(command), java.util.OptionalInt.of(graceSeconds)));
+            return this;
+        }
+
+        /** The interpreter of the release virtualenvs. Default: {@code /usr/bin/python3}. */
+        public Builder python(String interpreter) {
+            this.python = interpreter;
+            return this;
+        }
+
+        /** PostgreSQL extensions created as a superuser in its database. Default: none. */
+        public Builder postgresExtensions(String... extensions) {
+            this.postgresExtensions.addAll(List.of(extensions));
+            return this;
+        }
+
+        /** A Redis database and user on the app host, its URL in REDIS_URL. Default: none. */
+        public Builder redis() {
+            this.redis = true;
+            return this;
+        }
+
+        /**
+         * A settings file, {@code secrets/<name>/<file>.asc}, installed mode 0600 in the shared
+         * directory with {@code variable} pointing at it. Default: none.
+         */
+        public Builder settingsFile(String variable, String file) {
+            this.settingsFiles.put(variable, file);
+            return this;
+        }
+
         /** Who is told when the main domain is down. Default: nobody (the check still runs). */
         public Builder alertEmails(String... emails) {
             this.alertEmails.addAll(List.of(emails));
@@ -294,7 +360,8 @@ public final class Environment extends ComponentResource {
                 throw new ConfigException(problems);
             }
             EnvironmentSettings settings = new EnvironmentSettings(name, branch == null ? name : branch, domains,
-                    port, repository, gates, pollSeconds);
+                    port, repository, gates, pollSeconds, new fr.mangaki.verdandi.config.ApplicationSettings(
+                            processes, python, postgresExtensions, redis, settingsFiles));
             HostAccess hostAccess = access != null ? access : Credentials.ofProcess();
             return new Environment(name, EnvironmentArgs.of(settings, platform, hostAccess)
                     .withAlertEmails(alertEmails), options);

@@ -19,4 +19,18 @@ public interface HostAccess {
      * its encrypted form. {@code absent} when there is no env file yet.
      */
     String environmentFileVersion(String environment);
+
+    /**
+     * One of the environment's settings files ({@code secrets/<environment>/<file>.asc},
+     * decrypted), installed in its shared directory. By default there is none to read.
+     */
+    default Output<String> settingsFile(String environment, String file) {
+        throw new fr.mangaki.verdandi.config.ConfigException("secrets/" + environment + "/" + file
+                + ".asc: these credentials read no settings file");
+    }
+
+    /** Changes whenever the settings file changes, without revealing it; {@code absent} when there is none. */
+    default String settingsFileVersion(String environment, String file) {
+        return "absent";
+    }
 }

@@ -64,6 +64,14 @@ public record StackSettings(
     private static final Pattern REPOSITORY = Pattern.compile(
             "(https?|ssh|git|file)://[A-Za-z0-9@:/._~+%-]+|[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[A-Za-z0-9/._~+%-]+");
     private static final Pattern BRANCH_CHARS = Pattern.compile("[A-Za-z0-9._/-]+");
+    private static final Pattern PROCESS = Pattern.compile("[a-z][a-z0-9_-]{0,29}");
+    private static final Pattern PYTHON = Pattern.compile("/[A-Za-z0-9/._+-]+");
+    private static final Pattern EXTENSION = Pattern.compile("[a-z_][a-z0-9_-]{0,62}");
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern SETTINGS_FILE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    /** The keys of {@code mangaki:environment}. */
+    static final List<String> ENVIRONMENT_KEYS = List.of("name", "branch", "domains", "port", "repository", "gates",
+            "pollSeconds", "processes", "python", "postgresExtensions", "redis", "settingsFiles");
 
     public StackSettings {
         sshKeys = List.copyOf(sshKeys);
@@ -223,7 +231,7 @@ public record StackSettings(
     }
 
     private static Optional<EnvironmentSettings> environment(Node n, Optional<String> zone) {
-        return n.object(List.of("name", "branch", "domains", "port", "repository", "gates", "pollSeconds"))
+        return n.object(ENVIRONMENT_KEYS)
                 .flatMap(o -> {
                     Optional<String> name = o.require("name").string(ENV_NAME,
                             "an environment name (lower-case letters, digits and '-', at most 23, starting with a letter)");
@@ -254,13 +262,101 @@ public record StackSettings(
                     })).orElse(List.of());
                     Node pollNode = o.get("pollSeconds");
                     Optional<Integer> poll = pollNode.isPresent() ? pollNode.integer(1, 3600) : Optional.of(5);
+                    Optional<ApplicationSettings> application = application(o);
                     if (name.isEmpty() || branch.isEmpty() || domains.isEmpty() || port.isEmpty()
-                            || repository.isEmpty() || poll.isEmpty() || domains.get().isEmpty()) {
+                            || repository.isEmpty() || poll.isEmpty() || domains.get().isEmpty() || application.isEmpty()) {
                         return Optional.empty();
                     }
                     return Optional.of(new EnvironmentSettings(name.get(), branch.get(), domains.get(), port.get(),
-                            repository.get(), gates, poll.get()));
+                            repository.get(), gates, poll.get(), application.get()));
                 });
+    }
+
+    /**
+     * processes (name: command, or name: {command, graceSeconds}), python, postgresExtensions,
+     * redis and settingsFiles (VARIABLE: file of secrets/ENV/, without .asc).
+     */
+    private static Optional<ApplicationSettings> application(Node.Obj o) {
+        boolean ok = true;
+        Map<String, ApplicationSettings.ProcessSettings> processes = new java.util.LinkedHashMap<>();
+        Node processesNode = o.get("processes");
+        for (Map.Entry<String, Node> e : processesNode.entries().orElse(Map.of()).entrySet()) {
+            Node p = e.getValue();
+            if (!PROCESS.matcher(e.getKey()).matches()) {
+                p.problemAboutKey("is not a process name (lower-case letters, digits, '_' and '-', at most 30, "
+                        + "starting with a letter)");
+                ok = false;
+                continue;
+            }
+            if (e.getKey().equals("web")) {
+                p.problemAboutKey("is Verdandi's gunicorn (zero-downtime reload): it takes no command here");
+                ok = false;
+                continue;
+            }
+            Optional<ApplicationSettings.ProcessSettings> process = p.isMap()
+                    ? p.object(List.of("command", "graceSeconds")).flatMap(obj -> {
+                        Node c = obj.get("command");
+                        Optional<String> command = c.isPresent() ? command(c) : Optional.of("");
+                        Node g = obj.get("graceSeconds");
+                        Optional<Integer> grace = g.isPresent() ? g.integer(1, 86400) : Optional.of(0);
+                        return command.flatMap(cmd -> grace.map(gs -> new ApplicationSettings.ProcessSettings(
+                                cmd.isEmpty() ? Optional.empty() : Optional.of(cmd),
+                                gs == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(gs))));
+                    })
+                    : command(p).map(ApplicationSettings.ProcessSettings::command);
+            if (process.isEmpty()) {
+                ok = false;
+            } else {
+                processes.put(e.getKey(), process.get());
+            }
+        }
+        Node pythonNode = o.get("python");
+        Optional<String> python = pythonNode.isPresent()
+                ? pythonNode.string(PYTHON, "an absolute path of a Python interpreter (e.g. /usr/bin/python3.10)")
+                : Optional.of(ApplicationSettings.DEFAULT_PYTHON);
+        Node extensionsNode = o.get("postgresExtensions");
+        Optional<List<String>> extensions = extensionsNode.isPresent()
+                ? extensionsNode.listOf(x -> x.string(EXTENSION, "a PostgreSQL extension name (e.g. pg_trgm)"))
+                : Optional.of(List.of());
+        Node redisNode = o.get("redis");
+        Optional<Boolean> redis = redisNode.isPresent() ? redisNode.bool() : Optional.of(false);
+        Map<String, String> settingsFiles = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, Node> e : o.get("settingsFiles").entries().orElse(Map.of()).entrySet()) {
+            if (!VARIABLE.matcher(e.getKey()).matches()) {
+                e.getValue().problemAboutKey("is not an environment variable name");
+                ok = false;
+                continue;
+            }
+            Optional<String> file = e.getValue().string(SETTINGS_FILE,
+                    "a file name of secrets/<environment>/ without .asc (e.g. settings.ini), other than app.env")
+                    .filter(f -> {
+                        if (!f.equals("app.env") && !f.endsWith(".asc")) {
+                            return true;
+                        }
+                        e.getValue().problem("is not allowed: name the decrypted file (settings.ini for settings.ini.asc), "
+                                + "other than app.env");
+                        return false;
+                    });
+            if (file.isEmpty()) {
+                ok = false;
+            } else {
+                settingsFiles.put(e.getKey(), file.get());
+            }
+        }
+        if (!ok || python.isEmpty() || redis.isEmpty() || extensions.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApplicationSettings(processes, python.get(), extensions.get(), redis.get(), settingsFiles));
+    }
+
+    private static Optional<String> command(Node n) {
+        return n.string().filter(s -> {
+            if (!s.isBlank() && !s.contains("\n") && !s.contains("\t")) {
+                return true;
+            }
+            n.problem("is not a command (one non-empty line)");
+            return false;
+        });
     }
 
     private static boolean inside(Node n, String domain, Optional<String> zone) {

@@ -129,6 +129,38 @@ public final class Node {
         return list().map(nodes -> nodes.stream().map(item).flatMap(Optional::stream).toList());
     }
 
+    /** A boolean ({@code true} or {@code false}). */
+    public Optional<Boolean> bool() {
+        if (value instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        if (value instanceof String s && (s.equals("true") || s.equals("false"))) {
+            return Optional.of(Boolean.parseBoolean(s));
+        }
+        if (value != null) {
+            problem("is not true or false");
+        }
+        return Optional.empty();
+    }
+
+    /** A map whose keys are the user's (names of processes, variables): each value as a node keyed {@code key.name}. */
+    public Optional<Map<String, Node>> entries() {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Node> nodes = new LinkedHashMap<>();
+            m.forEach((k, v) -> nodes.put(String.valueOf(k), new Node(key + "." + k, v, problems)));
+            return Optional.of(nodes);
+        }
+        if (value != null) {
+            problem("is not a map");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the value is a map (an object). */
+    public boolean isMap() {
+        return value instanceof Map<?, ?>;
+    }
+
     /** An object: unknown keys are recorded as problems, known ones become child nodes. */
     public Optional<Obj> object(Collection<String> knownKeys) {
         if (value instanceof Map<?, ?> m) {
