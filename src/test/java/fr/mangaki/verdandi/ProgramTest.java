@@ -94,6 +94,16 @@ class ProgramTest {
         public String environmentFileVersion(String environment) {
             return "v-" + environment;
         }
+
+        @Override
+        public Output<String> settingsFile(String environment, String file) {
+            return Output.ofSecret("[secrets]\nSECRET_FILE = ${VERDANDI_ENV_FILE}\n");
+        }
+
+        @Override
+        public String settingsFileVersion(String environment, String file) {
+            return "v-" + environment + "-" + file;
+        }
     }
 
     private TestResult run(String stack) {
@@ -129,8 +139,12 @@ class ProgramTest {
         assertEquals(commands.installEnvironment(settings.environment()), app.inputs.get("create"));
         assertEquals(commands.installEnvironment(settings.environment()), app.inputs.get("update"));
         assertEquals(commands.removeEnvironment("production"), app.inputs.get("delete"));
-        assertEquals("SECRET_KEY=test-production\n", app.inputs.get("stdin"));
-        assertEquals(List.of("v-production", HostFiles.digest(HostRole.APP)), app.inputs.get("triggers"));
+        assertEquals(HostCommands.installInput("SECRET_KEY=test-production\n",
+                Map.of("settings.ini", "[secrets]\nSECRET_FILE = ${VERDANDI_ENV_FILE}\n")), app.inputs.get("stdin"));
+        assertTrue(app.inputs.get("create").toString().contains(" --settings-file MANGAKI_SETTINGS_PATH=settings.ini"),
+                "settings.ini goes with the env file, its variable on the command line");
+        assertEquals(List.of("v-production", HostFiles.digest(HostRole.APP), "settings.ini=v-production-settings.ini"),
+                app.inputs.get("triggers"));
         String appIp = (String) PulumiTest.extractValue(result.output("appIpv4"));
         assertEquals(Map.of("host", appIp, "user", "verdandi", "privateKey", "test-ssh-key"),
                 app.inputs.get("connection"));
