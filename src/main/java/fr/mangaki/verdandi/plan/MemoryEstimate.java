@@ -43,8 +43,8 @@ public record MemoryEstimate(DropletSize size, List<Line> lines) {
     public static final int GUNICORN_WORKER_MIB = 59;
     /** The gunicorn workers per environment (env-install's default). */
     public static final int GUNICORN_WORKERS = 2;
-    /** A Celery worker (solo pool) with Django loaded: measured 92 MiB. */
-    public static final int CELERY_WORKER_MIB = 92;
+    /** A Celery worker with one prefork child, Django loaded: measured 123 MiB (65 MiB with the solo pool). */
+    public static final int CELERY_WORKER_MIB = 123;
     /** Celery beat: measured 65 MiB. */
     public static final int CELERY_BEAT_MIB = 65;
     /** Any other process of the stack: a Python process with Django loaded, like beat. */
