@@ -51,8 +51,9 @@ public final class HostCommands {
 
     /**
      * Installs or updates the environment on the app host; the environment file (the
-     * application's secrets, KEY=VALUE lines) goes to the command's standard input.
-     * Gunicorn listens on all addresses: the cloud firewall lets only the front reach the port.
+     * application's secrets, KEY=VALUE lines) and its settings files go to the command's
+     * standard input ({@link #installInput}). The environment's NGINX listens on all
+     * addresses: the cloud firewall lets only the front reach the port.
      */
     public String installEnvironment(EnvironmentSettings env) {
         return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installEnvironmentTokens(env, null));

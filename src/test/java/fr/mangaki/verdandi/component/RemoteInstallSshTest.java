@@ -373,7 +373,7 @@ class RemoteInstallSshTest {
                 WORKERS=2
                 PYTHON=/usr/bin/python3
                 STATIC_URL=/static/
-                PROCESS_SETTLE_SECONDS=2
+                PROCESS_SETTLE_SECONDS=3
                 """.formatted(env.name(), env.name(), env.branch(), env.repository(), env.port(), env.port(),
                 String.join(" ", env.domains()), env.mainDomain(), env.pollSeconds());
     }

@@ -51,7 +51,7 @@ class EnvInstallTest {
                     WORKERS=2
                     PYTHON=/usr/bin/python3
                     STATIC_URL=/static/
-                    PROCESS_SETTLE_SECONDS=2
+                    PROCESS_SETTLE_SECONDS=3
                     """.formatted(r.origin, r.appPort, r.appPort), Files.readString(conf.resolve("deploy.conf")));
             assertEquals("pytest\n", Files.readString(conf.resolve("gates")));
             assertEquals("worker\t\n", Files.readString(conf.resolve("processes")), "the stack names the worker (its grace only)");

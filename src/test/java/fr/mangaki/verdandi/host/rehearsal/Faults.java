@@ -70,7 +70,8 @@ public final class Faults {
     public List<Outcome> badInputs() {
         List<Outcome> outcomes = new ArrayList<>();
         outcomes.add(badCommit("Procfile line that is not name: command", "procfile",
-                "Procfile:3: 'worker celery -A demo worker' is not 'name: command'",
+                "Procfile:3: 'worker celery -A demo worker --loglevel INFO --pool solo --without-gossip --without-mingle"
+                        + " --without-heartbeat' is not 'name: command'",
                 r -> r.writeApp("Procfile", r.readApp("Procfile").replace("worker: celery", "worker celery")), false));
         outcomes.add(badCommit("Python requirement this interpreter does not meet", "python",
                 "pyproject.toml requires python >=3.8,<3.11; /usr/bin/python3 is " + pythonVersion(),
@@ -292,7 +293,9 @@ public final class Faults {
             if (reason != null && !text.contains("failed at step *" + step + "* after ") ) {
                 problems.add("no step in the report: " + text);
             }
-            if (reason != null && !text.contains(": " + reason + "; still serving")) {
+            // Slack's text escapes &, < and >
+            String plain = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+            if (reason != null && !plain.contains(": " + reason + "; still serving")) {
                 problems.add("the report does not give the reason '" + reason + "': " + text);
             }
         }
