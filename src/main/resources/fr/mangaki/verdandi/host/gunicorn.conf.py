@@ -95,9 +95,20 @@ def post_worker_init(worker):
         _hold(worker, ready_dir)
 
 
+def _held_by(hold):
+    """The master the deploy is replacing (the hold file names it), or None."""
+    try:
+        with open(hold) as f:
+            return int(f.read().strip() or 0)
+    except (OSError, ValueError):
+        return None
+
+
 def _hold(worker, ready_dir):
     hold = os.path.join(ready_dir, "hold")
     go = os.path.join(ready_dir, "go.%d" % os.getppid())
+    if _held_by(hold) == os.getppid():
+        return  # a worker the serving master replaces keeps serving
     deadline = time.monotonic() + HOLD_SECONDS
     while os.path.exists(hold) and not os.path.exists(go):
         if time.monotonic() > deadline:
