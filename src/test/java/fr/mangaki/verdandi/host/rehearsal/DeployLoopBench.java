@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * {@link Faults}. Prints one line per deploy and per fault, then, last, {@code deploys=N
  * commit_to_live_median_s=X commit_to_live_max_s=Y failed_requests=Z requests=R
  * faults_survived=K/K processes=P task_after_deploy_new_code=0|1 static_cache_headers=0|1
- * static_served_by=nginx|gunicorn|none}.
+ * static_served_by=nginx|gunicorn|none} (the last three {@code n/a} with {@code --app}).
  *
  * <p>Arguments: [--app PATH [--branch B]] [--no-faults] [DEPLOYS (default 10)]
  * [POLL_SECONDS (default 5, the stacks' value)]. With {@code --app}, the git repository at
@@ -123,11 +123,13 @@ public final class DeployLoopBench {
         double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
         long survived = outcomes.stream().filter(Faults.Outcome::survived).count();
+        // another application's pages, tasks and static files are unknown to the bench: n/a
         System.out.printf(Locale.ROOT, "deploys=%d commit_to_live_median_s=%.1f commit_to_live_max_s=%.1f "
                         + "failed_requests=%d requests=%d faults_survived=%d/%d processes=%d "
-                        + "task_after_deploy_new_code=%d static_cache_headers=%d static_served_by=%s%n",
+                        + "task_after_deploy_new_code=%s static_cache_headers=%s static_served_by=%s%n",
                 seconds.size(), median, sorted.get(sorted.size() - 1), failed, requests, survived, outcomes.size(),
-                processes, tasksRanNewCode ? 1 : 0, cacheHeaders ? 1 : 0, servedBy);
+                processes, builtIn ? (tasksRanNewCode ? "1" : "0") : "n/a", builtIn ? (cacheHeaders ? "1" : "0") : "n/a",
+                builtIn ? servedBy : "n/a");
     }
 
     private static boolean live(Rehearsal r, boolean builtIn) {
