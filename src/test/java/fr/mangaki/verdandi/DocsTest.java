@@ -71,6 +71,18 @@ class DocsTest {
     }
 
     @Test
+    void theJavaStackInTheDocsIsTheOneProductionStackTestPlans() throws IOException {
+        String source = Files.readString(ROOT.resolve("src/test/java/fr/mangaki/verdandi/ProductionStack.java"));
+        String compiled = source.split("// docs: begin\n", 2)[1].split("// docs: end", 2)[0];
+        String doc = Files.readString(ROOT.resolve("docs/configuration.md"));
+        int heading = doc.indexOf("## The same stack in Java");
+        assertTrue(heading >= 0, "docs/configuration.md has no \"The same stack in Java\" section");
+        int start = doc.indexOf("```java\n", heading) + "```java\n".length();
+        String shown = doc.substring(start, doc.indexOf("```\n", start));
+        assertEquals(compiled, shown, "docs/configuration.md's Java stack differs from ProductionStack.java's");
+    }
+
+    @Test
     void everyRelativeLinkAndAnchorResolves() throws IOException {
         List<String> broken = new ArrayList<>();
         for (Path doc : documents()) {

@@ -8,23 +8,19 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import fr.mangaki.verdandi.component.HostAccess;
-import fr.mangaki.verdandi.config.StackFile;
-import fr.mangaki.verdandi.config.StackSettings;
+import fr.mangaki.verdandi.config.DatabaseBackups;
+import fr.mangaki.verdandi.stack.StackFile;
+import fr.mangaki.verdandi.stack.StackSettings;
 import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostFiles;
 import fr.mangaki.verdandi.host.HostRole;
+import fr.mangaki.verdandi.resource.internal.RecordingMocks;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,46 +28,7 @@ import org.junit.jupiter.api.Test;
 class ProgramTest {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
 
-    /** Records every registration; answers with the inputs, a fresh id and made-up addresses. */
-    static final class Recorder implements Mocks {
-        final List<Mocks.ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
-        final Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
-        private final AtomicInteger nextId = new AtomicInteger(1000);
-
-        @Override
-        public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-            registered.add(args);
-            Map<String, Object> state = new HashMap<>(args.inputs);
-            int id = nextId.incrementAndGet();
-            ids.put(args.name, String.valueOf(id));
-            if (args.type.equals("digitalocean:index/droplet:Droplet")) {
-                state.put("ipv4Address", "192.0.2." + (id % 250));
-                state.put("ipv4AddressPrivate", "10.110.0." + (id % 250));
-            }
-            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(String.valueOf(id)), state));
-        }
-
-        List<Mocks.ResourceArgs> ofType(String type) {
-            synchronized (registered) {
-                return registered.stream().filter(r -> r.type.equals(type)).toList();
-            }
-        }
-
-        Mocks.ResourceArgs named(String name) {
-            synchronized (registered) {
-                return registered.stream().filter(r -> r.name.equals(name)).findFirst().orElseThrow(
-                        () -> new AssertionError("no resource named " + name + " among " + names()));
-            }
-        }
-
-        List<String> names() {
-            synchronized (registered) {
-                return registered.stream().map(r -> r.name).toList();
-            }
-        }
-    }
-
-    private final Recorder recorder = new Recorder();
+    private final RecordingMocks recorder = new RecordingMocks();
 
     @AfterEach
     void cleanup() {
@@ -104,14 +61,19 @@ class ProgramTest {
         public String settingsFileVersion(String environment, String file) {
             return "v-" + environment + "-" + file;
         }
+
+        @Override
+        public String backupRecipients() {
+            return RECIPIENTS;
+        }
     }
+
+    /** What {@link TestAccess} gives as the recipients' public keys. */
+    static final String RECIPIENTS = "-----BEGIN PGP PUBLIC KEY BLOCK-----\ntest\n-----END PGP PUBLIC KEY BLOCK-----\n";
 
     private TestResult run(String stack) {
         StackSettings settings = StackFile.load(StackFile.of(PROJECT, stack));
-        return PulumiTest.withMocks(recorder)
-                .withOptions(TestOptions.builder().projectName("mangaki").stackName(stack).build())
-                .runTest(ctx -> Program.declare(ctx, settings, new TestAccess()))
-                .throwOnError();
+        return recorder.run(StackSettings.PROJECT, stack, ctx -> Program.declare(ctx, settings, new TestAccess()));
     }
 
     @Test
@@ -158,6 +120,32 @@ class ProgramTest {
     }
 
     @Test
+    void productionDumpsItsDatabaseNightlyAndCopiesTheDumpsToTheFront() throws Exception {
+        TestResult result = run("production");
+        HostCommands commands = HostCommands.standard();
+        DatabaseBackups backups = DatabaseBackups.defaultsFor("production");
+        Mocks.ResourceArgs app = recorder.named("production-app-backups");
+        String frontPrivateIp = (String) PulumiTest.extractValue(result.output("frontPrivateIpv4"));
+        assertTrue(frontPrivateIp.startsWith("10.110.0."), frontPrivateIp);
+        assertEquals(commands.installBackups("production", backups, frontPrivateIp), app.inputs.get("create"));
+        assertEquals(app.inputs.get("create"), app.inputs.get("update"));
+        assertEquals(commands.removeBackups("production"), app.inputs.get("delete"));
+        assertEquals("nightly at 03:00 UTC, kept 14 days", ((List<?>) app.inputs.get("triggers")).get(0));
+        assertEquals(RECIPIENTS, app.inputs.get("stdin"), "the recipients' public keys go to backup-install");
+        assertEquals(List.of("nightly at 03:00 UTC, kept 14 days", "sha256:" + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(RECIPIENTS.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))), HostFiles.digest(HostRole.APP)),
+                app.inputs.get("triggers"), "a change of recipients installs the backups again");
+        assertEquals(Map.of("host", PulumiTest.extractValue(result.output("appIpv4")), "user", "verdandi",
+                "privateKey", "test-ssh-key"), app.inputs.get("connection"));
+        Mocks.ResourceArgs front = recorder.named("production-front-dumps");
+        assertEquals(commands.installDumps("production", 14), front.inputs.get("create"));
+        assertEquals(commands.removeDumps("production"), front.inputs.get("delete"));
+        assertEquals(PulumiTest.extractValue(result.output("frontIpv4")),
+                ((Map<?, ?>) front.inputs.get("connection")).get("host"));
+    }
+
+    @Test
     void productionDeclaresTwoDropletsInTheVpcWithMonitoring() {
         run("production");
         List<Mocks.ResourceArgs> droplets = recorder.ofType("digitalocean:index/droplet:Droplet");
@@ -189,8 +177,9 @@ class ProgramTest {
         assertEquals(List.of(
                 Map.of("protocol", "tcp", "portRange", "80", "sourceAddresses", List.of("0.0.0.0/0", "::/0")),
                 Map.of("protocol", "tcp", "portRange", "443", "sourceAddresses", List.of("0.0.0.0/0", "::/0")),
-                Map.of("protocol", "tcp", "portRange", "22", "sourceAddresses", List.of("0.0.0.0/0", "::/0"))),
-                front);
+                Map.of("protocol", "tcp", "portRange", "22", "sourceAddresses", List.of("0.0.0.0/0", "::/0")),
+                Map.of("protocol", "tcp", "portRange", "22", "sourceDropletIds", List.of(Double.valueOf(idOf("mangaki-app"))))),
+                front, "the app's backups reach the front's dump receiver over SSH");
         List<Map<String, Object>> app = rules(recorder.named("mangaki-app-firewall"));
         assertEquals(List.of(Map.of("protocol", "tcp", "portRange", "22",
                 "sourceAddresses", List.of("0.0.0.0/0", "::/0"))), app);
@@ -252,9 +241,9 @@ class ProgramTest {
                 "mangaki-memory-alert", "mangaki-vpc", "mangaki-zone"), platformChildren);
         List<String> environmentChildren = environment.pulumiChildResources().stream()
                 .map(Resource::pulumiResourceName).sorted().toList();
-        assertEquals(List.of("production-app-install", "production-dns-mangaki-fr", "production-dns-www-mangaki-fr",
-                "production-firewall", "production-front-site", "production-uptime", "production-uptime-alert"),
-                environmentChildren);
+        assertEquals(List.of("production-app-backups", "production-app-install", "production-dns-mangaki-fr",
+                "production-dns-www-mangaki-fr", "production-firewall", "production-front-dumps", "production-front-site",
+                "production-uptime", "production-uptime-alert"), environmentChildren);
     }
 
     @Test
@@ -268,7 +257,7 @@ class ProgramTest {
     }
 
     private String idOf(String name) {
-        return java.util.Objects.requireNonNull(recorder.ids.get(name), name);
+        return recorder.id(name);
     }
 
     @SuppressWarnings("unchecked")

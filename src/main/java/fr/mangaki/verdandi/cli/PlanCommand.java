@@ -1,7 +1,7 @@
 package fr.mangaki.verdandi.cli;
 
 import fr.mangaki.verdandi.config.ConfigException;
-import fr.mangaki.verdandi.config.StackFile;
+import fr.mangaki.verdandi.stack.StackFile;
 import fr.mangaki.verdandi.plan.OfflinePlanner;
 import fr.mangaki.verdandi.plan.Plan;
 import fr.mangaki.verdandi.plan.PlanDiff;

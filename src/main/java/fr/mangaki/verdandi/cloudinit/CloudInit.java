@@ -62,7 +62,7 @@ public final class CloudInit {
             config.put("swap", map("filename", "/swapfile", "size", SWAP_BYTES, "maxsize", SWAP_BYTES));
         }
         List<Map<String, Object>> files = new ArrayList<>();
-        for (HostFile f : HostFiles.forRole(spec.role())) {
+        for (HostFile f : HostFiles.bootFiles(spec.role())) {
             files.add(map("path", f.path(), "permissions", f.permissions(), "encoding", ENCODING,
                     "content", compressed(f.content())));
         }
@@ -107,7 +107,7 @@ public final class CloudInit {
         List<String> packages = new ArrayList<>(List.of("ca-certificates", "curl", "unattended-upgrades"));
         if (role == HostRole.APP) {
             packages.addAll(List.of("git", "postgresql", "python3-venv", "python3-dev", "build-essential",
-                    "libpq-dev", "gunicorn", "npm", "sudo", "nginx-light"));
+                    "libpq-dev", "gunicorn", "npm", "sudo", "gnupg", "s3cmd", "nginx-light"));
         } else {
             packages.addAll(List.of("nginx", "certbot"));
         }

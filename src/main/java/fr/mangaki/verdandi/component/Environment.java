@@ -5,7 +5,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import fr.mangaki.verdandi.Credentials;
 import fr.mangaki.verdandi.component.PlatformHandle.EnvironmentSlot;
 import fr.mangaki.verdandi.component.internal.Ssh;
 import fr.mangaki.verdandi.config.ConfigException;
@@ -25,8 +24,12 @@ import fr.mangaki.verdandi.resource.digitalocean.UptimeAlertArgs;
 import fr.mangaki.verdandi.resource.digitalocean.UptimeAlertNotificationArgs;
 import fr.mangaki.verdandi.resource.digitalocean.UptimeCheck;
 import fr.mangaki.verdandi.resource.digitalocean.UptimeCheckArgs;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -36,13 +39,14 @@ import java.util.stream.Stream;
  * an A record per domain pointing at the front (the zone's apex as {@code @}), a firewall
  * opening the environment's port on the app droplet to the front only, an HTTPS uptime
  * check of its main domain (with an alert when {@link EnvironmentArgs#alertEmails()} is
- * set), and the remote commands that install it on the app droplet and the front over SSH.
+ * set), and the remote commands that install it and its database's backups on the app droplet
+ * and the front over SSH.
  *
  * <p>Refused, with a {@link ConfigException}, when another environment of the platform
  * already uses its port or one of its domains. Children are named {@code <name>-<role>}:
  * {@code production-dns-mangaki-fr}, {@code production-dns-www-mangaki-fr}, {@code production-firewall},
  * {@code production-uptime}, {@code production-uptime-alert}, {@code production-app-install},
- * {@code production-front-site}.
+ * {@code production-front-site}, {@code production-app-backups} and {@code production-front-dumps}.
  */
 public final class Environment extends ComponentResource {
     public static final String TYPE = "verdandi:environment:Environment";
@@ -52,16 +56,15 @@ public final class Environment extends ComponentResource {
     private final EnvironmentSettings settings;
     private final Output<String> url;
 
-    public Environment(String name, EnvironmentArgs args) {
-        this(name, args, null);
+    /** Declares the environment that {@code args} describe, named after it ({@link EnvironmentArgs#name()}). */
+    public Environment(EnvironmentArgs args) {
+        this(args, null);
     }
 
-    public Environment(String name, EnvironmentArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, options);
+    public Environment(EnvironmentArgs args, ComponentResourceOptions options) {
+        super(TYPE, args.name(), options);
         this.settings = args.settings();
-        if (!settings.name().equals(name)) {
-            throw new ConfigException("Environment " + name + ": its settings are for environment " + settings.name());
-        }
+        String name = args.name();
         PlatformHandle platform = args.platform();
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         EnvironmentSlot slot = new EnvironmentSlot(settings.port(), settings.domains());
@@ -70,7 +73,7 @@ public final class Environment extends ComponentResource {
         }
         // the port goes through the platform's claims so that a clash fails the registration
         Output<String> port = platform.environments().applyValue(taken -> {
-            Clashes.check(name, slot, taken);
+            SlotConflicts.check(name, slot, taken);
             return String.valueOf(settings.port());
         });
 
@@ -165,6 +168,7 @@ public final class Environment extends ComponentResource {
                 .triggers(triggers)
                 .build(), childAfter(appAfter));
         Output<String> installSite = platform.appPrivateIpv4().applyValue(ip -> commands.installSite(settings, ip));
+        installBackups(name, platform, access, commands, key, app, frontAfter);
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(installSite)
@@ -172,6 +176,47 @@ public final class Environment extends ComponentResource {
                 .delete(commands.removeSite(name))
                 .triggers(HostFiles.digest(HostRole.FRONT))
                 .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(app)).toList()));
+    }
+
+    /**
+     * Installs the environment's backups (docs/backups.md): on the app droplet
+     * {@code backup-install}, with the public keys of {@code secrets/recipients/} on standard
+     * input, which prints the environment's backup SSH key; on the front {@code dumps-install},
+     * which lets that key (and nothing else) store the environment's dumps over the VPC.
+     * Deleting the environment turns its backups off and revokes the key; dumps are kept.
+     */
+    private void installBackups(String name, PlatformHandle platform, HostAccess access, HostCommands commands,
+                                Output<String> key, RemoteCommand app, List<Resource> frontAfter) {
+        String recipients = access.backupRecipients();
+        Output<String> install = platform.frontPrivateIpv4()
+                .applyValue(ip -> commands.installBackups(name, settings.backups(), ip));
+        RemoteCommand backups = new RemoteCommand(name + "-app-backups", RemoteCommandArgs.builder()
+                .connection(Ssh.connection(platform.appIpv4(), platform.adminUser(), key))
+                .create(install)
+                .update(install)
+                .delete(commands.removeBackups(name))
+                .stdin(Output.of(recipients))
+                .triggers(settings.backups().describe(), digest(recipients), HostFiles.digest(HostRole.APP))
+                .build(), childAfter(List.of(app)));
+        String dumps = commands.installDumps(name, settings.backups().keepDays());
+        new RemoteCommand(name + "-front-dumps", RemoteCommandArgs.builder()
+                .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
+                .create(dumps)
+                .update(dumps)
+                .delete(commands.removeDumps(name))
+                .stdin(backups.stdout())
+                .triggers(HostFiles.digest(HostRole.FRONT))
+                .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(backups)).toList()));
+    }
+
+    /** A digest of {@code text}: a trigger that changes with it without showing it. */
+    private static String digest(String text) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /** Options of a child registered after {@code dependencies}. */
@@ -186,11 +231,6 @@ public final class Environment extends ComponentResource {
     /** The environment's main URL. */
     public Output<String> url() {
         return url;
-    }
-
-    /** A fluent builder: {@code Environment.builder("staging").on(platform).branch("staging")...build()}. */
-    public static Builder builder(String name) {
-        return new Builder(name);
     }
 
     /** The record name of {@code domain} inside {@code zone}: {@code @} for the apex. */
@@ -208,163 +248,5 @@ public final class Environment extends ComponentResource {
     /** The role of a domain's record in child names: its labels joined by '-'. */
     private static String role(String domain) {
         return domain.replace('.', '-');
-    }
-
-    /** Fluent builder of an {@link Environment}. */
-    public static final class Builder {
-        private final String name;
-        private PlatformHandle platform;
-        private String branch;
-        private final List<String> domains = new ArrayList<>();
-        private Integer port;
-        private String repository;
-        private final List<String> gates = new ArrayList<>();
-        private int pollSeconds = 5;
-        private final List<String> alertEmails = new ArrayList<>();
-        private final Map<String, fr.mangaki.verdandi.config.ApplicationSettings.ProcessSettings> processes =
-                new LinkedHashMap<>();
-        private String python = fr.mangaki.verdandi.config.ApplicationSettings.DEFAULT_PYTHON;
-        private final List<String> postgresExtensions = new ArrayList<>();
-        private boolean redis;
-        private final Map<String, String> settingsFiles = new LinkedHashMap<>();
-        private HostAccess access;
-        private ComponentResourceOptions options;
-
-        private Builder(String name) {
-            this.name = name;
-        }
-
-        /** The platform to install on. Required. */
-        public Builder on(PlatformHandle platform) {
-            this.platform = platform;
-            return this;
-        }
-
-        /** The branch to follow. Default: the environment's name. */
-        public Builder branch(String branch) {
-            this.branch = branch;
-            return this;
-        }
-
-        /** The domains served, main one first. Required. */
-        public Builder domains(String... domains) {
-            this.domains.addAll(List.of(domains));
-            return this;
-        }
-
-        /** The gunicorn port on the app droplet. Required (unique per platform). */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** The application's git URL. Required. */
-        public Builder repository(String repository) {
-            this.repository = repository;
-            return this;
-        }
-
-        /** Commands that must pass before a release goes live. Default: none. */
-        public Builder gates(String... gates) {
-            this.gates.addAll(List.of(gates));
-            return this;
-        }
-
-        /** How often the deploy loop looks for a new commit. Default: 5 seconds. */
-        public Builder pollSeconds(int seconds) {
-            this.pollSeconds = seconds;
-            return this;
-        }
-
-        /**
-         * A process besides web, run from the live release in the directory of manage.py
-         * ({@code worker}: {@code celery -A mangaki worker}); it wins over the Procfile's
-         * process of the same name. Default: the Procfile's processes only.
-         */
-        public Builder process(String name, String command) {
-            this.processes.put(name, fr.mangaki.verdandi.config.ApplicationSettings.ProcessSettings.command(command));
-            return this;
-        }
-
-        /** A process with a grace period of its own after TERM. Default grace: 30 seconds. */
-        public Builder process(String name, String command, int graceSeconds) {
-            this.processes.put(name, new fr.mangaki.verdandi.config.ApplicationSettings.ProcessSettings(
-                    java.util.Optional.ofNullable(command), java.util.OptionalInt.of(graceSeconds)));
-            return this;
-        }
-
-        /** The interpreter of the release virtualenvs. Default: {@code /usr/bin/python3}. */
-        public Builder python(String interpreter) {
-            this.python = interpreter;
-            return this;
-        }
-
-        /** PostgreSQL extensions created as a superuser in its database. Default: none. */
-        public Builder postgresExtensions(String... extensions) {
-            this.postgresExtensions.addAll(List.of(extensions));
-            return this;
-        }
-
-        /** A Redis database and user on the app host, its URL in REDIS_URL. Default: none. */
-        public Builder redis() {
-            this.redis = true;
-            return this;
-        }
-
-        /**
-         * A settings file, {@code secrets/<name>/<file>.asc}, installed mode 0600 in the shared
-         * directory with {@code variable} pointing at it. Default: none.
-         */
-        public Builder settingsFile(String variable, String file) {
-            this.settingsFiles.put(variable, file);
-            return this;
-        }
-
-        /** Who is told when the main domain is down. Default: nobody (the check still runs). */
-        public Builder alertEmails(String... emails) {
-            this.alertEmails.addAll(List.of(emails));
-            return this;
-        }
-
-        /**
-         * The SSH key and env file to install with. Default: {@code VERDANDI_SSH_KEY},
-         * {@code VERDANDI_PGP_KEY} and {@code VERDANDI_PGP_PASSPHRASE} from the process's
-         * environment, the env file {@code secrets/<name>.env.asc} of the working directory.
-         */
-        public Builder access(HostAccess access) {
-            this.access = access;
-            return this;
-        }
-
-        public Builder options(ComponentResourceOptions options) {
-            this.options = options;
-            return this;
-        }
-
-        /** Declares the environment's resources. */
-        public Environment build() {
-            List<String> problems = new ArrayList<>();
-            if (platform == null) {
-                problems.add("Environment " + name + ": on(platform) is required");
-            }
-            if (domains.isEmpty()) {
-                problems.add("Environment " + name + ": domains(...) needs at least one domain");
-            }
-            if (port == null) {
-                problems.add("Environment " + name + ": port(...) is required");
-            }
-            if (repository == null) {
-                problems.add("Environment " + name + ": repository(...) is required");
-            }
-            if (!problems.isEmpty()) {
-                throw new ConfigException(problems);
-            }
-            EnvironmentSettings settings = new EnvironmentSettings(name, branch == null ? name : branch, domains,
-                    port, repository, gates, pollSeconds, new fr.mangaki.verdandi.config.ApplicationSettings(
-                            processes, python, postgresExtensions, redis, settingsFiles));
-            HostAccess hostAccess = access != null ? access : Credentials.ofProcess();
-            return new Environment(name, EnvironmentArgs.of(settings, platform, hostAccess)
-                    .withAlertEmails(alertEmails), options);
-        }
     }
 }

@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import fr.mangaki.verdandi.Credentials;
 import fr.mangaki.verdandi.cloudinit.CloudInit;
 import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostFiles;
@@ -42,7 +41,8 @@ import java.util.Map;
  * Mangaki's platform on DigitalOcean ({@code verdandi:platform:Platform}): a VPC; the front
  * droplet (NGINX, TLS) and the app droplet (gunicorn, PostgreSQL), both monitored and
  * bootstrapped by cloud-init; the app droplet's backups; the team's SSH keys; firewalls
- * (front: HTTP and HTTPS from anywhere, SSH from the admin networks; app: SSH from the admin
+ * (front: HTTP and HTTPS from anywhere, SSH from the admin networks and from the app droplet,
+ * whose backups copy dumps there; app: SSH from the admin
  * networks, and each {@link Environment} opens its own port to the front only); the DNS
  * zone; CPU, memory and disk alerts when {@link PlatformArgs#alerts()} is set; and, on
  * each droplet, a remote command that keeps the host files cloud-init wrote current.
@@ -65,16 +65,12 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     private final RemoteCommand appFiles;
     private final Map<String, EnvironmentSlot> environments = new LinkedHashMap<>();
 
-    /** A platform whose host files are kept current with the credentials of the environment. */
+    /** Declares the platform {@code name} (the prefix of its children's names) that {@code args} describe. */
     public Platform(String name, PlatformArgs args) {
-        this(name, args, Credentials.ofProcess(), null);
+        this(name, args, null);
     }
 
-    /**
-     * @param access the SSH key that keeps the droplets' host files current after their first
-     *               boot (env files are not used here)
-     */
-    public Platform(String name, PlatformArgs args, HostAccess access, ComponentResourceOptions options) {
+    public Platform(String name, PlatformArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.args = args;
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
@@ -96,7 +92,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
 
         this.front = droplet(name, HostRole.FRONT, args.frontSize(), null, keys, child);
         this.app = droplet(name, HostRole.APP, args.appSize(), args.appBackups(), keys, child);
-        Output<String> key = access.sshPrivateKey();
+        Output<String> key = args.access().sshPrivateKey();
         this.frontFiles = hostFiles(name, HostRole.FRONT, front, key, child);
         this.appFiles = hostFiles(name, HostRole.APP, app, key, child);
 
@@ -106,7 +102,10 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                 .inboundRules(List.of(
                         inbound("80", List.of("0.0.0.0/0", "::/0")),
                         inbound("443", List.of("0.0.0.0/0", "::/0")),
-                        inbound("22", args.adminCidrs())))
+                        inbound("22", args.adminCidrs()),
+                        // the app's nightly dumps reach the front's dump receiver (docs/backups.md)
+                        FirewallInboundRuleArgs.builder().protocol("tcp").portRange("22")
+                                .sourceDroplets(app).build()))
                 .outboundRules(outboundAll())
                 .build(), child);
         new Firewall(name + "-app-firewall", FirewallArgs.builder()
@@ -128,17 +127,13 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         registerOutputs(outputs());
     }
 
-    /** A builder over {@link PlatformArgs}: {@code Platform.builder("mangaki").domain(...)...build()}. */
-    public static Builder builder(String name) {
-        return new Builder(name);
-    }
-
     /** The outputs a guest stack reads through a {@link PlatformReference}. */
     public Map<String, Output<?>> outputs() {
         Map<String, Output<?>> out = new LinkedHashMap<>();
         out.put(PlatformReference.ZONE, zone());
         out.put(PlatformReference.FRONT_IPV4, frontIpv4());
         out.put(PlatformReference.FRONT_DROPLET_ID, frontDropletId());
+        out.put(PlatformReference.FRONT_PRIVATE_IPV4, frontPrivateIpv4());
         out.put(PlatformReference.APP_IPV4, appIpv4());
         out.put(PlatformReference.APP_PRIVATE_IPV4, appPrivateIpv4());
         out.put(PlatformReference.APP_DROPLET_ID, appDropletId());
@@ -179,6 +174,11 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     }
 
     @Override
+    public Output<String> frontPrivateIpv4() {
+        return front.ipv4AddressPrivate();
+    }
+
+    @Override
     public Output<String> appIpv4() {
         return app.ipv4Address();
     }
@@ -209,7 +209,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
      * @throws ConfigException when another environment of the platform holds them
      */
     void claim(String environment, EnvironmentSlot slot) {
-        Clashes.check(environment, slot, environments);
+        SlotConflicts.check(environment, slot, environments);
         environments.put(environment, slot);
     }
 
@@ -269,8 +269,12 @@ public final class Platform extends ComponentResource implements PlatformHandle 
 
     /** The cloud-init user data of the platform's droplet of {@code role}: what it boots with. */
     public static String userData(PlatformArgs args, HostRole role) {
-        DropletSize size = role == HostRole.FRONT ? args.frontSize() : args.appSize();
-        return CloudInit.render(new HostSpec(role, size, args.sshKeys(), ADMIN_USER));
+        return userData(role, role == HostRole.FRONT ? args.frontSize() : args.appSize(), args.sshKeys());
+    }
+
+    /** The cloud-init user data of a platform's droplet of {@code role} and {@code size}, letting {@code sshKeys} in. */
+    public static String userData(HostRole role, DropletSize size, List<String> sshKeys) {
+        return CloudInit.render(new HostSpec(role, size, sshKeys, ADMIN_USER));
     }
 
     private static FirewallInboundRuleArgs inbound(String port, List<String> sources) {
@@ -304,88 +308,5 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     private static String keyName(String platform, int index, String publicKey) {
         String[] parts = publicKey.trim().split("\\s+", 3);
         return parts.length == 3 ? parts[2] : platform + "-key-" + index;
-    }
-
-    /** Fluent builder: the {@link PlatformArgs} builder, then {@link #build()} declares it. */
-    public static final class Builder {
-        private final String name;
-        private final PlatformArgs.Builder args = PlatformArgs.builder();
-        private ComponentResourceOptions options;
-        private HostAccess access;
-
-        private Builder(String name) {
-            this.name = name;
-        }
-
-        public Builder region(String region) {
-            args.region(region);
-            return this;
-        }
-
-        public Builder domain(String domain) {
-            args.domain(domain);
-            return this;
-        }
-
-        public Builder front(DropletSize size) {
-            args.front(size);
-            return this;
-        }
-
-        public Builder app(DropletSize size) {
-            args.app(size);
-            return this;
-        }
-
-        public Builder app(DropletSize size, Backups backups) {
-            args.app(size, backups);
-            return this;
-        }
-
-        public Builder image(String image) {
-            args.image(image);
-            return this;
-        }
-
-        public Builder sshKey(String publicKey) {
-            args.sshKey(publicKey);
-            return this;
-        }
-
-        public Builder sshKeys(List<String> publicKeys) {
-            args.sshKeys(publicKeys);
-            return this;
-        }
-
-        public Builder adminCidr(String cidr) {
-            args.adminCidr(cidr);
-            return this;
-        }
-
-        public Builder adminCidrs(List<String> cidrs) {
-            args.adminCidrs(cidrs);
-            return this;
-        }
-
-        public Builder alerts(Alerts alerts) {
-            args.alerts(alerts);
-            return this;
-        }
-
-        public Builder options(ComponentResourceOptions options) {
-            this.options = options;
-            return this;
-        }
-
-        /** The SSH key to log in with. Default: {@code VERDANDI_SSH_KEY} of the process's environment. */
-        public Builder access(HostAccess access) {
-            this.access = access;
-            return this;
-        }
-
-        /** Declares the platform's resources. */
-        public Platform build() {
-            return new Platform(name, args.build(), access != null ? access : Credentials.ofProcess(), options);
-        }
     }
 }

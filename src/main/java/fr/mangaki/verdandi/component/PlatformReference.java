@@ -4,10 +4,14 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;
-import fr.mangaki.verdandi.component.internal.PlannedValues;
+import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.Rule;
+import fr.mangaki.verdandi.config.Validation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Another stack's {@link Platform}, read through a {@link StackReference} to its outputs:
@@ -18,6 +22,7 @@ public final class PlatformReference implements PlatformHandle {
     static final String ZONE = "zone";
     static final String FRONT_IPV4 = "frontIpv4";
     static final String FRONT_DROPLET_ID = "frontDropletId";
+    static final String FRONT_PRIVATE_IPV4 = "frontPrivateIpv4";
     static final String APP_IPV4 = "appIpv4";
     static final String APP_PRIVATE_IPV4 = "appPrivateIpv4";
     static final String APP_DROPLET_ID = "appDropletId";
@@ -26,16 +31,50 @@ public final class PlatformReference implements PlatformHandle {
     /** The stack output listing the platform's environments: name to {port, domains}. */
     public static final String ENVIRONMENTS = "environments";
 
-    private final StackReference stack;
+    /** The referenced stack's full name. */
+    public static final Rule<String> STACK_NAME = Rule.matching(
+            Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"), "a stack reference org/project/stack",
+            List.of("mangaki/mangaki/production", "my-org/site_2/prod.eu"),
+            List.of("production", "mangaki/production", "a/b/c/d", "a b/c/d"));
 
-    private PlatformReference(StackReference stack) {
-        this.stack = stack;
+    /** How a platform reference reads one output of the referenced stack. */
+    @FunctionalInterface
+    public interface OutputReader {
+        /** The stack reference's own answer: the output, and a failed run when the stack has no such output. */
+        OutputReader REQUIRE = StackReference::requireOutput;
+
+        Output<?> read(StackReference stack, String name);
     }
 
-    /** References the platform of stack {@code org/project/stack}. */
+    private final StackReference stack;
+    private final OutputReader reader;
+
+    private PlatformReference(StackReference stack, OutputReader reader) {
+        this.stack = stack;
+        this.reader = reader;
+    }
+
+    /**
+     * References the platform of stack {@code org/project/stack}.
+     *
+     * @throws ConfigException when {@code stackName} is not of that form
+     */
     public static PlatformReference of(String stackName) {
+        return of(stackName, OutputReader.REQUIRE);
+    }
+
+    /**
+     * References the platform of stack {@code org/project/stack}, reading its outputs with
+     * {@code reader} (which may, say, read as unknown the outputs of a platform not deployed yet).
+     *
+     * @throws ConfigException when {@code stackName} is not of that form
+     */
+    public static PlatformReference of(String stackName, OutputReader reader) {
+        new Validation().check("platformStack", Objects.requireNonNull(stackName, "stackName"), STACK_NAME)
+                .throwIfAny();
         return new PlatformReference(new StackReference(stackName,
-                StackReferenceArgs.builder().name(stackName).build(), CustomResourceOptions.Empty));
+                StackReferenceArgs.builder().name(stackName).build(), CustomResourceOptions.Empty),
+                Objects.requireNonNull(reader, "reader"));
     }
 
     /** The stack outputs of a platform stack, with its environments' claims. */
@@ -49,11 +88,11 @@ public final class PlatformReference implements PlatformHandle {
     }
 
     private Output<String> string(String key) {
-        return PlannedValues.read(stack.requireOutput(key), String::valueOf);
+        return reader.read(stack, key).applyValue(String::valueOf);
     }
 
     private Output<Integer> integer(String key) {
-        return PlannedValues.read(stack.requireOutput(key), v -> v instanceof Number n ? n.intValue()
+        return reader.read(stack, key).applyValue(v -> v instanceof Number n ? n.intValue()
                 : Integer.valueOf(String.valueOf(v)));
     }
 
@@ -70,6 +109,11 @@ public final class PlatformReference implements PlatformHandle {
     @Override
     public Output<Integer> frontDropletId() {
         return integer(FRONT_DROPLET_ID);
+    }
+
+    @Override
+    public Output<String> frontPrivateIpv4() {
+        return string(FRONT_PRIVATE_IPV4);
     }
 
     @Override
@@ -94,7 +138,7 @@ public final class PlatformReference implements PlatformHandle {
 
     @Override
     public Output<Map<String, EnvironmentSlot>> environments() {
-        return stack.requireOutput(ENVIRONMENTS).applyValue(PlatformReference::slots);
+        return reader.read(stack, ENVIRONMENTS).applyValue(PlatformReference::slots);
     }
 
     private static Map<String, EnvironmentSlot> slots(Object value) {

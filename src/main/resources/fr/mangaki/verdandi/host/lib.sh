@@ -66,14 +66,6 @@ export_app_environment() {
   export PATH=$VIRTUAL_ENV/bin:$PATH
 }
 
-# Runs a command as root: directly when root, through `sudo -n` otherwise.
-as_root() {
-  if ((EUID == 0)); then
-    "$@"
-  else
-    sudo -n "$@"
-  fi
-}
 
 # Prints the KEY=VALUE pairs of an env file as KEY\0VALUE\0: blank lines and # comments
 # are skipped, an optional `export ` prefix and one pair of matching quotes around the
@@ -274,3 +266,13 @@ PY
     info "the Slack webhook did not accept the report (status $code)"
   fi
 )
+
+# Runs a command as root: directly when root, otherwise through `sudo -n` (the sudo rules
+# written by env-install and backup-install allow exactly what the deploy needs).
+as_root() {
+  if ((EUID == 0)); then
+    "$@"
+  else
+    sudo -n "$@"
+  fi
+}
