@@ -155,6 +155,24 @@ public final class ConfigValue {
     }
 
     /** An object: unknown keys are recorded as problems, known ones are read as its fields. */
+    /** A map whose keys are the user's (names of processes, variables): each value, keyed {@code key.name}. */
+    public Optional<Map<String, ConfigValue>> entries() {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, ConfigValue> values = new LinkedHashMap<>();
+            m.forEach((k, v) -> values.put(String.valueOf(k), reading.value(key + "." + k, v)));
+            return Optional.of(values);
+        }
+        if (value != null) {
+            problem("is not a map");
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the value is a map. */
+    public boolean isMap() {
+        return value instanceof Map<?, ?>;
+    }
+
     public Optional<Fields> object(Collection<String> knownKeys) {
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> fields = new LinkedHashMap<>();
