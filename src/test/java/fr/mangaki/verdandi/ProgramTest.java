@@ -136,11 +136,8 @@ class ProgramTest {
         assertTrue(((String) app.inputs.get("create")).endsWith(" # env file v-production settings.ini=v-production-settings.ini"),
                 "the command carries the versions of the env file and the settings files");
         assertEquals(commands.removeEnvironment("production"), app.inputs.get("delete"));
-        assertEquals(HostCommands.installInput("SECRET_KEY=test-production
-",
-                Map.of("settings.ini", "[secrets]
-SECRET_FILE = ${VERDANDI_ENV_FILE}
-")), app.inputs.get("stdin"));
+        assertEquals(HostCommands.installInput("SECRET_KEY=test-production\n",
+                Map.of("settings.ini", "[secrets]\nSECRET_FILE = ${VERDANDI_ENV_FILE}\n")), app.inputs.get("stdin"));
         assertTrue(app.inputs.get("create").toString().contains(" --settings-file MANGAKI_SETTINGS_PATH=settings.ini"),
                 "settings.ini goes with the env file, its variable on the command line");
         assertFalse(app.inputs.containsKey("triggers"), "triggers would replace the command, and run env-remove");

@@ -138,8 +138,8 @@ public final class ConfigValue {
     }
 
     /**
-     * A map whose keys are the user's (SSH key fingerprints, say): each entry a value keyed
-     * {@code key.entry}, in the order written.
+     * A map whose keys are the user's (SSH key fingerprints, names of processes or variables):
+     * each entry a value keyed {@code key.entry}, in the order written.
      */
     public Optional<Map<String, ConfigValue>> entries() {
         if (value instanceof Map<?, ?> m) {
@@ -154,25 +154,12 @@ public final class ConfigValue {
         return Optional.empty();
     }
 
-    /** An object: unknown keys are recorded as problems, known ones are read as its fields. */
-    /** A map whose keys are the user's (names of processes, variables): each value, keyed {@code key.name}. */
-    public Optional<Map<String, ConfigValue>> entries() {
-        if (value instanceof Map<?, ?> m) {
-            Map<String, ConfigValue> values = new LinkedHashMap<>();
-            m.forEach((k, v) -> values.put(String.valueOf(k), reading.value(key + "." + k, v)));
-            return Optional.of(values);
-        }
-        if (value != null) {
-            problem("is not a map");
-        }
-        return Optional.empty();
-    }
-
     /** Whether the value is a map. */
     public boolean isMap() {
         return value instanceof Map<?, ?>;
     }
 
+    /** An object: unknown keys are recorded as problems, known ones are read as its fields. */
     public Optional<Fields> object(Collection<String> knownKeys) {
         if (value instanceof Map<?, ?> m) {
             Map<String, Object> fields = new LinkedHashMap<>();
