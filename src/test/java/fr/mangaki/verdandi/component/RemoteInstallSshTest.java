@@ -96,7 +96,8 @@ class RemoteInstallSshTest {
             // the env file and settings.ini (mangaki:environment.settingsFiles) travel together
             assertEquals(HostCommands.installInput(ENV_1, Map.of("settings.ini", SETTINGS)), app.stdin());
             assertEquals(HostCommands.installInput(ENV_2, Map.of("settings.ini", SETTINGS)), appAfter.stdin());
-            assertEquals(app.create().replace("# env file v1", "# env file v2"), appAfter.update(),
+            assertEquals(app.create().replace("# env file v1", "# env file v2")
+                            .replace("settings.ini=settings-v1", "settings.ini=settings-v2"), appAfter.update(),
                     "an update runs the install again");
             assertNotEquals(app.create(), appAfter.create(), "a new env file changes the command: pulumi up updates it");
             assertEquals(List.of(), appAfter.triggers(), "no triggers: a change of them would replace the command");
