@@ -73,6 +73,10 @@ public final class Faults {
                 "Procfile:3: 'worker celery -A demo worker --loglevel INFO --pool solo --without-gossip --without-mingle"
                         + " --without-heartbeat' is not 'name: command'",
                 r -> r.writeApp("Procfile", r.readApp("Procfile").replace("worker: celery", "worker celery")), false));
+        outcomes.add(badCommit("stack process missing from the Procfile", "procfile",
+                "mangaki:environment.processes.worker: no such process in the Procfile (web beat release) and no command given",
+                r -> r.writeApp("Procfile", r.readApp("Procfile").lines().filter(l -> !l.startsWith("worker:"))
+                        .map(l -> l + "\n").collect(java.util.stream.Collectors.joining())), false));
         outcomes.add(badCommit("Python requirement this interpreter does not meet", "python",
                 "pyproject.toml requires python >=3.8,<3.11; /usr/bin/python3 is " + pythonVersion(),
                 r -> r.writeApp("pyproject.toml", r.readApp("pyproject.toml")
@@ -141,13 +145,18 @@ public final class Faults {
 
     /**
      * A Celery worker that crashes at start: the release is rolled back before the web
-     * serves it (the web is untouched), and the worker runs the previous release again.
+     * serves it (the web is untouched), and the running worker, never stopped, keeps
+     * running the previous release.
      */
     public Outcome workerCrashingAtStart() {
         String good = r.state("deployed");
+        long worker = r.processPid("worker");
         Outcome o = badCommit("worker that crashes at start", "processes", r -> r.writeApp(CELERY, r.readApp(CELERY)
                 + "\nimport sys\n\nif \"worker\" in sys.argv:\n    raise RuntimeError(\"this worker refuses to start\")\n"), false);
         List<String> problems = new ArrayList<>(o.problems());
+        if (worker == 0 || r.processPid("worker") != worker) {
+            problems.add("the running worker (pid " + worker + ") did not keep running: now pid " + r.processPid("worker"));
+        }
         String ran = r.taskRevision("after-crash-" + System.nanoTime(), Duration.ofSeconds(60));
         if (!good.equals(ran)) {
             problems.add("a task queued after the rollback was run by " + ran + ", not by the previous release " + good);
