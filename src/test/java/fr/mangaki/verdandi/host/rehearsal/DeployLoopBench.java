@@ -135,7 +135,7 @@ public final class DeployLoopBench {
 
     private static final Pattern STEP = Pattern.compile(
             "step (\\w+)(?:, with step (\\w+) beside it)? \\(at (\\d+\\.\\d)s\\)");
-    private static final Pattern RESTART = Pattern.compile("restarted \\S.* in (\\d+)s; checking");
+    private static final Pattern RESTART = Pattern.compile("(?:started|restarted) \\S.* in (\\d+)s\\b");
     private static final Pattern LIVE = Pattern.compile("is live on \\S+ in (\\d+)s");
 
     /**
@@ -172,6 +172,9 @@ public final class DeployLoopBench {
         }
         if (live.find()) {
             sb.append("; live in ").append(live.group(1)).append("s");
+        }
+        if (System.getenv("DEBUG_STEPS") != null) {
+            tail.lines().filter(l -> l.contains("process-sync") || l.contains("step ")).forEach(l -> sb.append("\n    ").append(l));
         }
         return sb.toString();
     }
