@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * faults_survived=K/K processes=P task_after_deploy_new_code=0|1 static_cache_headers=0|1
  * static_served_by=nginx|gunicorn|none} (the last three {@code n/a} with {@code --app}).
  *
- * <p>Arguments: [--app PATH [--branch B]] [--no-faults] [DEPLOYS (default 10)]
+ * <p>Arguments: [--app PATH [--branch B]] [--no-faults] [--verbose] [DEPLOYS (default 10)]
  * [POLL_SECONDS (default 5, the stacks' value)]. With {@code --app}, the git repository at
  * PATH is rehearsed instead of the built-in application: each deploy is an empty commit,
  * a deploy counts as live when its state says so and the page answers 2xx or 3xx, and
@@ -33,12 +33,14 @@ public final class DeployLoopBench {
         Path app = null;
         String branch = null;
         boolean faults = true;
+        boolean verbose = false;
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--app" -> app = Path.of(args[++i]);
                 case "--branch" -> branch = args[++i];
                 case "--no-faults" -> faults = false;
+                case "--verbose" -> verbose = true;
                 default -> numbers.add(Integer.parseInt(args[i]));
             }
         }
@@ -89,7 +91,7 @@ public final class DeployLoopBench {
                             i, Faults.shortSha(sha), s, task);
                     Rehearsal.await(Duration.ofSeconds(60), () -> sha.equals(r.state("deployed"))
                             && !Files.exists(r.stateDir().resolve("deploying")) && r.masters().size() == 1);
-                    System.out.println("  steps: " + steps(r.loopLog(), Faults.shortSha(sha)));
+                    System.out.println("  steps: " + steps(r.loopLog(), Faults.shortSha(sha), verbose));
                 }
                 processes = restartedProcesses(r);
                 if (builtIn) {
@@ -143,7 +145,7 @@ public final class DeployLoopBench {
      * step with the seconds until the next one started ({@code build 1.2s, procfile 0.1s,
      * ...}).
      */
-    static String steps(String loopLog, String shortSha) {
+    static String steps(String loopLog, String shortSha, boolean verbose) {
         int from = loopLog.lastIndexOf("deploying " + shortSha);
         if (from < 0) {
             return "not in the log";
@@ -173,8 +175,8 @@ public final class DeployLoopBench {
         if (live.find()) {
             sb.append("; live in ").append(live.group(1)).append("s");
         }
-        if (System.getenv("DEBUG_STEPS") != null) {
-            tail.lines().filter(l -> l.contains("process-sync") || l.contains("step ")).forEach(l -> sb.append("\n    ").append(l));
+        if (verbose) {
+            tail.lines().filter(l -> l.startsWith("process-sync: ")).forEach(l -> sb.append("\n    ").append(l));
         }
         return sb.toString();
     }
