@@ -150,9 +150,26 @@ class GrowthProgramTest {
         assertEquals(recorder.userData("mangaki-app"), template.get("userData"));
         assertEquals(List.of("mangaki-app-pool"), recorder.named("production-firewall").inputs.get("tags"));
         assertTrue(recorder.remoteCommand("production-front-site").create().contains(" --pool mangaki-app-pool "));
+        RecordingMocks.RemoteCommandInputs discovery = recorder.remoteCommand("mangaki-front-pool");
+        assertEquals(RecordingMocks.ipv4Address("mangaki-front"), discovery.host());
+        assertEquals("test-pool-token\n", discovery.stdin());
+        assertTrue(discovery.create().endsWith("sudo -n /usr/local/lib/verdandi/pool-install"), discovery.create());
+        assertEquals("sudo -n /usr/local/lib/verdandi/pool-install --remove", discovery.delete());
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rules = (List<Map<String, Object>>) recorder.named("mangaki-db-firewall").inputs.get("rules");
         assertTrue(rules.contains(Map.of("type", "tag", "value", "mangaki-app-pool")), rules.toString());
+    }
+
+    @Test
+    void aStandbyOnALocalDatabaseMayReachThePrimarysPostgresql() {
+        declare(settings(c -> app(c).put("standby", true)));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> inbound = (List<Map<String, Object>>) recorder.named("mangaki-app-firewall")
+                .inputs.get("inboundRules");
+        assertTrue(inbound.contains(Map.of("protocol", "tcp", "portRange", "5432",
+                "sourceDropletIds", List.of(Double.valueOf(RecordingMocks.dropletId("mangaki-app-standby"))))),
+                inbound.toString());
+        assertTrue(recorder.ofType(CLUSTER).isEmpty());
     }
 
     @Test

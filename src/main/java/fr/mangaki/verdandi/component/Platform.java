@@ -174,6 +174,13 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         List<Droplet> allApps = new ArrayList<>(List.of(app));
         allApps.addAll(extraApps);
         this.pool = layout.autoscale().map(a -> pool(name, a, keys, child));
+        pool.ifPresent(p -> new RemoteCommand(name + "-front-pool", RemoteCommandArgs.builder()
+                .connection(Ssh.connection(front.ipv4Address(), Output.of(ADMIN_USER), key))
+                .create(HostCommands.standard().installPoolDiscovery())
+                .update(HostCommands.standard().installPoolDiscovery())
+                .delete(HostCommands.standard().removePoolDiscovery())
+                .stdin(args.access().poolDiscoveryToken().applyValue(t -> t + "\n").asSecret())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(frontFiles).build()));
         this.databases = args.database().isManaged()
                 ? Optional.of(databases(name, args.database(), allApps, child)) : Optional.empty();
 
@@ -189,12 +196,18 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                                 .sourceDroplets(allApps).build()))
                 .outboundRules(outboundAll())
                 .build(), child);
+        List<FirewallInboundRuleArgs> appInbound = new ArrayList<>(List.of(inbound("22", args.adminCidrs())));
+        if (!extraApps.isEmpty() && layout.standby() && !args.database().isManaged()) {
+            // the standby's PostgreSQL replicates the primary's (replication-allow, standby-follow)
+            appInbound.add(FirewallInboundRuleArgs.builder().protocol("tcp").portRange("5432")
+                    .sourceDroplets(extraApps.get(extraApps.size() - 1)).build());
+        }
         FirewallArgs.Builder appFirewall = FirewallArgs.builder()
                 .name(name + "-app")
                 .droplets(allApps);
         pool.ifPresent(p -> appFirewall.tags(List.of(poolTag(name))));
         new Firewall(name + "-app-firewall", appFirewall
-                .inboundRules(List.of(inbound("22", args.adminCidrs())))
+                .inboundRules(appInbound)
                 .outboundRules(outboundAll())
                 .build(), child);
 

@@ -275,6 +275,21 @@ public final class HostCommands {
         return t;
     }
 
+    /**
+     * Installs the front's discovery of the autoscale pool (docs/growth.md): the DigitalOcean
+     * token on standard input, the timer that runs {@code pool-sync}.
+     */
+    public String installPoolDiscovery() {
+        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(script("pool-install"));
+    }
+
+    /** Turns the front's pool discovery off and removes its token. */
+    public String removePoolDiscovery() {
+        List<String> t = script("pool-install");
+        t.add("--remove");
+        return ShellQuote.join(t);
+    }
+
     /** Removes the environment's server block from the front. */
     public String removeSite(String envName) {
         return ShellQuote.join(removeSiteTokens(envName));
@@ -368,6 +383,13 @@ public final class HostCommands {
     public List<String> restoreTokens(String envName, String dump) {
         List<String> t = script("env-restore", envName);
         t.addAll(List.of("--from", dump));
+        return t;
+    }
+
+    /** The tokens running script {@code name} with no argument. */
+    private List<String> script(String name) {
+        List<String> t = new ArrayList<>(prefix);
+        t.add(scriptDir + "/" + name);
         return t;
     }
 
