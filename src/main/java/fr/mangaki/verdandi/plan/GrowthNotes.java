@@ -29,8 +29,9 @@ final class GrowthNotes {
                     + "(docs/growth.md#moving-the-databases-to-the-managed-cluster)");
         }
         if (app.standby() && !database.isManaged()) {
-            notes.add("standby: mangaki-app-standby becomes a streaming replica of mangaki-app's PostgreSQL once "
-                    + "`standby-follow` has run on it (docs/growth.md#the-standby); until then it serves nothing");
+            notes.add("DATA: standby: mangaki-app-standby is the front's backup server, but its PostgreSQL replicates "
+                    + "mangaki-app's only once `replication-allow` and `standby-follow` have run (docs/growth.md#the-standby); "
+                    + "until then it holds an EMPTY database of its own, which the front would use if mangaki-app failed");
         }
         app.autoscale().ifPresent(a -> notes.add("autoscale: the pool's members boot with the host scripts but no "
                 + "environment; the front adds a member only once it answers on the environment's port "
