@@ -173,6 +173,22 @@ class GrowthProgramTest {
     }
 
     @Test
+    void rejectsAGuestOnAPlatformOfSeveralAppDroplets() {
+        StackSettings staging = StackFile.load(StackFile.of(PROJECT, "staging"));
+        Map<String, Object> outputs = new LinkedHashMap<>(Map.of("zone", "mangaki.fr", "frontIpv4", "203.0.113.1",
+                "frontDropletId", 400001, "frontPrivateIpv4", "10.110.0.2", "appIpv4", "203.0.113.2",
+                "appPrivateIpv4", "10.110.0.3", "appDropletId", 400002, "adminUser", "verdandi", "appHostCount", 2));
+        outputs.put("environments", Map.of("production", Map.of("port", 8000, "domains", List.of("mangaki.fr"))));
+        RuntimeException e = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> recorder.run(
+                StackSettings.PROJECT, "staging", ctx -> Program.declare(ctx, staging, new ProgramTest.TestAccess(),
+                        name -> fr.mangaki.verdandi.component.PlatformReference.of(name,
+                                (stack, key) -> Output.of(outputs.get(key))))));
+        assertTrue(e.getMessage().contains("mangaki:hosting: the platform of stack mangaki/mangaki/production has 2 app "
+                + "droplets (mangaki:app.count, standby or autoscale there): a guest environment installs on one only"),
+                e.getMessage());
+    }
+
+    @Test
     void theManagedClusterIsProtectedLikeTheAppDroplet() {
         Plan plan = new OfflinePlanner(StackSettings.PROJECT).plan("production",
                 ctx -> Program.declare(ctx, settings(c -> c.put("mangaki:database", "managed")),

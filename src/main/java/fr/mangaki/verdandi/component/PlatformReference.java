@@ -146,11 +146,12 @@ public final class PlatformReference implements PlatformHandle {
     }
 
     /**
-     * How many app droplets the platform has: one for a platform stack that predates
-     * {@code app.count} (the output is absent).
+     * How many app droplets the platform has (its pool's maximum included). A platform stack
+     * that predates {@code app.count} has no such output: like the host files' version, the
+     * platform goes up first (docs/day-two.md, the order of the stacks).
      */
     public Output<Integer> appHostCount() {
-        return stack.output(APP_HOST_COUNT).applyValue(v -> v == null ? 1
+        return reader.read(stack, APP_HOST_COUNT).applyValue(v -> v == null ? 1
                 : v instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(v)));
     }
 
