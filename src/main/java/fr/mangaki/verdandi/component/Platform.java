@@ -394,8 +394,9 @@ public final class Platform extends ComponentResource implements PlatformHandle 
 
     /**
      * An app droplet besides the primary: same image, size, keys and user data, in the VPC, with
-     * the app droplets' tag; not backed up and not protected (it holds no data of its own: the
-     * databases are a managed cluster's, or, on the standby, a replica of the primary's).
+     * the app droplets' tag; not backed up (it holds no data of its own: the databases are a
+     * managed cluster's, or, on the standby, a replica of the primary's). The standby of a local
+     * database is protected like the primary: once promoted, it holds the live data.
      */
     private Droplet appDroplet(String name, String role, List<SshKey> keys, CustomResourceOptions child) {
         DropletArgs b = DropletArgs.builder()
@@ -411,8 +412,11 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                 .tags(List.of(name, name + "-app"))
                 .userData(userData(args, HostRole.APP))
                 .build();
+        // with a local database the standby holds a replica, and after a promotion the only live
+        // copy (docs/growth.md): protected like the app droplet
+        boolean protect = role.equals("app-standby") && !args.database().isManaged() && args.isProtected(Protected.APP);
         return new Droplet(name + "-" + role, b, CustomResourceOptions.merge(child,
-                CustomResourceOptions.builder().ignoreChanges(IGNORED_DROPLET_CHANGES).build()));
+                CustomResourceOptions.builder().ignoreChanges(IGNORED_DROPLET_CHANGES).protect(protect).build()));
     }
 
     /**

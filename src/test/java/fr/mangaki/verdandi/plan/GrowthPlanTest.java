@@ -97,6 +97,17 @@ class GrowthPlanTest {
     }
 
     @Test
+    void theStandbyOfALocalDatabaseIsProtectedAndItsRemovalIsDataAtRisk() {
+        Plan standby = plan("standby-protected", s -> app(s, "    standby: true\n"));
+        assertTrue(standby.named("mangaki-app-standby").orElseThrow().options().protect());
+        String md = PlanDiffMarkdown.render(PlanDiff.compare(SavedPlan.of(standby), SavedPlan.of(local)));
+        assertTrue(md.contains("#### Data at risk"), md);
+        assertTrue(md.contains("`mangaki-app-standby` (`digitalocean:index/droplet:Droplet`) is destroyed"), md);
+        Plan managed = plan("standby-managed", s -> database(app(s, "    standby: true\n"), "managed"));
+        assertFalse(managed.named("mangaki-app-standby").orElseThrow().options().protect(), "the cluster holds the data");
+    }
+
+    @Test
     void leavingTheManagedClusterListsItAsDataAtRiskAndRefused() {
         Plan managed = plan("back-from", s -> database(s, "managed"));
         PlanDiff diff = PlanDiff.compare(SavedPlan.of(managed), SavedPlan.of(local));
