@@ -32,6 +32,8 @@ import java.util.stream.Stream;
  */
 public final class Credentials implements HostAccess {
     public static final String SSH_KEY_VARIABLE = "VERDANDI_SSH_KEY";
+    /** The variable holding the read-only DigitalOcean token of the front's pool discovery (docs/growth.md). */
+    public static final String POOL_TOKEN_VARIABLE = "VERDANDI_DO_READ_TOKEN";
 
     private final Path root;
     private final Map<String, String> env;
@@ -82,6 +84,21 @@ public final class Credentials implements HostAccess {
             throw new ConfigException(SSH_KEY_VARIABLE + ": holds neither a private key (-----BEGIN ...) nor the "
                     + "path of a readable key file (value not shown)");
         }
+    }
+
+    /**
+     * The token of {@link #POOL_TOKEN_VARIABLE}, a secret.
+     *
+     * @throws ConfigException when it is not set
+     */
+    @Override
+    public Output<String> poolDiscoveryToken() {
+        String value = env.get(POOL_TOKEN_VARIABLE);
+        if (value == null || value.isBlank()) {
+            throw new ConfigException(POOL_TOKEN_VARIABLE + ": not set; mangaki:app.autoscale needs a DigitalOcean API "
+                    + "token (read scope) for the front to find the pool's members (docs/growth.md)");
+        }
+        return Output.ofSecret(value.strip());
     }
 
     @Override

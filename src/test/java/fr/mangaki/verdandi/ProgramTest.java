@@ -68,6 +68,11 @@ class ProgramTest {
         public String backupRecipients() {
             return RECIPIENTS;
         }
+
+        @Override
+        public Output<String> poolDiscoveryToken() {
+            return Output.ofSecret("test-pool-token");
+        }
     }
 
     /** What {@link TestAccess} gives as the recipients' public keys. */

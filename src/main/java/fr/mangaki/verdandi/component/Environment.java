@@ -13,6 +13,11 @@ import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostRole;
 import fr.mangaki.verdandi.resource.command.RemoteCommand;
 import fr.mangaki.verdandi.resource.command.RemoteCommandArgs;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseCluster;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseDb;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseDbArgs;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseUser;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseUserArgs;
 import fr.mangaki.verdandi.resource.digitalocean.DnsRecord;
 import fr.mangaki.verdandi.resource.digitalocean.DnsRecordArgs;
 import fr.mangaki.verdandi.resource.digitalocean.Firewall;
@@ -31,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +52,14 @@ import java.util.stream.Stream;
  * {@code production-dns-mangaki-fr}, {@code production-dns-www-mangaki-fr}, {@code production-firewall},
  * {@code production-uptime}, {@code production-uptime-alert}, {@code production-app-install},
  * {@code production-front-site}, {@code production-app-backups} and {@code production-front-dumps}.
+ *
+ * <p>On a grown platform (docs/growth.md) it is installed on every app droplet
+ * ({@code production-app-2-install}, {@code production-app-standby-install}...), and the front's
+ * server block lists them all (the standby as a backup server, the autoscale pool's members as
+ * the front discovers them). With a managed database it has a database and a user of its own on
+ * the platform's cluster ({@code production-db}, kept when the environment is destroyed, and
+ * {@code production-db-user}); their connection string reaches the app droplets as a secret,
+ * never in clear in the plan.
  */
 public final class Environment extends ComponentResource {
     public static final String TYPE = "verdandi:environment:Environment";
@@ -54,6 +68,7 @@ public final class Environment extends ComponentResource {
 
     private final EnvironmentSettings settings;
     private final Output<String> url;
+    private Optional<Output<String>> databaseEnvironment = Optional.empty();
 
     /** Declares the environment that {@code args} describe, named after it ({@link EnvironmentArgs#name()}). */
     public Environment(EnvironmentArgs args) {
@@ -75,16 +90,31 @@ public final class Environment extends ComponentResource {
             SlotConflicts.check(name, slot, taken);
             return String.valueOf(settings.port());
         });
+        if (platform instanceof PlatformReference reference) {
+            // a guest installs on the one app droplet it knows of (docs/growth.md)
+            port = Output.tuple(port, reference.appHostCount()).applyValue(t -> {
+                if (t.t2 > 1) {
+                    throw new ConfigException("mangaki:hosting: the platform of stack " + reference.stackName()
+                            + " has " + t.t2 + " app droplets (mangaki:app.count, standby or autoscale there): a guest "
+                            + "environment installs on one only; give the environment droplets of its own or make it "
+                            + "the platform's (docs/growth.md)");
+                }
+                return t.t1;
+            });
+        }
 
-        new Firewall(name + "-firewall", FirewallArgs.builder()
+        List<PlatformHandle.AppHost> hosts = platform.appHosts();
+        FirewallArgs.Builder firewall = FirewallArgs.builder()
                 .name(name + "-" + settings.port())
-                .dropletIds(platform.appDropletId().applyValue(List::of))
+                .dropletIds(fr.mangaki.verdandi.resource.internal.Inputs.all(
+                        hosts.stream().map(PlatformHandle.AppHost::dropletId).toList()))
                 .inboundRules(List.of(FirewallInboundRuleArgs.builder()
                         .protocol("tcp")
                         .portRange(port)
                         .sourceDropletIds(platform.frontDropletId().applyValue(List::of))
-                        .build()))
-                .build(), child);
+                        .build()));
+        platform.appPoolTag().ifPresent(tag -> firewall.tags(List.of(tag)));
+        new Firewall(name + "-firewall", firewall.build(), child);
 
         for (String domain : settings.domains()) {
             Output<String> record = platform.zone().applyValue(zone -> relativeName(domain, zone));
@@ -145,9 +175,6 @@ public final class Environment extends ComponentResource {
         HostCommands commands = HostCommands.standard();
         Output<String> key = access.sshPrivateKey();
         String refresh = hostFilesAdvice(platform);
-        // on the platform's own stack, install with the host files of this version
-        List<Resource> appAfter = platform instanceof Platform local
-                ? List.of(local.hostFiles(HostRole.APP)) : List.of();
         List<Resource> frontAfter = platform instanceof Platform local
                 ? List.of(local.hostFiles(HostRole.FRONT)) : List.of();
         // the env file and the settings files travel as one secret on standard input
@@ -160,30 +187,99 @@ public final class Environment extends ComponentResource {
             inputs.add(access.settingsFile(name, file));
             versions.add(file + "=" + access.settingsFileVersion(name, file));
         }
-        String installEnvironment = commands.installEnvironment(settings, refresh, String.join(" ", versions));
+        Optional<Output<String>> databaseEnv = platform.managedDatabases().map(m -> managedDatabase(name, m));
+        this.databaseEnvironment = databaseEnv;
+        databaseEnv.ifPresent(inputs::add);
+        boolean managed = databaseEnv.isPresent();
+        String installEnvironment = commands.installEnvironment(settings, refresh, String.join(" ", versions), managed);
         Output<String> stdin = Output.all(inputs).applyValue(texts -> {
             Map<String, String> settingsFiles = new LinkedHashMap<>();
             for (int i = 0; i < files.size(); i++) {
                 settingsFiles.put(files.get(i), texts.get(i + 1));
             }
+            if (managed) {
+                settingsFiles.put(HostCommands.DATABASE_ENV, texts.get(files.size() + 1));
+            }
             return HostCommands.installInput(texts.get(0), settingsFiles);
         });
-        RemoteCommand app = new RemoteCommand(name + "-app-install", RemoteCommandArgs.builder()
-                .connection(Ssh.connection(platform.appIpv4(), platform.adminUser(), key))
-                .create(installEnvironment)
-                .update(installEnvironment)
-                .delete(commands.removeEnvironment(name))
-                .stdin(stdin)
-                .build(), childAfter(appAfter));
-        Output<String> installSite = platform.appPrivateIpv4()
-                .applyValue(ip -> commands.installSite(settings, ip, refresh));
+        if (managed) {
+            stdin = stdin.asSecret();
+        }
+        List<Resource> installs = new ArrayList<>();
+        RemoteCommand app = null;
+        for (PlatformHandle.AppHost host : platform.appHosts()) {
+            // on the platform's own stack, install with the host files of this version
+            List<Resource> after = platform instanceof Platform local
+                    ? List.of(local.appHostFiles(host.role())) : List.of();
+            RemoteCommand install = new RemoteCommand(name + "-" + host.role() + "-install", RemoteCommandArgs.builder()
+                    .connection(Ssh.connection(host.ipv4(), platform.adminUser(), key))
+                    .create(installEnvironment)
+                    .update(installEnvironment)
+                    .delete(commands.removeEnvironment(name))
+                    .stdin(stdin)
+                    .build(), childAfter(after));
+            installs.add(install);
+            if (app == null) {
+                app = install;
+            }
+        }
+        List<Output<String>> serving = platform.appHosts().stream().filter(h -> !h.standby())
+                .map(PlatformHandle.AppHost::privateIpv4).toList();
+        List<Output<String>> standby = platform.appHosts().stream().filter(PlatformHandle.AppHost::standby)
+                .map(PlatformHandle.AppHost::privateIpv4).toList();
+        Optional<String> poolTag = platform.appPoolTag();
+        Output<String> installSite = Output.tuple(fr.mangaki.verdandi.resource.internal.Inputs.all(serving),
+                        fr.mangaki.verdandi.resource.internal.Inputs.all(standby))
+                .applyValue(t -> commands.installSite(settings, t.t1, t.t2, poolTag, refresh));
         installBackups(name, platform, access, commands, key, app, frontAfter, refresh);
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(installSite)
                 .update(installSite)
                 .delete(commands.removeSite(name))
-                .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(app)).toList()));
+                .build(), childAfter(Stream.concat(frontAfter.stream(), installs.stream()).toList()));
+    }
+
+    /**
+     * The environment's database and user on the platform's managed PostgreSQL cluster, both
+     * named {@code mangaki-NAME} like a local one (the database is kept when the environment
+     * is destroyed, as a local one is), and, with Redis, one of the Valkey cluster's 16
+     * databases (the port modulo 16); returns {@code database.env}, the URLs that
+     * {@code env-install --managed-database} reads, as a secret: the user's password is one in
+     * the provider's schema, and the whole text is marked secret again here.
+     */
+    private Output<String> managedDatabase(String name, PlatformHandle.ManagedDatabases clusters) {
+        String role = "mangaki-" + name;
+        DatabaseCluster postgres = clusters.postgres();
+        DatabaseDb db = new DatabaseDb(name + "-db", DatabaseDbArgs.builder()
+                .cluster(postgres)
+                .name(role)
+                .build(), CustomResourceOptions.builder().parent(this).retainOnDelete(true).build());
+        DatabaseUser user = new DatabaseUser(name + "-db-user", DatabaseUserArgs.builder()
+                .cluster(postgres)
+                .name(role)
+                .build(), CustomResourceOptions.builder().parent(this).build());
+        Output<String> databaseUrl = Output.tuple(user.password(), postgres.privateHost(), postgres.port(), db.name())
+                .applyValue(t -> "DATABASE_URL=" + postgresUrl(role, t.t1, t.t2, t.t3, t.t4) + "\n");
+        Output<String> redisUrl = Output.of("");
+        if (settings.application().redis() && clusters.redis().isPresent()) {
+            DatabaseCluster valkey = clusters.redis().get();
+            int index = settings.port() % 16;
+            redisUrl = Output.tuple(valkey.user(), valkey.password(), valkey.privateHost(), valkey.port())
+                    .applyValue(t -> "REDIS_URL=rediss://" + encode(t.t1) + ":" + encode(t.t2) + "@" + t.t3 + ":"
+                            + t.t4 + "/" + index + "\n");
+        }
+        return Output.tuple(databaseUrl, redisUrl).applyValue(t -> t.t1 + t.t2).asSecret();
+    }
+
+    /** A libpq URL over TLS inside the VPC (DigitalOcean's clusters require TLS). */
+    static String postgresUrl(String user, String password, String host, Integer port, String database) {
+        return "postgresql://" + encode(user) + ":" + encode(password) + "@" + host + ":" + port + "/"
+                + encode(database) + "?sslmode=require";
+    }
+
+    private static String encode(String s) {
+        return java.net.URLEncoder.encode(String.valueOf(s), StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**
@@ -232,6 +328,14 @@ public final class Environment extends ComponentResource {
 
     public EnvironmentSettings settings() {
         return settings;
+    }
+
+    /**
+     * With a managed database, the {@code database.env} the app droplets receive (the connection
+     * strings, a secret); empty when the databases are local.
+     */
+    public Optional<Output<String>> databaseEnvironment() {
+        return databaseEnvironment;
     }
 
     /** The environment's main URL. */

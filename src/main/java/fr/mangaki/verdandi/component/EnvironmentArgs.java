@@ -94,9 +94,11 @@ public final class EnvironmentArgs {
             "an environment variable name", List.of("MANGAKI_SETTINGS_PATH"), List.of("MANGAKI-SETTINGS", "1X"));
     /** A settings file of {@code secrets/<environment>/}, by its decrypted name. */
     public static final Rule<String> SETTINGS_FILE = new Rule<>(
-            f -> f.matches("[A-Za-z0-9][A-Za-z0-9._-]*") && !f.equals("app.env") && !f.endsWith(".asc"),
-            "is not a file name of secrets/<environment>/ without .asc (e.g. settings.ini), other than app.env",
-            List.of("settings.ini"), List.of("settings.ini.asc", "app.env", "../x"));
+            f -> f.matches("[A-Za-z0-9][A-Za-z0-9._-]*") && !f.equals("app.env") && !f.equals("database.env")
+                    && !f.endsWith(".asc"),
+            "is not a file name of secrets/<environment>/ without .asc (e.g. settings.ini), other than app.env and"
+                    + " database.env (Verdandi's)",
+            List.of("settings.ini"), List.of("settings.ini.asc", "app.env", "database.env", "../x"));
     /** {@code backups.hour}: the UTC hour of the nightly dump. */
     public static final Rule<Integer> BACKUP_HOUR = Rule.between(0, 23);
     /** {@code backups.keepDays}: how many days dumps are kept, on the app droplet, the front and in the bucket. */
@@ -109,6 +111,29 @@ public final class EnvironmentArgs {
     /** {@code backups.bucket.region}: a region where DigitalOcean offers Spaces. */
     public static final Rule<String> BACKUP_BUCKET_REGION = Rule.oneOf(DatabaseBackups.SPACES_REGIONS,
             List.of("mars", "nyc1", "AMS3"));
+
+    /**
+     * With several app droplets, an environment's Redis (Celery's queues) must be one they share:
+     * a Redis on each droplet would split the queues and run beat's schedule on each.
+     */
+    public static final Rule<PlatformArgs.Layout> SHARED_REDIS = new Rule<>(
+            // on a local database, PlatformArgs.SHARED_DATABASE already asks for a managed one
+            l -> !l.database().isManaged() || l.database().redis()
+                    || (l.app().count() <= 1 && l.app().autoscale().isEmpty()),
+            "needs a Redis every app droplet shares, and the platform has several app droplets: set database.redis"
+                    + " to true on the platform (a managed Valkey cluster; docs/growth.md)",
+            List.of(PlatformArgs.Layout.of(fr.mangaki.verdandi.config.Database.local(),
+                    fr.mangaki.verdandi.config.AppLayout.single()),
+                    PlatformArgs.Layout.of(fr.mangaki.verdandi.config.Database.managed().withRedis(),
+                            new fr.mangaki.verdandi.config.AppLayout(2, java.util.Optional.empty(), false))),
+            List.of(PlatformArgs.Layout.of(fr.mangaki.verdandi.config.Database.managed(),
+                    new fr.mangaki.verdandi.config.AppLayout(2, java.util.Optional.empty(), false))));
+
+    /** The problem, at {@code redis}, of an environment with Redis on a platform of {@code layout}. */
+    public static java.util.Optional<Problem> sharedRedisProblem(boolean redis, PlatformArgs.Layout layout) {
+        return redis && !SHARED_REDIS.test(layout)
+                ? java.util.Optional.of(Problem.of("redis", true, SHARED_REDIS.reason())) : java.util.Optional.empty();
+    }
 
     private final EnvironmentSettings settings;
     private final PlatformHandle platform;
@@ -419,10 +444,13 @@ public final class EnvironmentArgs {
 
         /** @throws ConfigException naming every missing or invalid value */
         public EnvironmentArgs build() {
-            new Validation().addAll(problems())
+            Validation v = new Validation().addAll(problems())
                     .require("platform", platform)
-                    .require("access", access)
-                    .throwIfAny();
+                    .require("access", access);
+            if (platform instanceof Platform local) {
+                sharedRedisProblem(redis, local.args().layout()).ifPresent(v::add);
+            }
+            v.throwIfAny();
             return new EnvironmentArgs(this);
         }
 

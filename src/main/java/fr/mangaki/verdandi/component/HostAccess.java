@@ -54,4 +54,15 @@ public interface HostAccess {
     default String backupRecipients() {
         return "";
     }
+
+    /**
+     * A DigitalOcean API token the front lists the autoscale pool's members with
+     * ({@code GET /v2/droplets?tag_name=...}; a read-only token is enough), kept as a secret on the
+     * front only (docs/growth.md). Needed only with {@code mangaki:app.autoscale}; by default
+     * there is none, which such a platform refuses.
+     */
+    default Output<String> poolDiscoveryToken() {
+        throw new fr.mangaki.verdandi.config.ConfigException("mangaki:app.autoscale: these credentials have no "
+                + "DigitalOcean token for the front's pool discovery (VERDANDI_DO_READ_TOKEN)");
+    }
 }

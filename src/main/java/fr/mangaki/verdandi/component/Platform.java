@@ -14,15 +14,26 @@ import fr.mangaki.verdandi.resource.command.RemoteCommand;
 import fr.mangaki.verdandi.resource.command.RemoteCommandArgs;
 import fr.mangaki.verdandi.cloudinit.HostSpec;
 import fr.mangaki.verdandi.config.Alerts;
+import fr.mangaki.verdandi.config.AppLayout;
 import fr.mangaki.verdandi.config.Backups;
+import fr.mangaki.verdandi.config.Database;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.DropletSize;
 import fr.mangaki.verdandi.config.PublicKey;
 import fr.mangaki.verdandi.component.PlatformArgs.Protected;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseCluster;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseClusterArgs;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseFirewall;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseFirewallArgs;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseFirewallRuleArgs;
 import fr.mangaki.verdandi.resource.digitalocean.Domain;
 import fr.mangaki.verdandi.resource.digitalocean.DomainArgs;
 import fr.mangaki.verdandi.resource.digitalocean.Droplet;
 import fr.mangaki.verdandi.resource.digitalocean.DropletArgs;
+import fr.mangaki.verdandi.resource.digitalocean.DropletAutoscale;
+import fr.mangaki.verdandi.resource.digitalocean.DropletAutoscaleArgs;
+import fr.mangaki.verdandi.resource.digitalocean.DropletAutoscaleConfigArgs;
+import fr.mangaki.verdandi.resource.digitalocean.DropletAutoscaleDropletTemplateArgs;
 import fr.mangaki.verdandi.resource.digitalocean.DropletBackupPolicyArgs;
 import fr.mangaki.verdandi.resource.digitalocean.Firewall;
 import fr.mangaki.verdandi.resource.digitalocean.FirewallArgs;
@@ -39,6 +50,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Mangaki's platform on DigitalOcean ({@code verdandi:platform:Platform}): a VPC; the front
@@ -56,6 +68,15 @@ import java.util.Map;
  * a key keeps its resource wherever it is listed), {@code mangaki-cpu-alert},
  * {@code mangaki-app-files}...
  *
+ * <p>Growing (docs/growth.md): {@code app.count} adds {@code mangaki-app-2}...; {@code app.standby}
+ * adds {@code mangaki-app-standby}, the front's backup server; {@code app.autoscale} adds a
+ * DigitalOcean Droplet Autoscale pool, {@code mangaki-app-pool}, whose members carry the tag
+ * {@code mangaki-app-pool}; a managed database adds the clusters {@code mangaki-db} (PostgreSQL,
+ * protected like the app droplet) and {@code mangaki-redis} (Valkey, when asked), each with a
+ * firewall admitting the app droplets only ({@code mangaki-db-firewall}, {@code mangaki-redis-firewall}).
+ * Only the primary app droplet is backed up and protected: with several app droplets the data is
+ * the cluster's.
+ *
  * <p>Day two: changing the team's keys never replaces a droplet. The droplets take their keys
  * (and user data) at creation only: both inputs are {@code willReplaceOnChanges} in the
  * DigitalOcean schema (../shared/schemas/digitalocean-4.76.0.json, droplet), so the droplets
@@ -72,6 +93,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     public static final List<String> IGNORED_DROPLET_CHANGES = List.of("userData", "sshKeys");
 
     private final PlatformArgs args;
+    private final String platformName;
     private final Vpc vpc;
     private final Droplet front;
     private final Droplet app;
@@ -79,6 +101,11 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     private final RemoteCommand frontFiles;
     private final RemoteCommand appFiles;
     private final Map<String, EnvironmentSlot> environments = new LinkedHashMap<>();
+    private final List<Droplet> extraApps = new ArrayList<>();
+    private final Map<String, RemoteCommand> appFilesByRole = new LinkedHashMap<>();
+    private final List<AppHost> appHosts = new ArrayList<>();
+    private final Optional<ManagedDatabases> databases;
+    private final Optional<DropletAutoscale> pool;
 
     /** Declares the platform {@code name} (the prefix of its children's names) that {@code args} describe. */
     public Platform(String name, PlatformArgs args) {
@@ -88,6 +115,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     public Platform(String name, PlatformArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.args = args;
+        this.platformName = name;
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
 
         this.vpc = new Vpc(name + "-vpc", VpcArgs.builder()
@@ -121,6 +149,40 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         Output<String> key = args.access().sshPrivateKey();
         this.frontFiles = hostFiles(name, HostRole.FRONT, front, key, args.sshKeys(), child);
         this.appFiles = hostFiles(name, HostRole.APP, app, key, args.sshKeys(), child);
+        appFilesByRole.put("app", appFiles);
+        appHosts.add(new AppHost("app", app.ipv4Address(), app.ipv4AddressPrivate(), app.dropletId(), false));
+        AppLayout layout = args.appLayout();
+        List<String> extraRoles = new ArrayList<>();
+        for (int i = 2; i <= layout.count(); i++) {
+            extraRoles.add("app-" + i);
+        }
+        if (layout.standby()) {
+            extraRoles.add("app-standby");
+        }
+        for (String role : extraRoles) {
+            Droplet extra = appDroplet(name, role, keys, child);
+            extraApps.add(extra);
+            appFilesByRole.put(role, new RemoteCommand(name + "-" + role + "-files", RemoteCommandArgs.builder()
+                    .connection(Ssh.connection(extra.ipv4Address(), Output.of(ADMIN_USER), key))
+                    .create(HostCommands.INSTALL_HOST_FILES)
+                    .update(HostCommands.INSTALL_HOST_FILES)
+                    .stdin(HostFiles.installScript(HostRole.APP, ADMIN_USER, args.sshKeys()))
+                    .build(), child));
+            appHosts.add(new AppHost(role, extra.ipv4Address(), extra.ipv4AddressPrivate(), extra.dropletId(),
+                    role.equals("app-standby")));
+        }
+        List<Droplet> allApps = new ArrayList<>(List.of(app));
+        allApps.addAll(extraApps);
+        this.pool = layout.autoscale().map(a -> pool(name, a, keys, child));
+        pool.ifPresent(p -> new RemoteCommand(name + "-front-pool", RemoteCommandArgs.builder()
+                .connection(Ssh.connection(front.ipv4Address(), Output.of(ADMIN_USER), key))
+                .create(HostCommands.standard().installPoolDiscovery())
+                .update(HostCommands.standard().installPoolDiscovery())
+                .delete(HostCommands.standard().removePoolDiscovery())
+                .stdin(args.access().poolDiscoveryToken().applyValue(t -> t + "\n").asSecret())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(frontFiles).build()));
+        this.databases = args.database().isManaged()
+                ? Optional.of(databases(name, args.database(), allApps, child)) : Optional.empty();
 
         new Firewall(name + "-front-firewall", FirewallArgs.builder()
                 .name(name + "-front")
@@ -131,13 +193,21 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                         inbound("22", args.adminCidrs()),
                         // the app's nightly dumps reach the front's dump receiver (docs/backups.md)
                         FirewallInboundRuleArgs.builder().protocol("tcp").portRange("22")
-                                .sourceDroplets(app).build()))
+                                .sourceDroplets(allApps).build()))
                 .outboundRules(outboundAll())
                 .build(), child);
-        new Firewall(name + "-app-firewall", FirewallArgs.builder()
+        List<FirewallInboundRuleArgs> appInbound = new ArrayList<>(List.of(inbound("22", args.adminCidrs())));
+        if (!extraApps.isEmpty() && layout.standby() && !args.database().isManaged()) {
+            // the standby's PostgreSQL replicates the primary's (replication-allow, standby-follow)
+            appInbound.add(FirewallInboundRuleArgs.builder().protocol("tcp").portRange("5432")
+                    .sourceDroplets(extraApps.get(extraApps.size() - 1)).build());
+        }
+        FirewallArgs.Builder appFirewall = FirewallArgs.builder()
                 .name(name + "-app")
-                .droplets(List.of(app))
-                .inboundRules(List.of(inbound("22", args.adminCidrs())))
+                .droplets(allApps);
+        pool.ifPresent(p -> appFirewall.tags(List.of(poolTag(name))));
+        new Firewall(name + "-app-firewall", appFirewall
+                .inboundRules(appInbound)
                 .outboundRules(outboundAll())
                 .build(), child);
 
@@ -148,10 +218,11 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         this.zone = new Domain(name + "-zone", DomainArgs.builder().name(args.domain()).build(), zoneOptions.build());
 
         args.alerts().ifPresent(alerts -> {
-            alert(name, "cpu", "v1/insights/droplet/cpu", alerts.cpuPercent(), alerts, child);
+            alert(name, "cpu", "v1/insights/droplet/cpu", alerts.cpuPercent(), alerts, allApps, child);
             alert(name, "memory", "v1/insights/droplet/memory_utilization_percent", alerts.memoryPercent(), alerts,
-                    child);
-            alert(name, "disk", "v1/insights/droplet/disk_utilization_percent", alerts.diskPercent(), alerts, child);
+                    allApps, child);
+            alert(name, "disk", "v1/insights/droplet/disk_utilization_percent", alerts.diskPercent(), alerts,
+                    allApps, child);
         });
 
         registerOutputs(outputs());
@@ -169,6 +240,8 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         out.put(PlatformReference.APP_DROPLET_ID, appDropletId());
         out.put(PlatformReference.VPC_ID, vpc.id());
         out.put(PlatformReference.ADMIN_USER, adminUser());
+        out.put(PlatformReference.APP_HOST_COUNT, Output.of(appHosts.size()
+                + args.appLayout().autoscale().map(AppLayout.Autoscale::max).orElse(0)));
         return out;
     }
 
@@ -284,6 +357,152 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         return role == HostRole.FRONT ? frontFiles : appFiles;
     }
 
+    /** The command that keeps the host files of the app droplet of {@code role} ({@code app}, {@code app-2}...) current. */
+    public RemoteCommand appHostFiles(String role) {
+        return appFilesByRole.get(role);
+    }
+
+    @Override
+    public List<AppHost> appHosts() {
+        return List.copyOf(appHosts);
+    }
+
+    @Override
+    public Optional<String> appPoolTag() {
+        return pool.map(p -> poolTag(platformName));
+    }
+
+    @Override
+    public Optional<ManagedDatabases> managedDatabases() {
+        return databases;
+    }
+
+    /** The app droplets besides the primary: {@code app-2}..., then the standby. */
+    public List<Droplet> extraApps() {
+        return List.copyOf(extraApps);
+    }
+
+    /** The autoscale pool, when {@code app.autoscale} is set. */
+    public Optional<DropletAutoscale> pool() {
+        return pool;
+    }
+
+    /** The tag of the autoscale pool's members: the front discovers them by it. */
+    public static String poolTag(String platform) {
+        return platform + "-app-pool";
+    }
+
+    /**
+     * An app droplet besides the primary: same image, size, keys and user data, in the VPC, with
+     * the app droplets' tag; not backed up (it holds no data of its own: the databases are a
+     * managed cluster's, or, on the standby, a replica of the primary's). The standby of a local
+     * database is protected like the primary: once promoted, it holds the live data.
+     */
+    private Droplet appDroplet(String name, String role, List<SshKey> keys, CustomResourceOptions child) {
+        DropletArgs b = DropletArgs.builder()
+                .name(name + "-" + role)
+                .image(args.image())
+                .region(args.region())
+                .size(args.appSize().slug())
+                .vpc(vpc)
+                .sshKeys(keys)
+                .monitoring(true)
+                .ipv6(true)
+                .gracefulShutdown(true)
+                .tags(List.of(name, name + "-app"))
+                .userData(userData(args, HostRole.APP))
+                .build();
+        // with a local database the standby holds a replica, and after a promotion the only live
+        // copy (docs/growth.md): protected like the app droplet
+        boolean protect = role.equals("app-standby") && !args.database().isManaged() && args.isProtected(Protected.APP);
+        return new Droplet(name + "-" + role, b, CustomResourceOptions.merge(child,
+                CustomResourceOptions.builder().ignoreChanges(IGNORED_DROPLET_CHANGES).protect(protect).build()));
+    }
+
+    /**
+     * The Droplet Autoscale pool: DigitalOcean keeps between {@code min} and {@code max} app
+     * droplets of the app's size and user data, tagged {@link #poolTag}, adding one when their
+     * average CPU stays above {@code cpuPercent} (the schema's {@code targetCpuUtilization}, from 0 to 1).
+     */
+    private DropletAutoscale pool(String name, AppLayout.Autoscale a, List<SshKey> keys,
+                                  CustomResourceOptions child) {
+        Output<List<String>> fingerprints = fr.mangaki.verdandi.resource.internal.Inputs.all(
+                keys.stream().map(SshKey::fingerprint).toList());
+        return new DropletAutoscale(name + "-app-pool", DropletAutoscaleArgs.builder()
+                .name(name + "-app-pool")
+                .config(DropletAutoscaleConfigArgs.builder()
+                        .minInstances(a.min())
+                        .maxInstances(a.max())
+                        .targetCpuUtilization(a.cpuPercent() / 100.0)
+                        .cooldownMinutes(5)
+                        .build())
+                .dropletTemplate(DropletAutoscaleDropletTemplateArgs.builder()
+                        .image(args.image())
+                        .region(args.region())
+                        .size(args.appSize().slug())
+                        .sshKeys(fingerprints)
+                        .vpcUuid(vpc.id())
+                        .ipv6(true)
+                        .withDropletAgent(true)
+                        .tags(List.of(name, name + "-app", poolTag(name)))
+                        .userData(userData(args, HostRole.APP))
+                        .build())
+                .build(), child);
+    }
+
+    /**
+     * The managed clusters: PostgreSQL ({@code mangaki-db}, protected unless {@code unprotect}
+     * names {@code database}) and, when asked, Valkey ({@code mangaki-redis}), in the VPC, each
+     * behind a firewall that admits the app droplets by id and the pool's members by tag.
+     */
+    private ManagedDatabases databases(String name, Database database, List<Droplet> apps,
+                                       CustomResourceOptions child) {
+        CustomResourceOptions protectedChild = CustomResourceOptions.merge(child, CustomResourceOptions.builder()
+                .protect(args.isProtected(Protected.DATABASE)).build());
+        DatabaseCluster postgres = new DatabaseCluster(name + "-db", DatabaseClusterArgs.builder()
+                .name(name + "-db")
+                .engine("pg")
+                .version(database.version())
+                .size(database.size())
+                .nodeCount(database.nodes())
+                .region(args.region())
+                .privateNetworkUuid(vpc.id())
+                .tags(List.of(name))
+                .build(), protectedChild);
+        databaseFirewall(name + "-db-firewall", postgres, apps, child);
+        Optional<DatabaseCluster> redis = Optional.empty();
+        if (database.redis()) {
+            DatabaseCluster valkey = new DatabaseCluster(name + "-redis", DatabaseClusterArgs.builder()
+                    .name(name + "-redis")
+                    .engine("valkey")
+                    .version("8")
+                    .size(database.size())
+                    .nodeCount(1)
+                    .region(args.region())
+                    .privateNetworkUuid(vpc.id())
+                    .tags(List.of(name))
+                    .build(), child);
+            databaseFirewall(name + "-redis-firewall", valkey, apps, child);
+            redis = Optional.of(valkey);
+        }
+        return new ManagedDatabases(postgres, redis);
+    }
+
+    private void databaseFirewall(String resourceName, DatabaseCluster cluster, List<Droplet> apps,
+                                  CustomResourceOptions child) {
+        List<Output<DatabaseFirewallRuleArgs>> rules = new ArrayList<>();
+        for (Droplet d : apps) {
+            rules.add(d.dropletId().applyValue(id -> DatabaseFirewallRuleArgs.builder()
+                    .type("droplet").value(String.valueOf(id)).build()));
+        }
+        pool.ifPresent(p -> rules.add(Output.of(DatabaseFirewallRuleArgs.builder()
+                .type("tag").value(poolTag(platformName)).build())));
+        new DatabaseFirewall(resourceName, DatabaseFirewallArgs.builder()
+                .cluster(cluster)
+                .rules(fr.mangaki.verdandi.resource.internal.Inputs.all(rules))
+                .build(), child);
+    }
+
     /**
      * Cloud-init writes the host scripts and the admin user's keys at first boot only, and
      * DigitalOcean replaces a droplet whose user data or keys change (the app droplet holds the
@@ -326,8 +545,10 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                 FirewallOutboundRuleArgs.builder().protocol("icmp").destinationAddresses(anywhere).build());
     }
 
-    private void alert(String name, String what, String type, int percent, Alerts alerts,
+    private void alert(String name, String what, String type, int percent, Alerts alerts, List<Droplet> apps,
             CustomResourceOptions child) {
+        List<Droplet> watched = new ArrayList<>(List.of(front));
+        watched.addAll(apps);
         new MonitorAlert(name + "-" + what + "-alert", MonitorAlertArgs.builder()
                 .type(type)
                 .compare("GreaterThan")
@@ -335,7 +556,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                 .window("5m")
                 .description(name + ": " + what + " above " + percent + " % for 5 minutes")
                 .enabled(true)
-                .droplets(List.of(front, app))
+                .droplets(watched)
                 .alerts(MonitorAlertAlertsArgs.builder().emails(alerts.emails()).build())
                 .build(), child);
     }

@@ -2,9 +2,12 @@ package fr.mangaki.verdandi.component;
 
 import fr.mangaki.verdandi.component.internal.Cidr;
 import fr.mangaki.verdandi.config.Alerts;
+import fr.mangaki.verdandi.config.AppLayout;
 import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.Database;
 import fr.mangaki.verdandi.config.DropletSize;
+import fr.mangaki.verdandi.config.ManagedDatabaseSize;
 import fr.mangaki.verdandi.config.Problem;
 import fr.mangaki.verdandi.config.PublicKey;
 import fr.mangaki.verdandi.config.Region;
@@ -25,7 +28,9 @@ import java.util.regex.Pattern;
  *
  * <p>Defaults: region {@code ams3}; both droplets {@code s-1vcpu-1gb} running
  * {@code debian-12-x64}; the app droplet backed up weekly on Sunday at 4 UTC; no alerts; the
- * app droplet and the zone protected; nothing imported. The zone ({@code domain}), at least
+ * app droplet and the zone protected; nothing imported; the databases on the app droplet
+ * ({@link Database#local()}); one app droplet, no autoscale pool, no standby
+ * ({@link AppLayout#single()}). A managed database cluster, when there is one, is protected too. The zone ({@code domain}), at least
  * one SSH key, at least one admin network and the credentials ({@code access}) have no good
  * default and are required.
  */
@@ -88,6 +93,116 @@ public final class PlatformArgs {
             List.of("ops@mangaki.fr", "first.last+tag@example.org"), List.of("ops", "ops@mangaki", "a b@c.fr"));
     /** {@code alerts.cpuPercent}, {@code memoryPercent}, {@code diskPercent}: a threshold in percent. */
     public static final Rule<Integer> PERCENT = Rule.between(1, 100);
+    /** {@code database.placement}: on the app droplet, or a DigitalOcean managed cluster. */
+    public static final Rule<String> DATABASE_PLACEMENT = Rule.oneOf(Database.PLACEMENTS, List.of("shared", "Managed"));
+    /** {@code database.size}: a managed database node size Verdandi knows the price of. */
+    public static final Rule<String> DATABASE_SIZE = Rule.oneOf(ManagedDatabaseSize.slugs(),
+            List.of("s-1vcpu-1gb", "db-s-1vcpu-512mb"));
+    /** {@code database.nodes}: a primary and up to two standby nodes. */
+    public static final Rule<Integer> DATABASE_NODES = Rule.between(1, 3);
+    /** {@code database.version}: a PostgreSQL major version DigitalOcean offers. */
+    public static final Rule<String> DATABASE_VERSION = Rule.oneOf(Database.VERSIONS, List.of("13", "15.4", "v15"));
+    /** {@code app.count}: app droplets made by {@code pulumi up} (ten at most: past that, an autoscale pool). */
+    public static final Rule<Integer> APP_COUNT = Rule.between(1, 10);
+    /** {@code app.autoscale.min}, {@code max}: droplets of the pool (Verdandi's bound, to keep the bill in sight). */
+    public static final Rule<Integer> AUTOSCALE_INSTANCES = Rule.between(1, 20);
+    /** {@code app.autoscale.cpuPercent}: the average CPU use the pool keeps. */
+    public static final Rule<Integer> AUTOSCALE_CPU = Rule.between(10, 95);
+
+    // The rules of combinations: each row a layout rule, the key it reports at, and examples.
+
+    /** Several app droplets serve one set of databases: only a managed cluster is shared by them. */
+    public static final Rule<Layout> SHARED_DATABASE = new Rule<>(
+            l -> l.database().isManaged() || l.app().count() == 1,
+            "needs a database every app droplet shares, and database is local (PostgreSQL on one droplet):"
+                    + " set database to managed first, and move the data (docs/growth.md)",
+            List.of(Layout.of(Database.local(), AppLayout.single()),
+                    Layout.of(Database.managed(), new AppLayout(3, Optional.empty(), false))),
+            List.of(Layout.of(Database.local(), new AppLayout(2, Optional.empty(), false))));
+    /** The pool's members share the databases: only a managed cluster is shared by them. */
+    public static final Rule<Layout> POOL_DATABASE = new Rule<>(
+            l -> l.database().isManaged() || l.app().autoscale().isEmpty(),
+            "needs a database every member of the pool shares, and database is local (PostgreSQL on one droplet):"
+                    + " set database to managed first, and move the data (docs/growth.md)",
+            List.of(Layout.of(Database.managed(), new AppLayout(1, Optional.of(new AppLayout.Autoscale(1, 3, 70)), false))),
+            List.of(Layout.of(Database.local(), new AppLayout(1, Optional.of(new AppLayout.Autoscale(1, 3, 70)), false))));
+    /** An autoscale pool and a fixed count of extra droplets are two answers to one question. */
+    public static final Rule<Layout> POOL_OR_COUNT = new Rule<>(
+            l -> l.app().autoscale().isEmpty() || l.app().count() == 1,
+            "is not allowed with app.autoscale: the pool adds the droplets (keep count 1)",
+            List.of(Layout.of(Database.managed(), new AppLayout(1, Optional.of(new AppLayout.Autoscale(1, 3, 70)), false))),
+            List.of(Layout.of(Database.managed(), new AppLayout(2, Optional.of(new AppLayout.Autoscale(1, 3, 70)), false))));
+    /** A pool's minimum is at most its maximum. */
+    public static final Rule<Layout> POOL_RANGE = new Rule<>(
+            l -> l.app().autoscale().map(a -> a.min() <= a.max()).orElse(true),
+            "is above app.autoscale.max",
+            List.of(Layout.of(Database.managed(), new AppLayout(1, Optional.of(new AppLayout.Autoscale(2, 2, 70)), false))),
+            List.of(Layout.of(Database.managed(), new AppLayout(1, Optional.of(new AppLayout.Autoscale(3, 2, 70)), false))));
+    /** The standby is the front's backup server; a pool already replaces a lost member. */
+    public static final Rule<Layout> STANDBY_WITHOUT_POOL = new Rule<>(
+            l -> !l.app().standby() || l.app().autoscale().isEmpty(),
+            "cannot be used with app.autoscale: the pool replaces a lost member by itself",
+            List.of(Layout.of(Database.local(), new AppLayout(1, Optional.empty(), true))),
+            List.of(Layout.of(Database.managed(), new AppLayout(1, Optional.of(new AppLayout.Autoscale(1, 3, 70)), true))));
+    /** The cluster's settings are a managed cluster's only. */
+    public static final Rule<Layout> CLUSTER_SETTINGS_MANAGED_ONLY = new Rule<>(
+            l -> l.database().isManaged() || (!l.database().redis() && l.database().nodes() == 1
+                    && l.database().size().equals(Database.DEFAULT_SIZE) && l.database().version().equals(Database.DEFAULT_VERSION)),
+            "is local: size, nodes, version and redis are settings of a managed cluster (set placement: managed)",
+            List.of(Layout.of(Database.local(), AppLayout.single()),
+                    Layout.of(Database.managed().withRedis().sized("db-s-1vcpu-2gb", 2), AppLayout.single())),
+            List.of(Layout.of(Database.local().withRedis(), AppLayout.single()),
+                    Layout.of(Database.local().sized("db-s-1vcpu-2gb", 1), AppLayout.single())));
+    /** DigitalOcean's smallest size takes no standby node (https://docs.digitalocean.com/products/databases/). */
+    public static final Rule<Layout> STANDBY_NODES_SIZE = new Rule<>(
+            l -> l.database().nodes() == 1 || ManagedDatabaseSize.bySlug(l.database().size())
+                    .map(ManagedDatabaseSize::takesStandbyNodes).orElse(true),
+            "needs a size above db-s-1vcpu-1gb (DigitalOcean's smallest size takes no standby node)",
+            List.of(Layout.of(Database.managed().sized("db-s-1vcpu-2gb", 2), AppLayout.single())),
+            List.of(Layout.of(Database.managed().sized("db-s-1vcpu-1gb", 2), AppLayout.single())));
+
+    /**
+     * A row of the table of combinations: the key a problem is reported at, the value shown there,
+     * and the rule.
+     */
+    private record LayoutRow(String key, java.util.function.Function<Layout, Object> value, Rule<Layout> rule) {
+    }
+
+    private static final List<LayoutRow> LAYOUT_ROWS = List.of(
+            new LayoutRow("app.count", l -> l.app().count(), SHARED_DATABASE),
+            new LayoutRow("app.autoscale", PlatformArgs::shownAutoscale, POOL_DATABASE),
+            new LayoutRow("app.count", l -> l.app().count(), POOL_OR_COUNT),
+            new LayoutRow("app.autoscale.min", l -> l.app().autoscale().map(AppLayout.Autoscale::min).orElse(0), POOL_RANGE),
+            new LayoutRow("app.standby", l -> l.app().standby(), STANDBY_WITHOUT_POOL),
+            new LayoutRow("database.placement", l -> l.database().placement(), CLUSTER_SETTINGS_MANAGED_ONLY),
+            new LayoutRow("database.nodes", l -> l.database().nodes(), STANDBY_NODES_SIZE));
+
+    private static Object shownAutoscale(Layout l) {
+        Map<String, Integer> shown = new LinkedHashMap<>();
+        l.app().autoscale().ifPresent(a -> {
+            shown.put("min", a.min());
+            shown.put("max", a.max());
+            shown.put("cpuPercent", a.cpuPercent());
+        });
+        return shown;
+    }
+
+    /**
+     * The platform's layout: where the databases are and how many app droplets serve them.
+     *
+     * @param database where the databases are
+     * @param app      the app droplets
+     */
+    public record Layout(Database database, AppLayout app) {
+        public static Layout of(Database database, AppLayout app) {
+            return new Layout(database, app);
+        }
+
+        /** The number of app droplets {@code pulumi up} makes: the count, and the standby. */
+        public int fixedAppDroplets() {
+            return app.count() + (app.standby() ? 1 : 0);
+        }
+    }
 
     private final String region;
     private final String domain;
@@ -102,16 +217,20 @@ public final class PlatformArgs {
     private final Optional<String> importZone;
     private final Map<String, String> importSshKeys;
     private final HostAccess access;
+    private final Database database;
+    private final AppLayout appLayout;
 
     /** The resources of the platform that hold data, protected unless {@code unprotect} names them. */
     public enum Protected {
         /** The app droplet: every environment's PostgreSQL database and files. */
         APP,
         /** The DNS zone: every record of every environment. */
-        ZONE;
+        ZONE,
+        /** The managed database cluster, when there is one: every environment's database. */
+        DATABASE;
 
         /** The names {@code unprotect} takes. */
-        public static final List<String> NAMES = List.of("app", "zone");
+        public static final List<String> NAMES = List.of("app", "zone", "database");
 
         /** Its name in {@code unprotect} ({@code app}, {@code zone}). */
         public String slug() {
@@ -133,6 +252,8 @@ public final class PlatformArgs {
         this.importZone = Optional.ofNullable(b.importZone);
         this.importSshKeys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.importSshKeys));
         this.access = b.access;
+        this.database = b.database;
+        this.appLayout = b.appLayout;
     }
 
     public static Builder builder() {
@@ -157,6 +278,25 @@ public final class PlatformArgs {
     /** The app droplet's size. Default: {@code s-1vcpu-1gb}. */
     public DropletSize appSize() {
         return appSize;
+    }
+
+    /**
+     * Where the environments' databases are. Default: on the app droplet
+     * ({@link Database#local()}); a managed cluster is one {@code db-s-1vcpu-1gb} node of
+     * PostgreSQL 15 unless told otherwise.
+     */
+    public Database database() {
+        return database;
+    }
+
+    /** How many app droplets serve the environments. Default: one, no pool, no standby. */
+    public AppLayout appLayout() {
+        return appLayout;
+    }
+
+    /** The database and the app droplets together. */
+    public Layout layout() {
+        return Layout.of(database, appLayout);
     }
 
     /** The app droplet's backups. Default: weekly, Sunday at 4 UTC. */
@@ -235,8 +375,38 @@ public final class PlatformArgs {
         private String importZone;
         private final Map<String, String> importSshKeys = new LinkedHashMap<>();
         private HostAccess access;
+        private Database database = Database.local();
+        private AppLayout appLayout = AppLayout.single();
 
         private Builder() {
+        }
+
+        /** @see PlatformArgs#database() */
+        public Builder database(Database database) {
+            this.database = Objects.requireNonNull(database, "database");
+            return this;
+        }
+
+        /** @see PlatformArgs#appLayout() */
+        public Builder appLayout(AppLayout layout) {
+            this.appLayout = Objects.requireNonNull(layout, "layout");
+            return this;
+        }
+
+        /** {@code count} app droplets, each running every environment (see {@link PlatformArgs#appLayout()}). */
+        public Builder appCount(int count) {
+            return appLayout(new AppLayout(count, appLayout.autoscale(), appLayout.standby()));
+        }
+
+        /** A DigitalOcean Droplet Autoscale pool of app droplets (see {@link PlatformArgs#appLayout()}). */
+        public Builder autoscale(int min, int max, int cpuPercent) {
+            return appLayout(new AppLayout(appLayout.count(),
+                    Optional.of(new AppLayout.Autoscale(min, max, cpuPercent)), appLayout.standby()));
+        }
+
+        /** A standby app droplet (see {@link PlatformArgs#appLayout()}). */
+        public Builder standby(boolean standby) {
+            return appLayout(new AppLayout(appLayout.count(), appLayout.autoscale(), standby));
         }
 
         public Builder region(String region) {
@@ -368,6 +538,7 @@ public final class PlatformArgs {
             }
             v.checkEach("unprotect", unprotect, UNPROTECT);
             checkImports(v);
+            checkLayout(v);
             return v.problems();
         }
 
@@ -388,6 +559,26 @@ public final class PlatformArgs {
                 }
                 v.check(key, id, SSH_KEY_ID);
             });
+        }
+
+        private void checkLayout(Validation v) {
+            v.check("database.placement", database.placement(), DATABASE_PLACEMENT)
+                    .check("database.size", database.size(), DATABASE_SIZE)
+                    .check("database.nodes", database.nodes(), DATABASE_NODES)
+                    .check("database.version", database.version(), DATABASE_VERSION)
+                    .check("app.count", appLayout.count(), APP_COUNT);
+            appLayout.autoscale().ifPresent(a -> v.check("app.autoscale.min", a.min(), AUTOSCALE_INSTANCES)
+                    .check("app.autoscale.max", a.max(), AUTOSCALE_INSTANCES)
+                    .check("app.autoscale.cpuPercent", a.cpuPercent(), AUTOSCALE_CPU));
+            if (!DATABASE_PLACEMENT.test(database.placement())) {
+                return;
+            }
+            Layout layout = Layout.of(database, appLayout);
+            for (LayoutRow row : LAYOUT_ROWS) {
+                if (!row.rule().test(layout)) {
+                    v.add(Problem.of(row.key(), row.value().apply(layout), row.rule().reason()));
+                }
+            }
         }
 
         private static void checkBackups(Validation v, Backups backups) {

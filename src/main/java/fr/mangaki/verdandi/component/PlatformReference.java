@@ -26,6 +26,8 @@ public final class PlatformReference implements PlatformHandle {
     static final String APP_IPV4 = "appIpv4";
     static final String APP_PRIVATE_IPV4 = "appPrivateIpv4";
     static final String APP_DROPLET_ID = "appDropletId";
+    /** How many app droplets the platform has (its pool's maximum included); absent before docs/growth.md: one. */
+    static final String APP_HOST_COUNT = "appHostCount";
     static final String VPC_ID = "vpcId";
     static final String ADMIN_USER = "adminUser";
     /** The stack output listing the platform's environments: name to {port, domains}. */
@@ -141,6 +143,16 @@ public final class PlatformReference implements PlatformHandle {
     @Override
     public Output<Integer> appDropletId() {
         return integer(APP_DROPLET_ID);
+    }
+
+    /**
+     * How many app droplets the platform has (its pool's maximum included). A platform stack
+     * that predates {@code app.count} has no such output: like the host files' version, the
+     * platform goes up first (docs/day-two.md, the order of the stacks).
+     */
+    public Output<Integer> appHostCount() {
+        return reader.read(stack, APP_HOST_COUNT).applyValue(v -> v == null ? 1
+                : v instanceof Number n ? n.intValue() : Integer.parseInt(String.valueOf(v)));
     }
 
     @Override

@@ -7,6 +7,7 @@ import fr.mangaki.verdandi.host.internal.ShellQuote;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -77,9 +78,23 @@ public final class HostCommands {
      *                       and re-runs it
      */
     public String installEnvironment(EnvironmentSettings env, String refresh, String envFileVersion) {
-        return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.APP, refresh) + "; "
-                + ShellQuote.join(installEnvironmentTokens(env, null)) + " # env file " + plain(envFileVersion);
+        return installEnvironment(env, refresh, envFileVersion, false);
     }
+
+    /**
+     * {@link #installEnvironment(EnvironmentSettings, String, String)}, with
+     * {@code --managed-database} when {@code managedDatabase}: the databases are a managed
+     * cluster's, whose URLs come in the bundle's {@link #DATABASE_ENV} (docs/growth.md).
+     */
+    public String installEnvironment(EnvironmentSettings env, String refresh, String envFileVersion,
+                                     boolean managedDatabase) {
+        return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.APP, refresh) + "; "
+                + ShellQuote.join(installEnvironmentTokens(env, null, managedDatabase)) + " # env file "
+                + plain(envFileVersion);
+    }
+
+    /** The bundle's file holding a managed database's URLs ({@code DATABASE_URL}, {@code REDIS_URL}). */
+    public static final String DATABASE_ENV = "database.env";
 
     /**
      * A check that the host's files are the version of this Verdandi's {@code role} files: when
@@ -100,6 +115,12 @@ public final class HostCommands {
      * replaces gunicorn's default of all addresses when not null.
      */
     public List<String> installEnvironmentTokens(EnvironmentSettings env, String listenAddress) {
+        return installEnvironmentTokens(env, listenAddress, false);
+    }
+
+    /** The tokens of {@link #installEnvironment(EnvironmentSettings, String, String, boolean)}. */
+    public List<String> installEnvironmentTokens(EnvironmentSettings env, String listenAddress,
+                                                 boolean managedDatabase) {
         List<String> t = script("env-install", env.name());
         t.addAll(List.of("--branch", env.branch(), "--repository", env.repository(),
                 "--port", Integer.toString(env.port()), "--poll-seconds", Integer.toString(env.pollSeconds())));
@@ -131,6 +152,9 @@ public final class HostCommands {
                 .forEach(e -> t.addAll(List.of("--settings-file", e.getKey() + "=" + e.getValue())));
         if (listenAddress != null) {
             t.addAll(List.of("--listen", requireAddress(listenAddress, "listenAddress")));
+        }
+        if (managedDatabase) {
+            t.add("--managed-database");
         }
         return t;
     }
@@ -193,6 +217,47 @@ public final class HostCommands {
     }
 
     /**
+     * Installs or updates the environment's server block on the front for several app droplets
+     * (docs/growth.md): its domains proxied to an upstream of every serving address (passive
+     * health checks: a droplet that fails is taken out for a while), the standby addresses as
+     * backup servers, and the members of the autoscale pool of tag {@code poolTag}, which the
+     * front's {@code pool-sync} timer discovers. With one address and nothing else, the same
+     * command as {@link #installSite(EnvironmentSettings, String, String)}.
+     */
+    public String installSite(EnvironmentSettings env, List<String> appPrivateAddresses, List<String> backupAddresses,
+                              Optional<String> poolTag, String refresh) {
+        return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.FRONT, refresh) + "; "
+                + ShellQuote.join(installSiteTokens(env, appPrivateAddresses, backupAddresses, poolTag, null, null));
+    }
+
+    /** The tokens of {@link #installSite(EnvironmentSettings, List, List, Optional, String)}. */
+    public List<String> installSiteTokens(EnvironmentSettings env, List<String> appPrivateAddresses,
+                                          List<String> backupAddresses, Optional<String> poolTag,
+                                          String listenHttp, String listenHttps) {
+        if (appPrivateAddresses.isEmpty()) {
+            throw new IllegalArgumentException("appPrivateAddresses: at least one app droplet serves");
+        }
+        List<String> t = installSiteTokens(env, appPrivateAddresses.get(0), listenHttp, listenHttps);
+        List<String> more = new ArrayList<>();
+        for (String address : appPrivateAddresses.subList(1, appPrivateAddresses.size())) {
+            more.addAll(List.of("--upstream", hostPort(address, env.port())));
+        }
+        for (String address : backupAddresses) {
+            more.addAll(List.of("--backup", hostPort(address, env.port())));
+        }
+        poolTag.ifPresent(tag -> more.addAll(List.of("--pool", tag)));
+        // after the first --upstream and its value
+        int at = t.indexOf("--upstream") + 2;
+        t.addAll(at, more);
+        return t;
+    }
+
+    private static String hostPort(String address, int port) {
+        String a = requireAddress(address, "appPrivateAddress");
+        return (a.contains(":") ? "[" + a + "]" : a) + ":" + port;
+    }
+
+    /**
      * The tokens of {@link #installSite}; {@code listenHttp} and {@code listenHttps}
      * ({@code [ADDRESS:]PORT}) replace ports 80 and 443 when not null.
      */
@@ -212,6 +277,21 @@ public final class HostCommands {
             t.addAll(List.of("--listen-https", listenHttps));
         }
         return t;
+    }
+
+    /**
+     * Installs the front's discovery of the autoscale pool (docs/growth.md): the DigitalOcean
+     * token on standard input, the timer that runs {@code pool-sync}.
+     */
+    public String installPoolDiscovery() {
+        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(script("pool-install"));
+    }
+
+    /** Turns the front's pool discovery off and removes its token. */
+    public String removePoolDiscovery() {
+        List<String> t = script("pool-install");
+        t.add("--remove");
+        return ShellQuote.join(t);
     }
 
     /** Removes the environment's server block from the front. */
@@ -307,6 +387,13 @@ public final class HostCommands {
     public List<String> restoreTokens(String envName, String dump) {
         List<String> t = script("env-restore", envName);
         t.addAll(List.of("--from", dump));
+        return t;
+    }
+
+    /** The tokens running script {@code name} with no argument. */
+    private List<String> script(String name) {
+        List<String> t = new ArrayList<>(prefix);
+        t.add(scriptDir + "/" + name);
         return t;
     }
 

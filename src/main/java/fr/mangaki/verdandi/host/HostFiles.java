@@ -50,7 +50,30 @@ public final class HostFiles {
     private static List<HostFile> versioned(HostRole role) {
         List<HostFile> files = new ArrayList<>(bootFiles(role));
         files.addAll(backupFiles(role));
+        files.addAll(growthFiles(role));
         return List.copyOf(files);
+    }
+
+    /**
+     * The scripts and units of a grown platform (docs/growth.md): on the front, the autoscale
+     * pool's discovery (its install, {@code pool-sync}, its timer); on the app, the standby's
+     * replication and promotion.
+     */
+    public static List<HostFile> growthFiles(HostRole role) {
+        List<HostFile> files = new ArrayList<>();
+        if (role == HostRole.FRONT) {
+            files.add(script("pool-install", "0755"));
+            files.add(script("pool-sync", "0755"));
+            files.add(script("pool-members.py", "0644"));
+            for (String unit : List.of("verdandi-pool-sync.service", "verdandi-pool-sync.timer")) {
+                files.add(resource("units/" + unit, "/etc/systemd/system/" + unit, "0644"));
+            }
+        } else {
+            files.add(script("replication-allow", "0755"));
+            files.add(script("standby-follow", "0755"));
+            files.add(script("standby-promote", "0755"));
+        }
+        return files;
     }
 
     /**

@@ -3,6 +3,7 @@ package fr.mangaki.verdandi.plan;
 import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.DropletSize;
+import fr.mangaki.verdandi.config.ManagedDatabaseSize;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -14,12 +15,17 @@ import java.util.Map;
  * Prices a plan from its resources: droplets at their size's list price, backups at 20 %
  * (weekly) or 30 % (daily) of the droplet, a Spaces subscription when an environment's
  * backups copy dumps to a bucket (read from the description its backups command carries,
- * {@link DatabaseBackups#describe}: the bucket is made by hand, docs/backups.md), and everything
+ * {@link DatabaseBackups#describe}: the bucket is made by hand, docs/backups.md), managed
+ * database clusters at their node size's list price times their nodes
+ * ({@link ManagedDatabaseSize}), an autoscale pool at its minimum of droplets (its maximum shown
+ * beside: DigitalOcean bills the droplets the pool runs), and everything
  * else DigitalOcean does not bill (VPC,
  * firewall, DNS, SSH keys, monitoring and uptime alerts) listed as free.
  */
 public final class CostEstimator {
     static final String DROPLET = "digitalocean:index/droplet:Droplet";
+    static final String DATABASE_CLUSTER = "digitalocean:index/databaseCluster:DatabaseCluster";
+    static final String AUTOSCALE = "digitalocean:index/dropletAutoscale:DropletAutoscale";
     private static final java.util.regex.Pattern SPACES_BUCKET =
             java.util.regex.Pattern.compile("copied to bucket ([a-z0-9-]+) \\(");
 
@@ -34,6 +40,9 @@ public final class CostEstimator {
         FREE.put("digitalocean:index/monitorAlert:MonitorAlert", "monitoring alert");
         FREE.put("digitalocean:index/uptimeCheck:UptimeCheck", "uptime check");
         FREE.put("digitalocean:index/uptimeAlert:UptimeAlert", "uptime alert");
+        FREE.put("digitalocean:index/databaseDb:DatabaseDb", "managed database");
+        FREE.put("digitalocean:index/databaseUser:DatabaseUser", "managed database user");
+        FREE.put("digitalocean:index/databaseFirewall:DatabaseFirewall", "managed database firewall");
         FREE.put("command:remote:Command", "remote command");
     }
 
@@ -64,6 +73,31 @@ public final class CostEstimator {
                 total = total.add(price);
             }
         }
+        for (PlannedResource r : resources) {
+            if (r.type().equals(DATABASE_CLUSTER)) {
+                String slug = String.valueOf(r.inputs().get("size"));
+                ManagedDatabaseSize size = ManagedDatabaseSize.bySlug(slug).orElseThrow(() -> new IllegalStateException(
+                        "database cluster " + r.name() + " has a size with no known price: " + slug));
+                int nodes = r.inputs().get("nodeCount") instanceof Number n ? n.intValue() : 1;
+                BigDecimal price = size.monthlyUsd().multiply(BigDecimal.valueOf(nodes));
+                lines.add(new Cost.Line("managed " + engine(r) + " " + r.name(),
+                        size.slug() + " x " + nodes + " node" + (nodes > 1 ? "s" : ""), price));
+                total = total.add(price);
+            } else if (r.type().equals(AUTOSCALE)) {
+                Map<?, ?> config = r.inputs().get("config") instanceof Map<?, ?> m ? m : Map.of();
+                Map<?, ?> template = r.inputs().get("dropletTemplate") instanceof Map<?, ?> m ? m : Map.of();
+                String slug = String.valueOf(template.get("size"));
+                DropletSize size = DropletSize.bySlug(slug).orElseThrow(() -> new IllegalStateException(
+                        "autoscale pool " + r.name() + " has a size with no known price: " + slug));
+                int min = config.get("minInstances") instanceof Number n ? n.intValue() : 1;
+                int max = config.get("maxInstances") instanceof Number n ? n.intValue() : min;
+                BigDecimal price = size.monthlyUsd().multiply(BigDecimal.valueOf(min));
+                lines.add(new Cost.Line("autoscale pool " + r.name(), size.slug() + " x " + min + " to " + max
+                        + " (up to $" + size.monthlyUsd().multiply(BigDecimal.valueOf(max)).setScale(2, RoundingMode.HALF_UP)
+                        .toPlainString() + ")", price));
+                total = total.add(price);
+            }
+        }
         List<String> buckets = resources.stream().filter(r -> r.type().equals("command:remote:Command"))
                 .map(r -> SPACES_BUCKET.matcher(String.valueOf(r.inputs().get("delete"))))
                 .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).distinct().sorted().toList();
@@ -80,6 +114,11 @@ public final class CostEstimator {
             }
         });
         return new Cost(lines, total.setScale(2, RoundingMode.HALF_UP));
+    }
+
+    private static String engine(PlannedResource cluster) {
+        String engine = String.valueOf(cluster.inputs().get("engine"));
+        return engine.equals("pg") ? "PostgreSQL" : engine.equals("valkey") ? "Valkey" : engine;
     }
 
     private static String backupPlan(PlannedResource droplet) {

@@ -12,11 +12,16 @@ import java.util.Optional;
  *   ({@code digitalocean:index/droplet:Droplet}; the platform's app droplet is both, the front
  *   neither: it is rebuilt from code): everything on its disk, the environments' PostgreSQL
  *   databases and files first. A new droplet starts from its image, not from a backup.</li>
+ *   <li>a managed database cluster ({@code digitalocean:index/databaseCluster:DatabaseCluster}):
+ *   every database in it (docs/growth.md), and a database of it
+ *   ({@code digitalocean:index/databaseDb:DatabaseDb}): its environment's tables.</li>
  * </ul>
  */
 final class DataHolders {
     static final String DOMAIN = "digitalocean:index/domain:Domain";
     static final String DROPLET = "digitalocean:index/droplet:Droplet";
+    static final String DATABASE_CLUSTER = "digitalocean:index/databaseCluster:DatabaseCluster";
+    static final String DATABASE_DB = "digitalocean:index/databaseDb:DatabaseDb";
 
     private DataHolders() {
     }
@@ -27,6 +32,14 @@ final class DataHolders {
         if (any.type().equals(DOMAIN)) {
             return Optional.of("the zone and every DNS record in it: every environment's domains stop resolving until "
                     + "they are made again");
+        }
+        if (any.type().equals(DATABASE_CLUSTER)) {
+            return Optional.of("the managed cluster and every environment's database in it (a new cluster starts empty; "
+                    + "DigitalOcean's backups of a destroyed cluster go with it)");
+        }
+        if (any.type().equals(DATABASE_DB)) {
+            return Optional.of("the environment's database in the managed cluster, every table of it (a destroy keeps "
+                    + "it in the cluster, retainOnDelete; a replacement makes a new, empty one beside it)");
         }
         if (any.type().equals(DROPLET) && (holdsData(before) || holdsData(after))) {
             return Optional.of("everything on its disk: every environment's PostgreSQL database and files (the new "

@@ -41,6 +41,17 @@ public final class OfflineCredentials implements HostAccess {
         return Output.ofSecret("");
     }
 
+    /** Shown as a secret; a note says when {@code pulumi up} will not find it. */
+    @Override
+    public Output<String> poolDiscoveryToken() {
+        String value = env.get(Credentials.POOL_TOKEN_VARIABLE);
+        if (value == null || value.isBlank()) {
+            notes.add(Credentials.POOL_TOKEN_VARIABLE + " is not set here: pulumi up needs it for the front's pool "
+                    + "discovery (a DigitalOcean token of read scope; docs/growth.md)");
+        }
+        return Output.ofSecret("");
+    }
+
     /**
      * The public half of {@code VERDANDI_SSH_KEY} when it is set; without it, a note says that
      * the deploying key was not checked.

@@ -89,7 +89,9 @@ public final class StackPlanner {
         OfflineCredentials access = new OfflineCredentials(root, env);
         Plan plan = planner.plan(settings.stack(), ctx -> Program.declare(ctx, settings, access,
                 reference -> plannedPlatform(reference, references.get(reference))), references);
-        return plan.withNotes(access.notes());
+        List<String> notes = new ArrayList<>(access.notes());
+        notes.addAll(GrowthNotes.of(settings));
+        return plan.withNotes(notes);
     }
 
     /** The platform of stack {@code reference}, whose plan gave {@code planned} as its outputs. */

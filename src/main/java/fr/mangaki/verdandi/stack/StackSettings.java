@@ -4,9 +4,11 @@ import fr.mangaki.verdandi.component.EnvironmentArgs;
 import fr.mangaki.verdandi.component.PlatformArgs;
 import fr.mangaki.verdandi.component.PlatformReference;
 import fr.mangaki.verdandi.config.Alerts;
+import fr.mangaki.verdandi.config.AppLayout;
 import fr.mangaki.verdandi.config.ApplicationSettings;
 import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.Database;
 import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.DropletSize;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
@@ -47,6 +49,7 @@ import java.util.function.Function;
  * @param importZone    for a platform, the existing zone to adopt (its name)
  * @param importSshKeys for a platform, the existing SSH keys to adopt: MD5 fingerprint to DigitalOcean id
  * @param image         for a platform, the droplets' image
+ * @param database      for a platform, where the environments' databases are (docs/growth.md)
  */
 public record StackSettings(
         String stack,
@@ -63,20 +66,21 @@ public record StackSettings(
         List<String> unprotect,
         Optional<String> importZone,
         Map<String, String> importSshKeys,
-        String image) {
+        String image,
+        Database database) {
 
     /** The Pulumi project (the name in Pulumi.yaml) whose stacks these settings are of. */
     public static final String PROJECT = "mangaki";
     /** The namespace of Verdandi's keys: Pulumi namespaces a project's own keys by the project's name. */
     public static final String NAMESPACE = PROJECT;
 
-    /** The app droplet: its size and backups. */
-    public record AppSettings(DropletSize size, Backups backups) {
+    /** The app droplets: their size, the first one's backups, and how many there are. */
+    public record AppSettings(DropletSize size, Backups backups, AppLayout layout) {
     }
 
     static final List<String> KEYS = List.of(
             "region", "domain", "hosting", "platformStack", "front", "app", "sshKeys",
-            "adminCidrs", "alerts", "environment", "unprotect", "import", "image");
+            "adminCidrs", "alerts", "environment", "unprotect", "import", "image", "database");
 
     private static final List<String> HOSTINGS = List.of("platform", "guest");
     private static final String PREFIX = NAMESPACE + ":";
@@ -131,11 +135,12 @@ public record StackSettings(
         ConfigValue unprotectValue = value.apply("unprotect");
         ConfigValue importValue = value.apply("import");
         ConfigValue imageValue = value.apply("image");
+        ConfigValue databaseValue = value.apply("database");
         Optional<String> platformStack = Optional.empty();
         if (guest) {
             platformStack = platformStackValue.required().string(PlatformReference.STACK_NAME);
             for (ConfigValue v : List.of(frontValue, appValue, sshKeysValue, cidrsValue, unprotectValue, importValue,
-                    imageValue)) {
+                    imageValue, databaseValue)) {
                 if (v.isPresent()) {
                     v.problemAboutKey("is not allowed on a guest stack (the platform stack "
                             + "declares the droplets); remove it or set mangaki:hosting to platform");
@@ -152,11 +157,16 @@ public record StackSettings(
         }
 
         Optional<DropletSize> front = frontValue.object(List.of("size")).flatMap(o -> size(o.get("size").required()));
-        Optional<ConfigValue.Fields> appFields = appValue.object(List.of("size", "backups"));
+        Optional<ConfigValue.Fields> appFields = appValue.object(List.of("size", "backups", "count", "autoscale",
+                "standby"));
         Optional<DropletSize> appSize = appFields.flatMap(o -> size(o.get("size").required()));
         Optional<Backups> backups = appFields.map(o -> o.get("backups"))
                 .flatMap(b -> b.isPresent() ? backups(b) : Optional.of(Backups.defaults()));
-        Optional<AppSettings> app = appSize.flatMap(s -> backups.map(b -> new AppSettings(s, b)));
+        Optional<AppLayout> layout = appFields.isPresent() ? appFields.flatMap(StackSettings::appLayout)
+                : Optional.of(AppLayout.single());
+        Optional<AppSettings> app = appSize.flatMap(s -> backups.flatMap(b -> layout.map(l -> new AppSettings(s, b, l))));
+        Optional<Database> database = guest || !databaseValue.isPresent() ? Optional.of(Database.local())
+                : database(databaseValue);
         Optional<List<String>> sshKeys = sshKeysValue.strings();
         Optional<List<String>> cidrs = cidrsValue.strings();
         Optional<Alerts> alerts = alerts(value.apply("alerts"), guest);
@@ -188,6 +198,11 @@ public record StackSettings(
             platform.image(image);
             importZone.ifPresent(platform::importZone);
             importSshKeys.forEach(platform::importSshKey);
+            database.ifPresent(platform::database);
+            layout.ifPresent(platform::appLayout);
+            settings.ifPresent(env -> database.ifPresent(d -> layout.ifPresent(l -> EnvironmentArgs
+                    .sharedRedisProblem(env.application().redis(), PlatformArgs.Layout.of(d, l))
+                    .ifPresent(p -> reading.ruleProblem(p.at(PREFIX + "environment.redis"))))));
             reading.ruleProblems(platform.problems().stream()
                     // a stack of unknown hosting is checked for its values, not for what a platform must have
                     .filter(p -> hosting != null || p.value().isPresent()).toList(), k -> PREFIX + k);
@@ -196,7 +211,7 @@ public record StackSettings(
         reading.throwIfAny();
         return new StackSettings(stack, region.orElseThrow(), domain.orElseThrow(), hosting, platformStack, front, app,
                 sshKeys.orElse(List.of()), cidrs.orElse(List.of()), alerts, settings.orElseThrow(), unprotect, importZone,
-                importSshKeys, image);
+                importSshKeys, image, database.orElseThrow());
     }
 
     public boolean isPlatform() {
@@ -217,6 +232,8 @@ public record StackSettings(
         b.image(image);
         importZone.ifPresent(b::importZone);
         importSshKeys.forEach(b::importSshKey);
+        b.database(database);
+        app.ifPresent(a -> b.appLayout(a.layout()));
         return b;
     }
 
@@ -233,6 +250,51 @@ public record StackSettings(
         return property.startsWith(alertEmails)
                 ? PREFIX + "alerts.email" + property.substring(alertEmails.length())
                 : PREFIX + "environment." + property;
+    }
+
+    /**
+     * {@code mangaki:app}'s {@code count} (default 1), {@code autoscale} ({@code min},
+     * {@code max}, {@code cpuPercent}: each required) and {@code standby} (default false) as
+     * written; the rules are {@link PlatformArgs}'. A part that cannot be read stands as a value
+     * its rule refuses (its problem is the reading's), so that the other parts are still checked.
+     */
+    private static Optional<AppLayout> appLayout(ConfigValue.Fields o) {
+        ConfigValue countValue = o.get("count");
+        int count = countValue.isPresent() ? countValue.integer().orElse(Integer.MIN_VALUE) : 1;
+        ConfigValue standbyValue = o.get("standby");
+        boolean standby = standbyValue.isPresent() && standbyValue.bool().orElse(false);
+        ConfigValue autoscaleValue = o.get("autoscale");
+        Optional<AppLayout.Autoscale> autoscale = autoscaleValue.object(List.of("min", "max", "cpuPercent"))
+                .map(a -> new AppLayout.Autoscale(
+                        a.get("min").required().integer().orElse(Integer.MIN_VALUE),
+                        a.get("max").required().integer().orElse(Integer.MIN_VALUE),
+                        a.get("cpuPercent").required().integer().orElse(Integer.MIN_VALUE)));
+        return Optional.of(new AppLayout(count, autoscale, standby));
+    }
+
+    /**
+     * {@code mangaki:database}: {@code local} or {@code managed}, or an object of
+     * {@code placement} (required), {@code size}, {@code nodes}, {@code version} and
+     * {@code redis}; the defaults are {@link Database#managed()}'s, the rules
+     * {@link PlatformArgs}'.
+     */
+    private static Optional<Database> database(ConfigValue v) {
+        if (!v.isMap()) {
+            return v.string().map(p -> p.equals(Database.LOCAL) ? Database.local()
+                    : new Database(p, Database.DEFAULT_SIZE, 1, Database.DEFAULT_VERSION, false));
+        }
+        return v.object(List.of("placement", "size", "nodes", "version", "redis")).map(o -> {
+            String placement = o.get("placement").required().string().orElse("");
+            ConfigValue sizeValue = o.get("size");
+            String size = sizeValue.isPresent() ? sizeValue.string().orElse("") : Database.DEFAULT_SIZE;
+            ConfigValue nodesValue = o.get("nodes");
+            int nodes = nodesValue.isPresent() ? nodesValue.integer().orElse(Integer.MIN_VALUE) : 1;
+            ConfigValue versionValue = o.get("version");
+            String version = versionValue.isPresent() ? versionValue.string().orElse("") : Database.DEFAULT_VERSION;
+            ConfigValue redisValue = o.get("redis");
+            boolean redis = redisValue.isPresent() && redisValue.bool().orElse(false);
+            return new Database(placement, size, nodes, version, redis);
+        });
     }
 
     private static Optional<DropletSize> size(ConfigValue v) {

@@ -123,6 +123,25 @@ class PlanCommandTest {
     }
 
     @Test
+    void rejectsSeveralAppDropletsOnALocalDatabaseWithExitTwoNamingTheKeys(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Pulumi.grown.yaml");
+        Files.writeString(file, Files.readString(Path.of("Pulumi.production.yaml"))
+                .replace("      hour: 4\n", "      hour: 4\n    count: 2\n    standby: true\n"
+                        + "    autoscale: {min: 1, max: 3, cpuPercent: 70}\n"));
+        CliRun r = CliRun.run("plan", "--stack-file", file.toString());
+        assertEquals(2, r.status());
+        assertEquals("", r.out(), "nothing is planned");
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.contains("verdandi: mangaki:app.count: 2 needs a database every app droplet shares, and "
+                + "database is local (PostgreSQL on one droplet): set database to managed first, and move the data "
+                + "(docs/growth.md)"), r.err());
+        assertTrue(lines.contains("verdandi: mangaki:app.count: 2 is not allowed with app.autoscale: the pool adds the "
+                + "droplets (keep count 1)"), r.err());
+        assertTrue(lines.contains("verdandi: mangaki:app.standby: true cannot be used with app.autoscale: the pool "
+                + "replaces a lost member by itself"), r.err());
+    }
+
+    @Test
     void rejectsInvalidConfigWithExitTwoAndOneLinePerProblem(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("Pulumi.bad.yaml");
         Files.writeString(file, Files.readString(Path.of("Pulumi.production.yaml"))

@@ -152,7 +152,7 @@ class PlatformArgsTest {
         PlatformArgs lifted = valid().unprotect("app").build();
         assertEquals(false, lifted.isProtected(PlatformArgs.Protected.APP));
         assertEquals(true, lifted.isProtected(PlatformArgs.Protected.ZONE));
-        assertEquals(List.of("unprotect[0]: \"front\" is not one of app, zone"), problems(valid().unprotect("front")));
+        assertEquals(List.of("unprotect[0]: \"front\" is not one of app, zone, database"), problems(valid().unprotect("front")));
     }
 
     @Test

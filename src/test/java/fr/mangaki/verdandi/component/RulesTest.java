@@ -33,7 +33,11 @@ class RulesTest {
         assertTrue(checked.containsAll(List.of("PlatformArgs.REGION", "PlatformArgs.SSH_KEY", "PlatformArgs.BACKUP_HOUR",
                 "EnvironmentArgs.PORT", "EnvironmentArgs.BRANCH", "EnvironmentArgs.BACKUP_HOUR",
                 "EnvironmentArgs.BACKUP_KEEP_DAYS", "EnvironmentArgs.BACKUP_BUCKET", "EnvironmentArgs.BACKUP_BUCKET_REGION",
-                "PlatformReference.STACK_NAME")), checked::toString);
+                "PlatformReference.STACK_NAME", "PlatformArgs.SHARED_DATABASE", "PlatformArgs.POOL_DATABASE",
+                "PlatformArgs.POOL_OR_COUNT", "PlatformArgs.POOL_RANGE", "PlatformArgs.STANDBY_WITHOUT_POOL",
+                "PlatformArgs.CLUSTER_SETTINGS_MANAGED_ONLY", "PlatformArgs.STANDBY_NODES_SIZE",
+                "PlatformArgs.DATABASE_PLACEMENT", "PlatformArgs.APP_COUNT", "EnvironmentArgs.SHARED_REDIS")),
+                checked::toString);
     }
 
     private static <T> void holdsToItsExamples(String name, Rule<T> rule) {

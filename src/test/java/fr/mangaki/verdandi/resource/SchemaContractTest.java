@@ -1,9 +1,14 @@
 package fr.mangaki.verdandi.resource;
 
 import fr.mangaki.verdandi.resource.command.RemoteCommand;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseCluster;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseDb;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseFirewall;
+import fr.mangaki.verdandi.resource.digitalocean.DatabaseUser;
 import fr.mangaki.verdandi.resource.digitalocean.DnsRecord;
 import fr.mangaki.verdandi.resource.digitalocean.Domain;
 import fr.mangaki.verdandi.resource.digitalocean.Droplet;
+import fr.mangaki.verdandi.resource.digitalocean.DropletAutoscale;
 import fr.mangaki.verdandi.resource.digitalocean.Firewall;
 import fr.mangaki.verdandi.resource.digitalocean.MonitorAlert;
 import fr.mangaki.verdandi.resource.digitalocean.SshKey;
@@ -33,7 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SchemaContractTest {
     private static final List<Class<?>> EXPECTED = List.of(
             Vpc.class, Droplet.class, Firewall.class, Domain.class, DnsRecord.class, SshKey.class,
-            MonitorAlert.class, UptimeCheck.class, UptimeAlert.class, RemoteCommand.class);
+            MonitorAlert.class, UptimeCheck.class, UptimeAlert.class, RemoteCommand.class,
+            DatabaseCluster.class, DatabaseDb.class, DatabaseUser.class, DatabaseFirewall.class, DropletAutoscale.class);
 
     @Test
     void scanFindsEveryResourceClass() {

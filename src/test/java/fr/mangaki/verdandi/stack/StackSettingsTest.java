@@ -386,7 +386,7 @@ class StackSettingsTest {
     void rejectsASettingsFileNamedWithItsAscSuffix() {
         assertProblem(c -> env(c).put("settingsFiles", map("MANGAKI_SETTINGS_PATH", "settings.ini.asc")),
                 "mangaki:environment.settingsFiles.MANGAKI_SETTINGS_PATH: \"settings.ini.asc\" is not a file name of secrets/<environment>/"
-                        + " without .asc (e.g. settings.ini), other than app.env");
+                        + " without .asc (e.g. settings.ini), other than app.env and database.env (Verdandi's)");
     }
 
     @Test
@@ -430,7 +430,7 @@ class StackSettingsTest {
     @Test
     void rejectsWrongShapes() {
         assertProblem(c -> c.put("mangaki:app", "s-1vcpu-1gb"),
-                "mangaki:app: \"s-1vcpu-1gb\" is not an object (with keys size, backups)");
+                "mangaki:app: \"s-1vcpu-1gb\" is not an object (with keys size, backups, count, autoscale, standby)");
     }
 
     @Test
@@ -551,7 +551,7 @@ class StackSettingsTest {
     void rejectsAMalformedImportIdNamingItsKey() {
         String fingerprint = fr.mangaki.verdandi.config.PublicKey.parse(
                 StackFile.load(StackFile.of(PROJECT, "production")).sshKeys().get(0)).orElseThrow().fingerprint();
-        assertEquals(List.of("mangaki:unprotect[0]: \"vpc\" is not one of app, zone",
+        assertEquals(List.of("mangaki:unprotect[0]: \"vpc\" is not one of app, zone, database",
                         "mangaki:import.zone: \"mangaki.com\" is not the zone of domain (\"mangaki.fr\"): a DigitalOcean "
                                 + "domain is imported by its name",
                         "mangaki:import.sshKeys." + fingerprint + ": \"key-1\" is not a DigitalOcean SSH key id (a "

@@ -32,11 +32,26 @@ public final class HttpProbe {
     }
 
     public static Response get(int port, String host, String path) {
+        return request("127.0.0.1", port, host, "GET", path);
+    }
+
+    /** A GET to a loopback address other than 127.0.0.1 (the rehearsal's droplets are 127.0.0.2...). */
+    public static Response getAt(String address, int port, String host, String path) {
+        return request(address, port, host, "GET", path);
+    }
+
+    /** A request of {@code method} (no body) to 127.0.0.1. */
+    public static Response request(int port, String host, String method, String path) {
+        return request("127.0.0.1", port, host, method, path);
+    }
+
+    private static Response request(String address, int port, String host, String method, String path) {
         try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.connect(new InetSocketAddress(address, port), 5000);
             s.setSoTimeout(15000);
             OutputStream out = s.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
+            out.write((method + " " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n"
+                    + (method.equals("GET") ? "" : "Content-Length: 0\r\n")
                     + "User-Agent: verdandi-rehearsal\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = s.getInputStream();

@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * providers), and answer like DigitalOcean would: droplets get numeric IDs and addresses
  * derived from their name (registration order is not deterministic), or the addresses a test
  * gives them so that remote commands connect where it listens; SSH keys a fingerprint,
- * records an FQDN; any other resource gets the ID {@code <name>-id}. The state echoes the
+ * records an FQDN, managed database clusters and users a password (clusters a private host
+ * and port too); any other resource gets the ID {@code <name>-id}. The state echoes the
  * inputs.
  */
 public final class RecordingMocks implements Mocks {
@@ -99,6 +100,14 @@ public final class RecordingMocks implements Mocks {
                 state.put("stdout", "");
                 state.put("stderr", "");
             }
+            case "digitalocean:index/databaseCluster:DatabaseCluster" -> {
+                // what DigitalOcean reports of a cluster: its private host, port, default user and password
+                state.put("privateHost", "private-" + args.name + ".db.ondigitalocean.com");
+                state.put("port", 25060);
+                state.put("user", "doadmin");
+                state.put("password", "cluster-password-of-" + args.name);
+            }
+            case "digitalocean:index/databaseUser:DatabaseUser" -> state.put("password", "user-password-of-" + args.name);
             default -> {
             }
         }
