@@ -59,7 +59,8 @@ public final class Program {
         }
         List<String> emails = settings.alerts().map(Alerts::emails).orElse(List.of());
         Environment environment = new Environment(settings.environment().name(),
-                EnvironmentArgs.of(settings.environment(), platform, access).withAlertEmails(emails));
+                EnvironmentArgs.of(settings.environment(), platform, access).withAlertEmails(emails)
+                        .withAcme(settings.acme()));
 
         if (local != null) {
             PlatformReference.stackOutputs(local).forEach(ctx::export);

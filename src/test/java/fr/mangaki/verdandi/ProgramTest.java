@@ -137,7 +137,7 @@ class ProgramTest {
 
         Mocks.ResourceArgs front = recorder.named("production-front-site");
         String privateIp = (String) PulumiTest.extractValue(result.output("appPrivateIpv4"));
-        assertEquals(commands.installSite(settings.environment(), privateIp), front.inputs.get("create"));
+        assertEquals(commands.installSite(settings.environment(), privateIp, settings.acme()), front.inputs.get("create"));
         assertEquals(commands.removeSite("production"), front.inputs.get("delete"));
         assertEquals(List.of(HostFiles.digest(HostRole.FRONT)), front.inputs.get("triggers"));
         assertFalse(front.inputs.containsKey("stdin"), "the front gets no secret");

@@ -8,6 +8,7 @@ import com.pulumi.resources.Resource;
 import fr.mangaki.verdandi.Credentials;
 import fr.mangaki.verdandi.component.PlatformHandle.EnvironmentSlot;
 import fr.mangaki.verdandi.component.internal.Ssh;
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.HostCommands;
@@ -114,7 +115,7 @@ public final class Environment extends ComponentResource {
                     .build(), child);
         }
 
-        install(name, platform, args.access());
+        install(name, platform, args.access(), args.acme());
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("url", url);
@@ -127,11 +128,12 @@ public final class Environment extends ComponentResource {
      * Installs the environment over SSH as the platform's admin user, with the host scripts
      * cloud-init put on the droplets: on the app droplet {@code env-install} (its env file
      * on standard input, written mode 0600 for the environment's user), on the front
-     * {@code site-install} (its server block, proxying to the app droplet's private address).
+     * {@code site-install} (its server block, proxying to the app droplet's private address, and
+     * its certificate from {@code acme}).
      * Both run again when the settings, the env file or the host scripts change; deleting
      * the environment runs {@code env-remove} and {@code site-remove}.
      */
-    private void install(String name, PlatformHandle platform, HostAccess access) {
+    private void install(String name, PlatformHandle platform, HostAccess access, Acme acme) {
         HostCommands commands = HostCommands.standard();
         Output<String> key = access.sshPrivateKey();
         String installEnvironment = commands.installEnvironment(settings);
@@ -148,7 +150,7 @@ public final class Environment extends ComponentResource {
                 .stdin(access.environmentFile(name))
                 .triggers(access.environmentFileVersion(name), HostFiles.digest(HostRole.APP))
                 .build(), childAfter(appAfter));
-        Output<String> installSite = platform.appPrivateIpv4().applyValue(ip -> commands.installSite(settings, ip));
+        Output<String> installSite = platform.appPrivateIpv4().applyValue(ip -> commands.installSite(settings, ip, acme));
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(installSite)
@@ -206,6 +208,7 @@ public final class Environment extends ComponentResource {
         private int pollSeconds = 5;
         private final List<String> alertEmails = new ArrayList<>();
         private HostAccess access;
+        private Acme acme = Acme.letsEncrypt();
         private ComponentResourceOptions options;
 
         private Builder(String name) {
@@ -260,6 +263,12 @@ public final class Environment extends ComponentResource {
             return this;
         }
 
+        /** Where the front gets the certificates. Default: Let's Encrypt, no contact e-mail. */
+        public Builder acme(Acme acme) {
+            this.acme = acme;
+            return this;
+        }
+
         /**
          * The SSH key and env file to install with. Default: {@code VERDANDI_SSH_KEY},
          * {@code VERDANDI_PGP_KEY} and {@code VERDANDI_PGP_PASSPHRASE} from the process's
@@ -297,7 +306,7 @@ public final class Environment extends ComponentResource {
                     port, repository, gates, pollSeconds);
             HostAccess hostAccess = access != null ? access : Credentials.ofProcess();
             return new Environment(name, EnvironmentArgs.of(settings, platform, hostAccess)
-                    .withAlertEmails(alertEmails), options);
+                    .withAlertEmails(alertEmails).withAcme(acme), options);
         }
     }
 }

@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * @param adminCidrs    for a platform, the networks allowed to reach SSH
  * @param alerts        who is alerted, and past which thresholds; empty: no alerts
  * @param environment   the environment this stack installs
+ * @param acme          where the front gets the environment's certificates; Let's Encrypt,
+ *                      no contact, by default
  */
 public record StackSettings(
         String stack,
@@ -39,7 +41,8 @@ public record StackSettings(
         List<String> sshKeys,
         List<String> adminCidrs,
         Optional<Alerts> alerts,
-        EnvironmentSettings environment) {
+        EnvironmentSettings environment,
+        Acme acme) {
 
     /** The namespace of Verdandi's keys. */
     public static final String NAMESPACE = "mangaki";
@@ -50,7 +53,7 @@ public record StackSettings(
 
     static final List<String> KEYS = List.of(
             "region", "domain", "hosting", "platformStack", "front", "app", "sshKeys",
-            "adminCidrs", "alerts", "environment");
+            "adminCidrs", "alerts", "environment", "acme");
 
     private static final List<String> HOSTINGS = List.of("platform", "guest");
     private static final Pattern DOMAIN = Pattern.compile(
@@ -63,6 +66,8 @@ public record StackSettings(
                     + "|sk-ecdsa-sha2-nistp256@openssh\\.com) [A-Za-z0-9+/]+={0,3}( \\S.*)?");
     private static final Pattern REPOSITORY = Pattern.compile(
             "(https?|ssh|git|file)://[A-Za-z0-9@:/._~+%-]+|[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[A-Za-z0-9/._~+%-]+");
+    private static final Pattern ACME_DIRECTORY = Pattern.compile(
+            "https://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%/-]*)?");
     private static final Pattern BRANCH_CHARS = Pattern.compile("[A-Za-z0-9._/-]+");
 
     public StackSettings {
@@ -147,10 +152,11 @@ public record StackSettings(
 
         Optional<Alerts> alerts = alerts(node.apply("alerts"), hosting == Hosting.GUEST);
         Optional<EnvironmentSettings> environment = environment(required(node.apply("environment")), domain);
+        Acme acme = acme(node.apply("acme"));
 
         problems.throwIfAny();
         return new StackSettings(stack, region.orElseThrow(), domain.orElseThrow(), hosting, platformStack,
-                front, app, sshKeys, cidrs, alerts, environment.orElseThrow());
+                front, app, sshKeys, cidrs, alerts, environment.orElseThrow(), acme);
     }
 
     public boolean isPlatform() {
@@ -216,6 +222,21 @@ public record StackSettings(
             int disk = percent(o.get("diskPercent"), Alerts.DEFAULT_DISK_PERCENT);
             return emails.filter(l -> !l.isEmpty()).map(l -> new Alerts(l, cpu, memory, disk));
         });
+    }
+
+    private static Acme acme(Node n) {
+        if (!n.isPresent()) {
+            return Acme.letsEncrypt();
+        }
+        return n.object(List.of("directory", "email")).map(o -> {
+            Node dir = o.get("directory");
+            String directory = dir.isPresent()
+                    ? dir.string(ACME_DIRECTORY, "an https:// URL of an ACME directory").orElse(Acme.LETS_ENCRYPT)
+                    : Acme.LETS_ENCRYPT;
+            Node emailNode = o.get("email");
+            Optional<String> email = emailNode.isPresent() ? emailNode.string(EMAIL, "an e-mail address") : Optional.empty();
+            return new Acme(directory, email);
+        }).orElse(Acme.letsEncrypt());
     }
 
     private static int percent(Node n, int fallback) {

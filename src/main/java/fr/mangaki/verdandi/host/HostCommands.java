@@ -1,5 +1,6 @@
 package fr.mangaki.verdandi.host;
 
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.internal.ShellQuote;
 
@@ -92,6 +93,25 @@ public final class HostCommands {
      */
     public String installSite(EnvironmentSettings env, String appPrivateAddress) {
         return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installSiteTokens(env, appPrivateAddress, null, null));
+    }
+
+    /**
+     * {@link #installSite(EnvironmentSettings, String)}, and the certificate of every domain
+     * from the ACME server (HTTP-01 through the front), renewed by certbot's timer.
+     */
+    public String installSite(EnvironmentSettings env, String appPrivateAddress, Acme acme) {
+        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installSiteTokens(env, appPrivateAddress, null, null, acme));
+    }
+
+    /** The tokens of {@link #installSite(EnvironmentSettings, String, Acme)}; {@code acme} may be null (no ACME). */
+    public List<String> installSiteTokens(EnvironmentSettings env, String appPrivateAddress,
+                                          String listenHttp, String listenHttps, Acme acme) {
+        List<String> t = installSiteTokens(env, appPrivateAddress, listenHttp, listenHttps);
+        if (acme != null) {
+            t.addAll(List.of("--acme-directory", acme.directory()));
+            acme.email().ifPresent(e -> t.addAll(List.of("--acme-email", e)));
+        }
+        return t;
     }
 
     /**

@@ -40,6 +40,10 @@ public final class HostFiles {
         } else {
             files.add(script("site-install", "0755"));
             files.add(script("site-remove", "0755"));
+            files.add(resource("units/verdandi-certificate@.service",
+                    "/etc/systemd/system/verdandi-certificate@.service", "0644"));
+            files.add(resource("units/verdandi-certificate@.timer",
+                    "/etc/systemd/system/verdandi-certificate@.timer", "0644"));
             files.add(resource("nginx/verdandi.conf", "/etc/nginx/conf.d/verdandi.conf", "0644"));
             files.add(resource("nginx/verdandi-proxy.conf", "/etc/nginx/snippets/verdandi-proxy.conf", "0644"));
             files.add(resource("nginx/verdandi-default", "/etc/nginx/sites-available/verdandi-default", "0644"));
@@ -106,6 +110,7 @@ public final class HostFiles {
         if (role == HostRole.APP) {
             s.append("  systemctl daemon-reload\n");
         } else {
+            s.append("  systemctl daemon-reload\n");
             s.append("  nginx -t && systemctl reload nginx\n");
         }
         s.append("}\n\n").append("main() {\n");

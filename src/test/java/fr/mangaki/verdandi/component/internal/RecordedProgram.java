@@ -1,8 +1,11 @@
 package fr.mangaki.verdandi.component.internal;
 
+import com.pulumi.core.internal.OutputData;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
 import fr.mangaki.verdandi.Program;
 import fr.mangaki.verdandi.component.HostAccess;
 import fr.mangaki.verdandi.config.StackSettings;
@@ -10,6 +13,7 @@ import fr.mangaki.verdandi.config.StackSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +43,11 @@ public final class RecordedProgram {
     }
 
     private final List<Mocks.ResourceArgs> registered;
+    private final Map<String, Object> outputs;
 
-    private RecordedProgram(List<Mocks.ResourceArgs> registered) {
+    private RecordedProgram(List<Mocks.ResourceArgs> registered, Map<String, Object> outputs) {
         this.registered = List.copyOf(registered);
+        this.outputs = Collections.unmodifiableMap(outputs);
     }
 
     /**
@@ -51,16 +57,36 @@ public final class RecordedProgram {
      * @throws IllegalStateException when the program fails or declares another droplet
      */
     public static RecordedProgram run(StackSettings settings, HostAccess access, Map<String, Addresses> droplets) {
-        Recorder recorder = new Recorder(droplets);
+        return run(settings, access, droplets, Map.of());
+    }
+
+    /**
+     * Declares the stack of {@code settings}, a guest stack reading the outputs of the
+     * stacks in {@code stackOutputs} (by their full name, e.g. {@code mangaki/mangaki/production})
+     * through its stack reference.
+     */
+    public static RecordedProgram run(StackSettings settings, HostAccess access, Map<String, Addresses> droplets,
+                                      Map<String, Map<String, Object>> stackOutputs) {
+        Recorder recorder = new Recorder(droplets, stackOutputs);
+        Map<String, Object> outputs = new LinkedHashMap<>();
         try {
-            PulumiTest.withMocks(recorder)
+            TestResult result = PulumiTest.withMocks(recorder)
                     .withOptions(TestOptions.builder().projectName(Program.PLATFORM).stackName(settings.stack()).build())
                     .runTest(ctx -> Program.declare(ctx, settings, access))
                     .throwOnError();
+            result.outputs().forEach((k, v) -> {
+                OutputData<?> data = PulumiTestInternal.extractOutputData(v);
+                outputs.put(k, data.getValueNullable());
+            });
         } finally {
             PulumiTest.cleanup();
         }
-        return new RecordedProgram(recorder.registered);
+        return new RecordedProgram(recorder.registered, outputs);
+    }
+
+    /** The stack outputs the program exported, as a stack reference to it reads them. */
+    public Map<String, Object> outputs() {
+        return outputs;
     }
 
     /** The inputs of the resource named {@code name}. */
@@ -92,15 +118,29 @@ public final class RecordedProgram {
     private static final class Recorder implements Mocks {
         final List<Mocks.ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
         private final Map<String, Addresses> droplets;
+        private final Map<String, Map<String, Object>> stackOutputs;
         private final AtomicInteger nextId = new AtomicInteger(1000);
 
-        Recorder(Map<String, Addresses> droplets) {
+        Recorder(Map<String, Addresses> droplets, Map<String, Map<String, Object>> stackOutputs) {
             this.droplets = Map.copyOf(droplets);
+            this.stackOutputs = Map.copyOf(stackOutputs);
         }
 
         @Override
         public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
             registered.add(args);
+            if (args.type.equals("pulumi:pulumi:StackReference")) {
+                String stack = String.valueOf(args.inputs.getOrDefault("name", args.name));
+                Map<String, Object> outputs = stackOutputs.get(stack);
+                if (outputs == null) {
+                    return CompletableFuture.failedFuture(new IllegalStateException("no outputs given for stack " + stack));
+                }
+                Map<String, Object> state = new LinkedHashMap<>();
+                state.put("name", stack);
+                state.put("outputs", engineValues(outputs));
+                state.put("secretOutputNames", List.of());
+                return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(stack), state));
+            }
             Map<String, Object> state = new HashMap<>(args.inputs);
             if (args.type.equals("digitalocean:index/droplet:Droplet")) {
                 Addresses a = droplets.get(args.name);
@@ -113,6 +153,22 @@ public final class RecordedProgram {
             }
             String id = String.valueOf(nextId.incrementAndGet());
             return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+        }
+
+        /** The mock engine's serializer takes integers, not longs. */
+        private static Object engineValues(Object v) {
+            if (v instanceof Long l) {
+                return l.intValue();
+            }
+            if (v instanceof Map<?, ?> m) {
+                Map<String, Object> out = new LinkedHashMap<>();
+                m.forEach((k, x) -> out.put(String.valueOf(k), engineValues(x)));
+                return out;
+            }
+            if (v instanceof List<?> l) {
+                return l.stream().map(Recorder::engineValues).toList();
+            }
+            return v;
         }
     }
 }

@@ -1,0 +1,33 @@
+package fr.mangaki.verdandi.host.real;
+
+import fr.mangaki.verdandi.host.real.RealHosts.Figures;
+
+/**
+ * {@code bench/real-hosts}: one run of {@link RealHosts}, progress on standard error, the
+ * figures as the last line of standard output. Exit status 1 when a check fails (the
+ * message names the machine, the module or unit, and the end of its journal), or when
+ * the figures are not those of a sound run.
+ */
+public final class RealHostsBench {
+
+    private RealHostsBench() {
+    }
+
+    public static void main(String[] args) {
+        long start = System.nanoTime();
+        Figures figures;
+        try (RealHosts hosts = new RealHosts(m -> System.err.println("real-hosts: " + m))) {
+            figures = hosts.run();
+        } catch (RuntimeException | AssertionError e) {
+            System.err.println("real-hosts: error: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        System.err.printf("real-hosts: whole run %.0f s%n", (System.nanoTime() - start) / 1e9);
+        System.out.println(figures.line());
+        if (!figures.sound()) {
+            System.err.println("real-hosts: error: the figures are not those of a sound run");
+            System.exit(1);
+        }
+    }
+}
