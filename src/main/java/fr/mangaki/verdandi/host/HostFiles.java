@@ -104,7 +104,13 @@ public final class HostFiles {
                 .append("    info \"files written under $root; nothing reloaded\"\n")
                 .append("    return\n")
                 .append("  fi\n")
-                .append("  sysctl --system >/dev/null\n")
+                // systemd-sysctl.service's own condition (ConditionPathIsReadWrite=/proc/sys/):
+                // a container leaves the kernel's settings to its host
+                .append("  if [[ -w /proc/sys ]]; then\n")
+                .append("    sysctl --system >/dev/null\n")
+                .append("  else\n")
+                .append("    info \"/proc/sys is read-only (a container): kernel settings are the host's\"\n")
+                .append("  fi\n")
                 .append("  systemctl restart systemd-journald\n")
                 .append("  systemctl reload ssh\n");
         if (role == HostRole.APP) {

@@ -239,6 +239,28 @@ class StackSettingsTest {
     }
 
     @Test
+    void readsTheAcmeServerAndContact() {
+        assertEquals(Acme.letsEncrypt(), parse(c -> c.remove("mangaki:acme")).acme());
+        StackSettings s = parse(c -> c.put("mangaki:acme",
+                map("directory", "https://acme.example.org:14000/dir", "email", "ops@mangaki.fr")));
+        assertEquals(new Acme("https://acme.example.org:14000/dir", Optional.of("ops@mangaki.fr")), s.acme());
+        assertEquals(new Acme(Acme.LETS_ENCRYPT, Optional.of("ops@mangaki.fr")),
+                parse(c -> c.put("mangaki:acme", map("email", "ops@mangaki.fr"))).acme());
+    }
+
+    @Test
+    void rejectsAnAcmeDirectoryThatIsNotHttps() {
+        assertProblem(c -> c.put("mangaki:acme", map("directory", "http://acme.example.org/dir")),
+                "mangaki:acme.directory: \"http://acme.example.org/dir\" is not an https:// URL of an ACME directory");
+    }
+
+    @Test
+    void rejectsAnAcmeContactThatIsNotAnEmail() {
+        assertProblem(c -> c.put("mangaki:acme", map("email", "ops")),
+                "mangaki:acme.email: \"ops\" is not an e-mail address");
+    }
+
+    @Test
     void rejectsAPrivilegedPort() {
         assertProblem(c -> env(c).put("port", 80), "mangaki:environment.port: 80 is not between 1024 and 65535");
     }

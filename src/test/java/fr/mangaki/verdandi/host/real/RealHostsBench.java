@@ -15,11 +15,17 @@ public final class RealHostsBench {
 
     public static void main(String[] args) {
         long start = System.nanoTime();
-        Figures figures;
+        Figures figures = null;
         try (RealHosts hosts = new RealHosts(m -> System.err.println("real-hosts: " + m))) {
-            figures = hosts.run();
-        } catch (RuntimeException | AssertionError e) {
-            System.err.println("real-hosts: error: " + e.getMessage());
+            try {
+                figures = hosts.run();
+            } catch (RuntimeException | AssertionError e) {
+                // said before the teardown, which takes a while
+                System.err.println("real-hosts: error: " + e.getMessage());
+                e.printStackTrace();
+            }
+        }
+        if (figures == null) {
             System.exit(1);
             return;
         }
