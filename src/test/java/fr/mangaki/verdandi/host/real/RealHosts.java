@@ -132,7 +132,7 @@ public final class RealHosts implements AutoCloseable {
         int tls = 0;
         for (String stack : STACKS) {
             EnvironmentSettings env = stacks.get(stack).environment();
-            String head = git("rev-parse", env.branch()).trim();
+            String head = git("rev-parse", "origin/" + env.branch()).trim();
             awaitServed(env, head, "the first deploy");
             served++;
             tls += checkTls(env) ? 1 : 0;
@@ -612,7 +612,7 @@ public final class RealHosts implements AutoCloseable {
                     + journal(app, unit));
         }
         requireSuccess(app, "kill -9 " + pid, ssh(app, "sudo -n kill -KILL " + pid, null, Duration.ofMinutes(1)));
-        String head = git("rev-parse", env.branch()).trim();
+        String head = git("rev-parse", "origin/" + env.branch()).trim();
         await(Duration.ofSeconds(90), () -> {
             String now = ssh(app, "systemctl show -p MainPID --value " + unit, null, Duration.ofSeconds(20)).output().strip();
             return now.matches("[1-9][0-9]*") && !now.equals(pid) && head.equals(servedRevision(env, true));
@@ -632,7 +632,7 @@ public final class RealHosts implements AutoCloseable {
         }, "machine " + m.name() + " did not come back from its reboot\n" + tail(m.dir().resolve("console.log")));
         for (String stack : STACKS) {
             EnvironmentSettings env = stacks.get(stack).environment();
-            awaitServed(env, git("rev-parse", env.branch()).trim(), "the live release after the reboot");
+            awaitServed(env, git("rev-parse", "origin/" + env.branch()).trim(), "the live release after the reboot");
         }
         log.info(m.name() + " rebooted; both environments serve again after " + seconds(start) + " s");
         return true;
