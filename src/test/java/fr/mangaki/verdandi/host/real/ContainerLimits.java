@@ -43,7 +43,7 @@ public final class ContainerLimits {
             new Limit(Kind.CLOUD_INIT, Pattern.compile("^sysctl: permission denied on key \"(kernel\\.pid_max|vm\\.swappiness"
                     + "|fs\\.protected_(fifos|hardlinks|regular|symlinks))\"$"),
                     "a container may not set the host kernel's keys: runcmd's `sysctl --system` (Debian's defaults"
-                            + " and the droplets' vm.swappiness) is refused them")));
+                            + " and the droplets' vm.swappiness) is refused them"));
 
     /** The lines of cloud-init's output log that tell of a problem (apt's progress lines aside). */
     public static final Pattern PROBLEM = Pattern.compile("(?i)error|fail|denied|not found|cannot|unable|warn");
