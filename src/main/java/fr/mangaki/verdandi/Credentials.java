@@ -15,7 +15,8 @@ import java.util.HexFormat;
 import java.util.Map;
 
 /**
- * The credentials of a real {@code pulumi up}, from the process's environment:
+ * The credentials of a real {@code pulumi up}, from an environment (the process's, which
+ * {@link Main} passes):
  * {@code VERDANDI_SSH_KEY} (the admin user's private key, or the path of its file), and the
  * env file {@code secrets/<env>.env.asc} decrypted with {@code VERDANDI_PGP_KEY} (an armored
  * secret key, or the path of one) and {@code VERDANDI_PGP_PASSPHRASE}. Both become Pulumi
@@ -32,12 +33,11 @@ public final class Credentials implements HostAccess {
         this.env = Map.copyOf(env);
     }
 
-    /** The credentials of this process: its environment, and the working directory's {@code secrets/}. */
-    public static Credentials ofProcess() {
-        return fromEnvironment(Path.of("").toAbsolutePath(), System.getenv());
-    }
-
-    /** @param root the repository holding {@code secrets/} (the project directory) */
+    /**
+     * The credentials {@code env} names (the program's edge passes its process's environment).
+     *
+     * @param root the repository holding {@code secrets/} (the project directory)
+     */
     public static Credentials fromEnvironment(Path root, Map<String, String> env) {
         return new Credentials(root, env);
     }

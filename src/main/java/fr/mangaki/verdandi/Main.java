@@ -1,21 +1,26 @@
 package fr.mangaki.verdandi;
 
 import com.pulumi.Pulumi;
-import fr.mangaki.verdandi.config.PulumiConfig;
-import fr.mangaki.verdandi.config.StackSettings;
+import fr.mangaki.verdandi.stack.PulumiConfig;
+import fr.mangaki.verdandi.stack.StackSettings;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
- * The entry point {@code pulumi up} runs (Pulumi.yaml, runtime java): reads the stack's
- * configuration from the engine, validates it, and declares the stack; the SSH key and the
- * env files' key come from the environment ({@link Credentials}).
+ * The entry point {@code pulumi up} runs (Pulumi.yaml, runtime java), and the program's edge:
+ * the one place that reads the process's environment. It reads the stack's configuration the
+ * engine hands over, checks it, and declares the stack with the credentials of the
+ * environment ({@link Credentials}: the SSH key, and the key of the env files of the working
+ * directory's {@code secrets/}).
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
+        Map<String, String> env = System.getenv();
+        Credentials credentials = Credentials.fromEnvironment(Path.of("").toAbsolutePath(), env);
         Pulumi.run(ctx -> Program.declare(ctx,
-                StackSettings.parse(ctx.stackName(), PulumiConfig.fromEnvironment(System.getenv())),
-                Credentials.ofProcess()));
+                StackSettings.parse(ctx.stackName(), PulumiConfig.fromEnvironment(env)), credentials));
     }
 }

@@ -8,23 +8,20 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
-import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 import fr.mangaki.verdandi.component.HostAccess;
-import fr.mangaki.verdandi.config.StackFile;
-import fr.mangaki.verdandi.config.StackSettings;
+import fr.mangaki.verdandi.config.Acme;
+import fr.mangaki.verdandi.stack.StackFile;
+import fr.mangaki.verdandi.stack.StackSettings;
 import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostFiles;
 import fr.mangaki.verdandi.host.HostRole;
+import fr.mangaki.verdandi.resource.internal.RecordingMocks;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,46 +29,7 @@ import org.junit.jupiter.api.Test;
 class ProgramTest {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
 
-    /** Records every registration; answers with the inputs, a fresh id and made-up addresses. */
-    static final class Recorder implements Mocks {
-        final List<Mocks.ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
-        final Map<String, String> ids = new java.util.concurrent.ConcurrentHashMap<>();
-        private final AtomicInteger nextId = new AtomicInteger(1000);
-
-        @Override
-        public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
-            registered.add(args);
-            Map<String, Object> state = new HashMap<>(args.inputs);
-            int id = nextId.incrementAndGet();
-            ids.put(args.name, String.valueOf(id));
-            if (args.type.equals("digitalocean:index/droplet:Droplet")) {
-                state.put("ipv4Address", "192.0.2." + (id % 250));
-                state.put("ipv4AddressPrivate", "10.110.0." + (id % 250));
-            }
-            return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(String.valueOf(id)), state));
-        }
-
-        List<Mocks.ResourceArgs> ofType(String type) {
-            synchronized (registered) {
-                return registered.stream().filter(r -> r.type.equals(type)).toList();
-            }
-        }
-
-        Mocks.ResourceArgs named(String name) {
-            synchronized (registered) {
-                return registered.stream().filter(r -> r.name.equals(name)).findFirst().orElseThrow(
-                        () -> new AssertionError("no resource named " + name + " among " + names()));
-            }
-        }
-
-        List<String> names() {
-            synchronized (registered) {
-                return registered.stream().map(r -> r.name).toList();
-            }
-        }
-    }
-
-    private final Recorder recorder = new Recorder();
+    private final RecordingMocks recorder = new RecordingMocks();
 
     @AfterEach
     void cleanup() {
@@ -98,10 +56,7 @@ class ProgramTest {
 
     private TestResult run(String stack) {
         StackSettings settings = StackFile.load(StackFile.of(PROJECT, stack));
-        return PulumiTest.withMocks(recorder)
-                .withOptions(TestOptions.builder().projectName("mangaki").stackName(stack).build())
-                .runTest(ctx -> Program.declare(ctx, settings, new TestAccess()))
-                .throwOnError();
+        return recorder.run(StackSettings.PROJECT, stack, ctx -> Program.declare(ctx, settings, new TestAccess()));
     }
 
     @Test
@@ -137,7 +92,7 @@ class ProgramTest {
 
         Mocks.ResourceArgs front = recorder.named("production-front-site");
         String privateIp = (String) PulumiTest.extractValue(result.output("appPrivateIpv4"));
-        assertEquals(commands.installSite(settings.environment(), privateIp, settings.acme()), front.inputs.get("create"));
+        assertEquals(commands.installSite(settings.environment(), privateIp, settings.acme().orElseThrow()), front.inputs.get("create"));
         assertEquals(commands.removeSite("production"), front.inputs.get("delete"));
         assertEquals(List.of(HostFiles.digest(HostRole.FRONT)), front.inputs.get("triggers"));
         assertFalse(front.inputs.containsKey("stdin"), "the front gets no secret");
@@ -251,10 +206,34 @@ class ProgramTest {
         assertEquals("mangaki.fr", PulumiTest.extractValue(result.output("zone")));
         assertTrue(String.valueOf(PulumiTest.extractValue(result.output("appPrivateIpv4"))).startsWith("10.110.0."));
         assertEquals("verdandi", PulumiTest.extractValue(result.output("adminUser")));
+        assertEquals(Map.of("directory", Acme.LETS_ENCRYPT), PulumiTest.extractValue(result.output("acme")));
+    }
+
+    @Test
+    void stagingGetsItsCertificatesFromThePlatformsAcmeServer() {
+        Map<String, Object> config = new HashMap<>(StackFile.readConfig(StackFile.of(PROJECT, "production")));
+        config.put("mangaki:acme", Map.of("directory", "https://10.110.0.1:14000/dir", "email", "ops@mangaki.fr"));
+        StackSettings production = StackSettings.parse("production", config);
+        TestResult platform = recorder.run(StackSettings.PROJECT, "production",
+                ctx -> Program.declare(ctx, production, new TestAccess()));
+        Acme acme = new Acme("https://10.110.0.1:14000/dir", Optional.of("ops@mangaki.fr"));
+        String appPrivateIp = (String) PulumiTest.extractValue(platform.output("appPrivateIpv4"));
+        HostCommands commands = HostCommands.standard();
+        assertEquals(commands.installSite(production.environment(), appPrivateIp, acme),
+                recorder.named("production-front-site").inputs.get("create"));
+
+        StackSettings staging = StackFile.load(StackFile.of(PROJECT, "staging"));
+        RecordingMocks guest = new RecordingMocks(Map.of(),
+                Map.of("mangaki/mangaki/production", RecordingMocks.stackOutputs(platform)));
+        guest.run(StackSettings.PROJECT, "staging", ctx -> Program.declare(ctx, staging, new TestAccess()));
+        RecordingMocks.RemoteCommandInputs site = guest.remoteCommand("staging-front-site");
+        assertEquals(commands.installSite(staging.environment(), appPrivateIp, acme), site.create());
+        assertTrue(site.create().contains("--acme-directory https://10.110.0.1:14000/dir --acme-email ops@mangaki.fr"),
+                site.create());
     }
 
     private String idOf(String name) {
-        return java.util.Objects.requireNonNull(recorder.ids.get(name), name);
+        return recorder.id(name);
     }
 
     @SuppressWarnings("unchecked")

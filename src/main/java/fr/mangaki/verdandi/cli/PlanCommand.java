@@ -1,14 +1,15 @@
 package fr.mangaki.verdandi.cli;
 
 import fr.mangaki.verdandi.config.ConfigException;
-import fr.mangaki.verdandi.config.StackFile;
+import fr.mangaki.verdandi.stack.StackFile;
 import fr.mangaki.verdandi.plan.OfflinePlanner;
 import fr.mangaki.verdandi.plan.Plan;
 import fr.mangaki.verdandi.plan.PlanDiff;
-import fr.mangaki.verdandi.plan.PlanDiffInput;
 import fr.mangaki.verdandi.plan.PlanDiffMarkdown;
 import fr.mangaki.verdandi.plan.PlanJson;
+import fr.mangaki.verdandi.plan.PlanJsonReader;
 import fr.mangaki.verdandi.plan.PlanText;
+import fr.mangaki.verdandi.plan.SavedPlan;
 import fr.mangaki.verdandi.plan.StackPlanner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -117,11 +118,11 @@ public final class PlanCommand implements Callable<Integer> {
             return invalid(err, "--max-chars: " + bound + " is too small; at least " + PlanDiffMarkdown.MIN_MAX_CHARS);
         }
         List<String> problems = new ArrayList<>();
-        List<PlanDiffInput> plans = new ArrayList<>();
+        List<SavedPlan> plans = new ArrayList<>();
         for (Path file : target.diff) {
             try {
-                plans.add(PlanDiffInput.read(file));
-            } catch (PlanDiffInput.InvalidPlanException e) {
+                plans.add(PlanJsonReader.read(file));
+            } catch (PlanJsonReader.InvalidPlanException e) {
                 problems.addAll(e.problems());
             }
         }

@@ -2,10 +2,9 @@ package fr.mangaki.verdandi.cli;
 
 import fr.mangaki.verdandi.Program;
 import fr.mangaki.verdandi.host.HostRole;
-import fr.mangaki.verdandi.component.Platform;
 import fr.mangaki.verdandi.config.ConfigException;
-import fr.mangaki.verdandi.config.StackFile;
-import fr.mangaki.verdandi.config.StackSettings;
+import fr.mangaki.verdandi.stack.StackFile;
+import fr.mangaki.verdandi.stack.StackSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -72,7 +71,7 @@ public final class RenderCommand implements Runnable {
             Path file = target.stackFile != null ? target.stackFile : StackFile.of(projectDir, target.stack);
             try {
                 StackSettings settings = StackFile.load(file);
-                String userData = Platform.userData(Program.platformArgs(settings), role);
+                String userData = Program.userData(settings, role);
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(userData);
                 out.flush();

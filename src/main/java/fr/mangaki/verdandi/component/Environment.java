@@ -5,10 +5,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
-import fr.mangaki.verdandi.Credentials;
 import fr.mangaki.verdandi.component.PlatformHandle.EnvironmentSlot;
 import fr.mangaki.verdandi.component.internal.Ssh;
-import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.HostCommands;
@@ -26,7 +24,6 @@ import fr.mangaki.verdandi.resource.digitalocean.UptimeAlertArgs;
 import fr.mangaki.verdandi.resource.digitalocean.UptimeAlertNotificationArgs;
 import fr.mangaki.verdandi.resource.digitalocean.UptimeCheck;
 import fr.mangaki.verdandi.resource.digitalocean.UptimeCheckArgs;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,16 +50,15 @@ public final class Environment extends ComponentResource {
     private final EnvironmentSettings settings;
     private final Output<String> url;
 
-    public Environment(String name, EnvironmentArgs args) {
-        this(name, args, null);
+    /** Declares the environment that {@code args} describe, named after it ({@link EnvironmentArgs#name()}). */
+    public Environment(EnvironmentArgs args) {
+        this(args, null);
     }
 
-    public Environment(String name, EnvironmentArgs args, ComponentResourceOptions options) {
-        super(TYPE, name, options);
+    public Environment(EnvironmentArgs args, ComponentResourceOptions options) {
+        super(TYPE, args.name(), options);
         this.settings = args.settings();
-        if (!settings.name().equals(name)) {
-            throw new ConfigException("Environment " + name + ": its settings are for environment " + settings.name());
-        }
+        String name = args.name();
         PlatformHandle platform = args.platform();
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
         EnvironmentSlot slot = new EnvironmentSlot(settings.port(), settings.domains());
@@ -71,7 +67,7 @@ public final class Environment extends ComponentResource {
         }
         // the port goes through the platform's claims so that a clash fails the registration
         Output<String> port = platform.environments().applyValue(taken -> {
-            Clashes.check(name, slot, taken);
+            SlotConflicts.check(name, slot, taken);
             return String.valueOf(settings.port());
         });
 
@@ -115,7 +111,7 @@ public final class Environment extends ComponentResource {
                     .build(), child);
         }
 
-        install(name, platform, args.access(), args.acme());
+        install(name, platform, args.access());
 
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("url", url);
@@ -129,11 +125,11 @@ public final class Environment extends ComponentResource {
      * cloud-init put on the droplets: on the app droplet {@code env-install} (its env file
      * on standard input, written mode 0600 for the environment's user), on the front
      * {@code site-install} (its server block, proxying to the app droplet's private address, and
-     * its certificate from {@code acme}).
+     * its certificates from the platform's ACME server).
      * Both run again when the settings, the env file or the host scripts change; deleting
      * the environment runs {@code env-remove} and {@code site-remove}.
      */
-    private void install(String name, PlatformHandle platform, HostAccess access, Acme acme) {
+    private void install(String name, PlatformHandle platform, HostAccess access) {
         HostCommands commands = HostCommands.standard();
         Output<String> key = access.sshPrivateKey();
         String installEnvironment = commands.installEnvironment(settings);
@@ -150,7 +146,8 @@ public final class Environment extends ComponentResource {
                 .stdin(access.environmentFile(name))
                 .triggers(access.environmentFileVersion(name), HostFiles.digest(HostRole.APP))
                 .build(), childAfter(appAfter));
-        Output<String> installSite = platform.appPrivateIpv4().applyValue(ip -> commands.installSite(settings, ip, acme));
+        Output<String> installSite = Output.tuple(platform.appPrivateIpv4(), platform.acme())
+                .applyValue(t -> commands.installSite(settings, t.t1, t.t2));
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(installSite)
@@ -174,11 +171,6 @@ public final class Environment extends ComponentResource {
         return url;
     }
 
-    /** A fluent builder: {@code Environment.builder("staging").on(platform).branch("staging")...build()}. */
-    public static Builder builder(String name) {
-        return new Builder(name);
-    }
-
     /** The record name of {@code domain} inside {@code zone}: {@code @} for the apex. */
     static String relativeName(String domain, String zone) {
         if (domain.equals(zone)) {
@@ -194,119 +186,5 @@ public final class Environment extends ComponentResource {
     /** The role of a domain's record in child names: its labels joined by '-'. */
     private static String role(String domain) {
         return domain.replace('.', '-');
-    }
-
-    /** Fluent builder of an {@link Environment}. */
-    public static final class Builder {
-        private final String name;
-        private PlatformHandle platform;
-        private String branch;
-        private final List<String> domains = new ArrayList<>();
-        private Integer port;
-        private String repository;
-        private final List<String> gates = new ArrayList<>();
-        private int pollSeconds = 5;
-        private final List<String> alertEmails = new ArrayList<>();
-        private HostAccess access;
-        private Acme acme = Acme.letsEncrypt();
-        private ComponentResourceOptions options;
-
-        private Builder(String name) {
-            this.name = name;
-        }
-
-        /** The platform to install on. Required. */
-        public Builder on(PlatformHandle platform) {
-            this.platform = platform;
-            return this;
-        }
-
-        /** The branch to follow. Default: the environment's name. */
-        public Builder branch(String branch) {
-            this.branch = branch;
-            return this;
-        }
-
-        /** The domains served, main one first. Required. */
-        public Builder domains(String... domains) {
-            this.domains.addAll(List.of(domains));
-            return this;
-        }
-
-        /** The gunicorn port on the app droplet. Required (unique per platform). */
-        public Builder port(int port) {
-            this.port = port;
-            return this;
-        }
-
-        /** The application's git URL. Required. */
-        public Builder repository(String repository) {
-            this.repository = repository;
-            return this;
-        }
-
-        /** Commands that must pass before a release goes live. Default: none. */
-        public Builder gates(String... gates) {
-            this.gates.addAll(List.of(gates));
-            return this;
-        }
-
-        /** How often the deploy loop looks for a new commit. Default: 5 seconds. */
-        public Builder pollSeconds(int seconds) {
-            this.pollSeconds = seconds;
-            return this;
-        }
-
-        /** Who is told when the main domain is down. Default: nobody (the check still runs). */
-        public Builder alertEmails(String... emails) {
-            this.alertEmails.addAll(List.of(emails));
-            return this;
-        }
-
-        /** Where the front gets the certificates. Default: Let's Encrypt, no contact e-mail. */
-        public Builder acme(Acme acme) {
-            this.acme = acme;
-            return this;
-        }
-
-        /**
-         * The SSH key and env file to install with. Default: {@code VERDANDI_SSH_KEY},
-         * {@code VERDANDI_PGP_KEY} and {@code VERDANDI_PGP_PASSPHRASE} from the process's
-         * environment, the env file {@code secrets/<name>.env.asc} of the working directory.
-         */
-        public Builder access(HostAccess access) {
-            this.access = access;
-            return this;
-        }
-
-        public Builder options(ComponentResourceOptions options) {
-            this.options = options;
-            return this;
-        }
-
-        /** Declares the environment's resources. */
-        public Environment build() {
-            List<String> problems = new ArrayList<>();
-            if (platform == null) {
-                problems.add("Environment " + name + ": on(platform) is required");
-            }
-            if (domains.isEmpty()) {
-                problems.add("Environment " + name + ": domains(...) needs at least one domain");
-            }
-            if (port == null) {
-                problems.add("Environment " + name + ": port(...) is required");
-            }
-            if (repository == null) {
-                problems.add("Environment " + name + ": repository(...) is required");
-            }
-            if (!problems.isEmpty()) {
-                throw new ConfigException(problems);
-            }
-            EnvironmentSettings settings = new EnvironmentSettings(name, branch == null ? name : branch, domains,
-                    port, repository, gates, pollSeconds);
-            HostAccess hostAccess = access != null ? access : Credentials.ofProcess();
-            return new Environment(name, EnvironmentArgs.of(settings, platform, hostAccess)
-                    .withAlertEmails(alertEmails).withAcme(acme), options);
-        }
     }
 }

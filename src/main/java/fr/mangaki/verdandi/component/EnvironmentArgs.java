@@ -1,44 +1,262 @@
 package fr.mangaki.verdandi.component;
 
-import fr.mangaki.verdandi.config.Acme;
+import fr.mangaki.verdandi.component.internal.GitRefs;
+import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
+import fr.mangaki.verdandi.config.Problem;
+import fr.mangaki.verdandi.config.Rule;
+import fr.mangaki.verdandi.config.Validation;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
- * What an {@link Environment} is made of.
+ * What an {@link Environment} is made of: an immutable value, built with {@link #builder()},
+ * whose {@link Builder#build()} checks every rule below and reports every problem at once.
  *
- * @param settings      the branch, domains, port, repository, gates and poll interval
- * @param platform      where it is installed: a {@link Platform} or a {@link PlatformReference}
- * @param alertEmails   who is told when its main domain is down; empty: the uptime check
- *                      runs with no alert
- * @param uptimeRegions where DigitalOcean checks it from; default {@code eu_west, us_east}
- * @param access        the SSH key and env file it installs itself with
- * @param acme          where the front gets its certificates; default Let's Encrypt, no contact
+ * <p>Defaults: the branch is the environment's name; no gates; the deploy loop polls every 5
+ * seconds; no alert (the uptime check still runs) from {@code eu_west} and {@code us_east}.
+ * The name, the platform, the domains, the port, the repository and the credentials
+ * ({@code access}) have no good default and are required.
  */
-public record EnvironmentArgs(EnvironmentSettings settings, PlatformHandle platform, List<String> alertEmails,
-        List<String> uptimeRegions, HostAccess access, Acme acme) {
+public final class EnvironmentArgs {
     public static final List<String> DEFAULT_UPTIME_REGIONS = List.of("eu_west", "us_east");
+    /** How often the deploy loop asks the origin for a new commit unless told otherwise, in seconds. */
+    public static final int DEFAULT_POLL_SECONDS = 5;
 
-    public EnvironmentArgs {
-        Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(platform, "platform");
-        Objects.requireNonNull(access, "access");
-        Objects.requireNonNull(acme, "acme");
-        alertEmails = List.copyOf(alertEmails);
-        uptimeRegions = List.copyOf(uptimeRegions);
+    /** The characters the host scripts accept in a branch name. */
+    private static final Pattern BRANCH_CHARACTERS = Pattern.compile("[A-Za-z0-9._/-]+");
+
+    // The rules of the values: each a condition, the reason given when a value fails it, and examples.
+
+    /** {@code name}: it names the environment's system user and directories, hence its length. */
+    public static final Rule<String> NAME = Rule.matching(Pattern.compile("[a-z][a-z0-9-]{0,21}[a-z0-9]|[a-z]"),
+            "an environment name (lower-case letters, digits and '-', at most 23, starting with a letter)",
+            List.of("production", "staging", "demo-2", "x"),
+            List.of("Prod_1", "2nd", "demo-", "a".repeat(24)));
+    /**
+     * {@code branch}: a branch name git accepts ({@code git check-ref-format --branch}), of the
+     * characters the host scripts accept.
+     */
+    public static final Rule<String> BRANCH = new Rule<>(
+            b -> GitRefs.isValidBranch(b) && BRANCH_CHARACTERS.matcher(b).matches(),
+            "is not a valid git branch name of letters, digits, '.', '_', '/' and '-'",
+            List.of("production", "feature/x-1", "release_2.0"),
+            List.of("feature..x", "feat+x", "-x", "a.lock", "a b"));
+    /** Each of {@code domains}: a lower-case DNS domain. */
+    public static final Rule<String> DOMAIN = PlatformArgs.DOMAIN;
+    /** {@code port}: the environment's gunicorn port on the app droplet, not a privileged one. */
+    public static final Rule<Integer> PORT = Rule.between(1024, 65535);
+    /** {@code repository}: a git URL the deploy loop can fetch, with no character a shell would read. */
+    public static final Rule<String> REPOSITORY = Rule.matching(Pattern.compile(
+            "(https?|ssh|git|file)://[A-Za-z0-9@:/._~+%-]+|[A-Za-z0-9_.-]+@[A-Za-z0-9_.-]+:[A-Za-z0-9/._~+%-]+"),
+            "a git URL (https://, ssh://, git://, file:// or user@host:path)",
+            List.of("https://github.com/mangaki/mangaki.git", "git@github.com:mangaki/mangaki.git",
+                    "file:///srv/origin.git"),
+            List.of("github.com/mangaki/mangaki", "https://example.org/a'b.git", "ftp://example.org/x"));
+    /** Each of {@code gates}: a shell command. */
+    public static final Rule<String> GATE = new Rule<>(g -> !g.isBlank(), "is empty (a gate is a shell command)",
+            List.of("python manage.py test"), List.of("", " "));
+    /** {@code pollSeconds}: how often the deploy loop looks for a new commit. */
+    public static final Rule<Integer> POLL_SECONDS = Rule.between(1, 3600);
+    /** Each of {@code alertEmails}: an e-mail address. */
+    public static final Rule<String> EMAIL = PlatformArgs.EMAIL;
+
+    private final EnvironmentSettings settings;
+    private final PlatformHandle platform;
+    private final List<String> alertEmails;
+    private final List<String> uptimeRegions;
+    private final HostAccess access;
+
+    private EnvironmentArgs(Builder b) {
+        this.settings = b.settings();
+        this.platform = b.platform;
+        this.alertEmails = List.copyOf(b.alertEmails);
+        this.uptimeRegions = List.copyOf(b.uptimeRegions);
+        this.access = b.access;
     }
 
-    /** An environment with the default uptime regions, no alert and certificates from Let's Encrypt. */
-    public static EnvironmentArgs of(EnvironmentSettings settings, PlatformHandle platform, HostAccess access) {
-        return new EnvironmentArgs(settings, platform, List.of(), DEFAULT_UPTIME_REGIONS, access, Acme.letsEncrypt());
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public EnvironmentArgs withAlertEmails(List<String> emails) {
-        return new EnvironmentArgs(settings, platform, emails, uptimeRegions, access, acme);
+    /** The environment's name, branch, domains, port, repository, gates and poll interval. */
+    public EnvironmentSettings settings() {
+        return settings;
     }
 
-    public EnvironmentArgs withAcme(Acme acme) {
-        return new EnvironmentArgs(settings, platform, alertEmails, uptimeRegions, access, acme);
+    /** The environment's name: also the name of its component and the prefix of its children's. Required. */
+    public String name() {
+        return settings.name();
+    }
+
+    /** Where it is installed: a {@link Platform} or a {@link PlatformReference}. Required. */
+    public PlatformHandle platform() {
+        return platform;
+    }
+
+    /** Who is told when its main domain is down. Default: nobody (the uptime check still runs). */
+    public List<String> alertEmails() {
+        return alertEmails;
+    }
+
+    /** Where DigitalOcean checks it from. Default: {@code eu_west}, {@code us_east}. */
+    public List<String> uptimeRegions() {
+        return uptimeRegions;
+    }
+
+    /** The SSH key and the env file it installs itself with. Required: the program passes its credentials. */
+    public HostAccess access() {
+        return access;
+    }
+
+    /** Fluent builder of {@link EnvironmentArgs}. */
+    public static final class Builder {
+        private String name;
+        private PlatformHandle platform;
+        private String branch;
+        private List<String> domains;
+        private Integer port;
+        private String repository;
+        private final List<String> gates = new ArrayList<>();
+        private int pollSeconds = DEFAULT_POLL_SECONDS;
+        private final List<String> alertEmails = new ArrayList<>();
+        private List<String> uptimeRegions = DEFAULT_UPTIME_REGIONS;
+        private HostAccess access;
+
+        private Builder() {
+        }
+
+        /** The environment's name (lower-case letters, digits and '-'). Required. */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** The platform to install on. Required. */
+        public Builder platform(PlatformHandle platform) {
+            this.platform = Objects.requireNonNull(platform, "platform");
+            return this;
+        }
+
+        /** The branch to follow. Default: the environment's name. */
+        public Builder branch(String branch) {
+            this.branch = Objects.requireNonNull(branch, "branch");
+            return this;
+        }
+
+        /** The domains served, main one first. Required. */
+        public Builder domains(String... domains) {
+            return domains(List.of(domains));
+        }
+
+        /** The domains served, main one first. Required. */
+        public Builder domains(List<String> domains) {
+            if (this.domains == null) {
+                this.domains = new ArrayList<>();
+            }
+            this.domains.addAll(domains);
+            return this;
+        }
+
+        /** The gunicorn port on the app droplet. Required (unique per platform). */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The application's git URL. Required. */
+        public Builder repository(String repository) {
+            this.repository = Objects.requireNonNull(repository, "repository");
+            return this;
+        }
+
+        /** Commands that must pass before a release goes live. Default: none. */
+        public Builder gates(String... gates) {
+            return gates(List.of(gates));
+        }
+
+        /** Commands that must pass before a release goes live. Default: none. */
+        public Builder gates(List<String> gates) {
+            this.gates.addAll(gates);
+            return this;
+        }
+
+        /** How often the deploy loop looks for a new commit, in seconds. Default: 5. */
+        public Builder pollSeconds(int seconds) {
+            this.pollSeconds = seconds;
+            return this;
+        }
+
+        /** All of the environment's settings at once, as a stack file gives them. */
+        public Builder settings(EnvironmentSettings settings) {
+            return name(settings.name()).branch(settings.branch()).domains(settings.domains()).port(settings.port())
+                    .repository(settings.repository()).gates(settings.gates()).pollSeconds(settings.pollSeconds());
+        }
+
+        /** Who is told when the main domain is down. Default: nobody (the check still runs). */
+        public Builder alertEmails(String... emails) {
+            return alertEmails(List.of(emails));
+        }
+
+        /** Who is told when the main domain is down. Default: nobody (the check still runs). */
+        public Builder alertEmails(List<String> emails) {
+            this.alertEmails.addAll(emails);
+            return this;
+        }
+
+        /** Where DigitalOcean checks the main domain from. Default: {@code eu_west}, {@code us_east}. */
+        public Builder uptimeRegions(List<String> regions) {
+            this.uptimeRegions = List.copyOf(regions);
+            return this;
+        }
+
+        /** @see EnvironmentArgs#access() */
+        public Builder access(HostAccess access) {
+            this.access = Objects.requireNonNull(access, "access");
+            return this;
+        }
+
+        /**
+         * Every problem of the values given so far, in the order of the properties: what
+         * {@link #build()} reports, the missing {@code platform} and {@code access} aside (a
+         * stack file gives neither: the program does).
+         */
+        public List<Problem> problems() {
+            Validation v = new Validation()
+                    .require("name", name)
+                    .check("name", name, NAME)
+                    .check("branch", branch, BRANCH)
+                    .require("domains", domains)
+                    .nonEmpty("domains", domains);
+            if (domains != null) {
+                v.checkEach("domains", domains, DOMAIN);
+                domains.stream().filter(d -> domains.indexOf(d) != domains.lastIndexOf(d)).distinct()
+                        .forEach(d -> v.add(Problem.ofKey("domains", "lists \"" + d + "\" more than once")));
+            }
+            return v.require("port", port)
+                    .check("port", port, PORT)
+                    .require("repository", repository)
+                    .check("repository", repository, REPOSITORY)
+                    .checkEach("gates", gates, GATE)
+                    .check("pollSeconds", pollSeconds, POLL_SECONDS)
+                    .checkEach("alertEmails", alertEmails, EMAIL)
+                    .problems();
+        }
+
+        /** @throws ConfigException naming every missing or invalid value */
+        public EnvironmentArgs build() {
+            new Validation().addAll(problems())
+                    .require("platform", platform)
+                    .require("access", access)
+                    .throwIfAny();
+            return new EnvironmentArgs(this);
+        }
+
+        private EnvironmentSettings settings() {
+            return new EnvironmentSettings(name, branch == null ? name : branch, domains, port, repository, gates,
+                    pollSeconds);
+        }
     }
 }

@@ -4,7 +4,6 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import fr.mangaki.verdandi.Credentials;
 import fr.mangaki.verdandi.cloudinit.CloudInit;
 import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostFiles;
@@ -13,6 +12,7 @@ import fr.mangaki.verdandi.component.internal.Ssh;
 import fr.mangaki.verdandi.resource.command.RemoteCommand;
 import fr.mangaki.verdandi.resource.command.RemoteCommandArgs;
 import fr.mangaki.verdandi.cloudinit.HostSpec;
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.ConfigException;
@@ -65,16 +65,12 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     private final RemoteCommand appFiles;
     private final Map<String, EnvironmentSlot> environments = new LinkedHashMap<>();
 
-    /** A platform whose host files are kept current with the credentials of the environment. */
+    /** Declares the platform {@code name} (the prefix of its children's names) that {@code args} describe. */
     public Platform(String name, PlatformArgs args) {
-        this(name, args, Credentials.ofProcess(), null);
+        this(name, args, null);
     }
 
-    /**
-     * @param access the SSH key that keeps the droplets' host files current after their first
-     *               boot (env files are not used here)
-     */
-    public Platform(String name, PlatformArgs args, HostAccess access, ComponentResourceOptions options) {
+    public Platform(String name, PlatformArgs args, ComponentResourceOptions options) {
         super(TYPE, name, options);
         this.args = args;
         CustomResourceOptions child = CustomResourceOptions.builder().parent(this).build();
@@ -96,7 +92,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
 
         this.front = droplet(name, HostRole.FRONT, args.frontSize(), null, keys, child);
         this.app = droplet(name, HostRole.APP, args.appSize(), args.appBackups(), keys, child);
-        Output<String> key = access.sshPrivateKey();
+        Output<String> key = args.access().sshPrivateKey();
         this.frontFiles = hostFiles(name, HostRole.FRONT, front, key, child);
         this.appFiles = hostFiles(name, HostRole.APP, app, key, child);
 
@@ -128,11 +124,6 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         registerOutputs(outputs());
     }
 
-    /** A builder over {@link PlatformArgs}: {@code Platform.builder("mangaki").domain(...)...build()}. */
-    public static Builder builder(String name) {
-        return new Builder(name);
-    }
-
     /** The outputs a guest stack reads through a {@link PlatformReference}. */
     public Map<String, Output<?>> outputs() {
         Map<String, Output<?>> out = new LinkedHashMap<>();
@@ -144,6 +135,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         out.put(PlatformReference.APP_DROPLET_ID, appDropletId());
         out.put(PlatformReference.VPC_ID, vpc.id());
         out.put(PlatformReference.ADMIN_USER, adminUser());
+        out.put(PlatformReference.ACME, Output.of(PlatformReference.acmeOutput(args.acme())));
         return out;
     }
 
@@ -199,6 +191,11 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     }
 
     @Override
+    public Output<Acme> acme() {
+        return Output.of(args.acme());
+    }
+
+    @Override
     public Output<Map<String, EnvironmentSlot>> environments() {
         return Output.of(Map.copyOf(environments));
     }
@@ -209,7 +206,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
      * @throws ConfigException when another environment of the platform holds them
      */
     void claim(String environment, EnvironmentSlot slot) {
-        Clashes.check(environment, slot, environments);
+        SlotConflicts.check(environment, slot, environments);
         environments.put(environment, slot);
     }
 
@@ -269,8 +266,12 @@ public final class Platform extends ComponentResource implements PlatformHandle 
 
     /** The cloud-init user data of the platform's droplet of {@code role}: what it boots with. */
     public static String userData(PlatformArgs args, HostRole role) {
-        DropletSize size = role == HostRole.FRONT ? args.frontSize() : args.appSize();
-        return CloudInit.render(new HostSpec(role, size, args.sshKeys(), ADMIN_USER));
+        return userData(role, role == HostRole.FRONT ? args.frontSize() : args.appSize(), args.sshKeys());
+    }
+
+    /** The cloud-init user data of a platform's droplet of {@code role} and {@code size}, letting {@code sshKeys} in. */
+    public static String userData(HostRole role, DropletSize size, List<String> sshKeys) {
+        return CloudInit.render(new HostSpec(role, size, sshKeys, ADMIN_USER));
     }
 
     private static FirewallInboundRuleArgs inbound(String port, List<String> sources) {
@@ -304,88 +305,5 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     private static String keyName(String platform, int index, String publicKey) {
         String[] parts = publicKey.trim().split("\\s+", 3);
         return parts.length == 3 ? parts[2] : platform + "-key-" + index;
-    }
-
-    /** Fluent builder: the {@link PlatformArgs} builder, then {@link #build()} declares it. */
-    public static final class Builder {
-        private final String name;
-        private final PlatformArgs.Builder args = PlatformArgs.builder();
-        private ComponentResourceOptions options;
-        private HostAccess access;
-
-        private Builder(String name) {
-            this.name = name;
-        }
-
-        public Builder region(String region) {
-            args.region(region);
-            return this;
-        }
-
-        public Builder domain(String domain) {
-            args.domain(domain);
-            return this;
-        }
-
-        public Builder front(DropletSize size) {
-            args.front(size);
-            return this;
-        }
-
-        public Builder app(DropletSize size) {
-            args.app(size);
-            return this;
-        }
-
-        public Builder app(DropletSize size, Backups backups) {
-            args.app(size, backups);
-            return this;
-        }
-
-        public Builder image(String image) {
-            args.image(image);
-            return this;
-        }
-
-        public Builder sshKey(String publicKey) {
-            args.sshKey(publicKey);
-            return this;
-        }
-
-        public Builder sshKeys(List<String> publicKeys) {
-            args.sshKeys(publicKeys);
-            return this;
-        }
-
-        public Builder adminCidr(String cidr) {
-            args.adminCidr(cidr);
-            return this;
-        }
-
-        public Builder adminCidrs(List<String> cidrs) {
-            args.adminCidrs(cidrs);
-            return this;
-        }
-
-        public Builder alerts(Alerts alerts) {
-            args.alerts(alerts);
-            return this;
-        }
-
-        public Builder options(ComponentResourceOptions options) {
-            this.options = options;
-            return this;
-        }
-
-        /** The SSH key to log in with. Default: {@code VERDANDI_SSH_KEY} of the process's environment. */
-        public Builder access(HostAccess access) {
-            this.access = access;
-            return this;
-        }
-
-        /** Declares the platform's resources. */
-        public Platform build() {
-            return new Platform(name, args.build(), access != null ? access : Credentials.ofProcess(), options);
-        }
     }
 }

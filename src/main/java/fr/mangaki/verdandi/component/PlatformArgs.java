@@ -1,26 +1,79 @@
 package fr.mangaki.verdandi.component;
 
+import fr.mangaki.verdandi.component.internal.Cidr;
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.DropletSize;
+import fr.mangaki.verdandi.config.Problem;
 import fr.mangaki.verdandi.config.Region;
+import fr.mangaki.verdandi.config.Rule;
+import fr.mangaki.verdandi.config.Validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
- * What a {@link Platform} is made of: an immutable spec, built with {@link #builder()}.
+ * What a {@link Platform} is made of: an immutable value, built with {@link #builder()}, whose
+ * {@link Builder#build()} checks every rule below and reports every problem at once.
  *
  * <p>Defaults: region {@code ams3}; both droplets {@code s-1vcpu-1gb} running
- * {@code debian-12-x64}; the app droplet backed up weekly on Sunday at 4 UTC; no alerts.
- * The zone ({@code domain}), at least one SSH key and at least one admin network have no
- * good default and are required.
+ * {@code debian-12-x64}; the app droplet backed up weekly on Sunday at 4 UTC; no alerts;
+ * certificates from Let's Encrypt, with no contact e-mail.
+ * The zone ({@code domain}), at least one SSH key, at least one admin network and the
+ * credentials ({@code access}) have no good default and are required.
  */
 public final class PlatformArgs {
     /** The droplets' image unless told otherwise. */
     public static final String DEFAULT_IMAGE = "debian-12-x64";
+
+    // The rules of the values: each a condition, the reason given when a value fails it, and examples.
+
+    /** {@code region}: a DigitalOcean region where droplets, VPCs and monitoring are offered. */
+    public static final Rule<String> REGION = Rule.oneOf(Region.SLUGS, List.of("mars1", "AMS3"));
+    /** {@code domain}, and an environment's domains: a lower-case DNS domain. */
+    public static final Rule<String> DOMAIN = Rule.matching(
+            Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}"),
+            "a lower-case DNS domain", List.of("mangaki.fr", "www.mangaki.fr", "x-1.example.org"),
+            List.of("Mangaki..fr", "localhost", "mangaki.fr.", "-a.fr", "WWW.mangaki.fr"));
+    /** Each of {@code sshKeys}: an OpenSSH public key of a type DigitalOcean accepts. */
+    public static final Rule<String> SSH_KEY = Rule.matching(Pattern.compile(
+            "(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\\.com"
+                    + "|sk-ecdsa-sha2-nistp256@openssh\\.com) [A-Za-z0-9+/]+={0,3}( \\S.*)?"),
+            "an OpenSSH public key (\"ssh-ed25519 AAAA... comment\")",
+            List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@mangaki.fr", "ssh-rsa AAAAB3NzaC1yc2E="),
+            List.of("ssh-dss AAAA", "ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIOps"));
+    /** Each of {@code adminCidrs}: an IPv4 or IPv6 network. */
+    public static final Rule<String> ADMIN_CIDR = new Rule<>(Cidr::isValid,
+            "is not an IPv4 or IPv6 network in CIDR notation (e.g. 203.0.113.0/24)",
+            List.of("203.0.113.0/24", "0.0.0.0/0", "::/0", "2001:db8::/32"),
+            List.of("300.1.2.3/8", "10.0.0.0/33", "example.org/24"));
+    /** {@code app.backups.plan}: how often DigitalOcean backs the app droplet up. */
+    public static final Rule<String> BACKUP_PLAN = Rule.oneOf(Backups.PLANS, List.of("monthly", "Weekly"));
+    /** {@code app.backups.weekday}: the day of weekly backups. */
+    public static final Rule<String> BACKUP_WEEKDAY = Rule.oneOf(Backups.WEEKDAYS, List.of("SUNDAY", "sun"));
+    /** {@code app.backups.hour}: the UTC hour the four-hour backup window starts. */
+    public static final Rule<Integer> BACKUP_HOUR = Rule.oneOf(Backups.HOURS, List.of(5, 24, -4));
+    /** Each of {@code alerts.email}, and an environment's alert addresses: an e-mail address. */
+    public static final Rule<String> EMAIL = Rule.matching(
+            Pattern.compile("[^@\\s]+@[a-z0-9.-]+\\.[a-z]{2,63}", Pattern.CASE_INSENSITIVE), "an e-mail address",
+            List.of("ops@mangaki.fr", "first.last+tag@example.org"), List.of("ops", "ops@mangaki", "a b@c.fr"));
+    /** {@code alerts.cpuPercent}, {@code memoryPercent}, {@code diskPercent}: a threshold in percent. */
+    public static final Rule<Integer> PERCENT = Rule.between(1, 100);
+    /**
+     * {@code acme.directory}: the directory URL of an ACME server (RFC 8555 section 7.1.1), over
+     * HTTPS as the RFC requires; a host and port, no user, query or fragment.
+     */
+    public static final Rule<String> ACME_DIRECTORY = Rule.matching(
+            Pattern.compile("https://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?"),
+            "an https:// URL of an ACME directory",
+            List.of(Acme.LETS_ENCRYPT, "https://acme-staging-v02.api.letsencrypt.org/directory",
+                    "https://10.110.0.1:14000/dir"),
+            List.of("http://acme.example.org/directory", "acme-v02.api.letsencrypt.org/directory",
+                    "https://user@acme.example.org/dir", "https://acme.example.org/dir?x=1", "https://"));
 
     private final String region;
     private final String domain;
@@ -31,6 +84,8 @@ public final class PlatformArgs {
     private final List<String> sshKeys;
     private final List<String> adminCidrs;
     private final Optional<Alerts> alerts;
+    private final Acme acme;
+    private final HostAccess access;
 
     private PlatformArgs(Builder b) {
         this.region = b.region;
@@ -42,6 +97,8 @@ public final class PlatformArgs {
         this.sshKeys = List.copyOf(b.sshKeys);
         this.adminCidrs = List.copyOf(b.adminCidrs);
         this.alerts = Optional.ofNullable(b.alerts);
+        this.acme = b.acme;
+        this.access = b.access;
     }
 
     public static Builder builder() {
@@ -93,6 +150,28 @@ public final class PlatformArgs {
         return alerts;
     }
 
+    /**
+     * The ACME server the front gets every environment's certificates from, and the account's
+     * contact. Default: Let's Encrypt's production directory, no contact.
+     *
+     * <p>It is the platform's, not each environment's: the front droplet is the platform's, and
+     * on it one certbot holds the ACME account (per server, in {@code /etc/letsencrypt/accounts}),
+     * answers HTTP-01 challenges from one webroot through its one NGINX, and renews every
+     * certificate with one timer. A guest stack's environment gets its certificates from the
+     * same server, read through its {@link PlatformReference}, and cannot choose another.
+     */
+    public Acme acme() {
+        return acme;
+    }
+
+    /**
+     * The SSH key that keeps the droplets' host files current after their first boot (the env
+     * files are not used here). Required: the program passes the credentials it was given.
+     */
+    public HostAccess access() {
+        return access;
+    }
+
     /** Fluent builder of {@link PlatformArgs}. */
     public static final class Builder {
         private String region = "ams3";
@@ -101,9 +180,11 @@ public final class PlatformArgs {
         private DropletSize appSize = DropletSize.S_1VCPU_1GB;
         private Backups appBackups = Backups.defaults();
         private String image = DEFAULT_IMAGE;
-        private final List<String> sshKeys = new ArrayList<>();
-        private final List<String> adminCidrs = new ArrayList<>();
+        private List<String> sshKeys;
+        private List<String> adminCidrs;
         private Alerts alerts;
+        private Acme acme = Acme.letsEncrypt();
+        private HostAccess access;
 
         private Builder() {
         }
@@ -138,23 +219,25 @@ public final class PlatformArgs {
             return this;
         }
 
+        /** Adds one key to {@link #sshKeys()}. */
         public Builder sshKey(String publicKey) {
-            sshKeys.add(Objects.requireNonNull(publicKey, "publicKey"));
-            return this;
+            return sshKeys(List.of(publicKey));
         }
 
+        /** Adds keys to {@link #sshKeys()}. */
         public Builder sshKeys(List<String> publicKeys) {
-            publicKeys.forEach(this::sshKey);
+            sshKeys = added(sshKeys, publicKeys, "publicKey");
             return this;
         }
 
+        /** Adds one network to {@link #adminCidrs()}. */
         public Builder adminCidr(String cidr) {
-            adminCidrs.add(Objects.requireNonNull(cidr, "cidr"));
-            return this;
+            return adminCidrs(List.of(cidr));
         }
 
+        /** Adds networks to {@link #adminCidrs()}. */
         public Builder adminCidrs(List<String> cidrs) {
-            cidrs.forEach(this::adminCidr);
+            adminCidrs = added(adminCidrs, cidrs, "cidr");
             return this;
         }
 
@@ -163,25 +246,72 @@ public final class PlatformArgs {
             return this;
         }
 
+        /** @see PlatformArgs#acme() */
+        public Builder acme(Acme acme) {
+            this.acme = Objects.requireNonNull(acme, "acme");
+            return this;
+        }
+
+        /** @see PlatformArgs#access() */
+        public Builder access(HostAccess access) {
+            this.access = Objects.requireNonNull(access, "access");
+            return this;
+        }
+
+        /**
+         * Every problem of the values given so far, in the order of the properties: what
+         * {@link #build()} reports, the missing {@code access} aside (a stack file does not
+         * give it: the program does).
+         */
+        public List<Problem> problems() {
+            Validation v = new Validation()
+                    .check("region", region, REGION)
+                    .require("domain", domain)
+                    .check("domain", domain, DOMAIN);
+            checkBackups(v, appBackups);
+            v.require("sshKeys", sshKeys).nonEmpty("sshKeys", sshKeys);
+            if (sshKeys != null) {
+                v.checkEach("sshKeys", sshKeys, SSH_KEY);
+            }
+            v.require("adminCidrs", adminCidrs).nonEmpty("adminCidrs", adminCidrs);
+            if (adminCidrs != null) {
+                v.checkEach("adminCidrs", adminCidrs, ADMIN_CIDR);
+            }
+            if (alerts != null) {
+                v.checkEach("alerts.email", alerts.emails(), EMAIL)
+                        .nonEmpty("alerts.email", alerts.emails())
+                        .check("alerts.cpuPercent", alerts.cpuPercent(), PERCENT)
+                        .check("alerts.memoryPercent", alerts.memoryPercent(), PERCENT)
+                        .check("alerts.diskPercent", alerts.diskPercent(), PERCENT);
+            }
+            v.check("acme.directory", acme.directory(), ACME_DIRECTORY);
+            acme.email().ifPresent(email -> v.check("acme.email", email, EMAIL));
+            return v.problems();
+        }
+
+        private static void checkBackups(Validation v, Backups backups) {
+            v.check("app.backups.plan", backups.plan(), BACKUP_PLAN);
+            backups.weekday().ifPresent(day -> v.check("app.backups.weekday", day, BACKUP_WEEKDAY));
+            if (backups.plan().equals("daily") && backups.weekday().isPresent()) {
+                v.add(Problem.of("app.backups.weekday", backups.weekday().get(),
+                        "is not allowed with plan daily (daily backups have no weekday)"));
+            }
+            if (backups.plan().equals("weekly") && backups.weekday().isEmpty()) {
+                v.add(Problem.ofKey("app.backups.weekday", "is required with plan weekly"));
+            }
+            v.check("app.backups.hour", backups.hour(), BACKUP_HOUR);
+        }
+
         /** @throws ConfigException naming every missing or invalid value */
         public PlatformArgs build() {
-            List<String> problems = new ArrayList<>();
-            if (domain == null) {
-                problems.add("PlatformArgs.domain: is required (the DNS zone, e.g. mangaki.fr)");
-            }
-            if (!Region.isKnown(region)) {
-                problems.add("PlatformArgs.region: \"" + region + "\" is not one of " + String.join(", ", Region.SLUGS));
-            }
-            if (sshKeys.isEmpty()) {
-                problems.add("PlatformArgs.sshKeys: at least one SSH public key is required");
-            }
-            if (adminCidrs.isEmpty()) {
-                problems.add("PlatformArgs.adminCidrs: at least one admin network is required");
-            }
-            if (!problems.isEmpty()) {
-                throw new ConfigException(problems);
-            }
+            new Validation().addAll(problems()).require("access", access).throwIfAny();
             return new PlatformArgs(this);
+        }
+
+        private static List<String> added(List<String> to, List<String> values, String what) {
+            List<String> out = to == null ? new ArrayList<>() : to;
+            values.forEach(v -> out.add(Objects.requireNonNull(v, what)));
+            return out;
         }
     }
 }

@@ -4,10 +4,16 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;
-import fr.mangaki.verdandi.component.internal.PlannedValues;
+import fr.mangaki.verdandi.config.Acme;
+import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.Rule;
+import fr.mangaki.verdandi.config.Validation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Another stack's {@link Platform}, read through a {@link StackReference} to its outputs:
@@ -23,19 +29,55 @@ public final class PlatformReference implements PlatformHandle {
     static final String APP_DROPLET_ID = "appDropletId";
     static final String VPC_ID = "vpcId";
     static final String ADMIN_USER = "adminUser";
+    /** The stack output naming the front's ACME server: {@code {directory, email}}, no e-mail when it has none. */
+    public static final String ACME = "acme";
     /** The stack output listing the platform's environments: name to {port, domains}. */
     public static final String ENVIRONMENTS = "environments";
 
-    private final StackReference stack;
+    /** The referenced stack's full name. */
+    public static final Rule<String> STACK_NAME = Rule.matching(
+            Pattern.compile("[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+"), "a stack reference org/project/stack",
+            List.of("mangaki/mangaki/production", "my-org/site_2/prod.eu"),
+            List.of("production", "mangaki/production", "a/b/c/d", "a b/c/d"));
 
-    private PlatformReference(StackReference stack) {
-        this.stack = stack;
+    /** How a platform reference reads one output of the referenced stack. */
+    @FunctionalInterface
+    public interface OutputReader {
+        /** The stack reference's own answer: the output, and a failed run when the stack has no such output. */
+        OutputReader REQUIRE = StackReference::requireOutput;
+
+        Output<?> read(StackReference stack, String name);
     }
 
-    /** References the platform of stack {@code org/project/stack}. */
+    private final StackReference stack;
+    private final OutputReader reader;
+
+    private PlatformReference(StackReference stack, OutputReader reader) {
+        this.stack = stack;
+        this.reader = reader;
+    }
+
+    /**
+     * References the platform of stack {@code org/project/stack}.
+     *
+     * @throws ConfigException when {@code stackName} is not of that form
+     */
     public static PlatformReference of(String stackName) {
+        return of(stackName, OutputReader.REQUIRE);
+    }
+
+    /**
+     * References the platform of stack {@code org/project/stack}, reading its outputs with
+     * {@code reader} (which may, say, read as unknown the outputs of a platform not deployed yet).
+     *
+     * @throws ConfigException when {@code stackName} is not of that form
+     */
+    public static PlatformReference of(String stackName, OutputReader reader) {
+        new Validation().check("platformStack", Objects.requireNonNull(stackName, "stackName"), STACK_NAME)
+                .throwIfAny();
         return new PlatformReference(new StackReference(stackName,
-                StackReferenceArgs.builder().name(stackName).build(), CustomResourceOptions.Empty));
+                StackReferenceArgs.builder().name(stackName).build(), CustomResourceOptions.Empty),
+                Objects.requireNonNull(reader, "reader"));
     }
 
     /** The stack outputs of a platform stack, with its environments' claims. */
@@ -48,12 +90,20 @@ public final class PlatformReference implements PlatformHandle {
         return out;
     }
 
+    /** The {@link #ACME} output of a platform whose front gets its certificates from {@code acme}. */
+    static Map<String, String> acmeOutput(Acme acme) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("directory", acme.directory());
+        acme.email().ifPresent(email -> out.put("email", email));
+        return out;
+    }
+
     private Output<String> string(String key) {
-        return PlannedValues.read(stack.requireOutput(key), String::valueOf);
+        return reader.read(stack, key).applyValue(String::valueOf);
     }
 
     private Output<Integer> integer(String key) {
-        return PlannedValues.read(stack.requireOutput(key), v -> v instanceof Number n ? n.intValue()
+        return reader.read(stack, key).applyValue(v -> v instanceof Number n ? n.intValue()
                 : Integer.valueOf(String.valueOf(v)));
     }
 
@@ -93,8 +143,20 @@ public final class PlatformReference implements PlatformHandle {
     }
 
     @Override
+    public Output<Acme> acme() {
+        return reader.read(stack, ACME).applyValue(PlatformReference::acme);
+    }
+
+    private static Acme acme(Object value) {
+        if (!(value instanceof Map<?, ?> m) || !(m.get("directory") instanceof String directory)) {
+            throw new IllegalStateException("the platform's stack output " + ACME + " is not {directory, email}: " + value);
+        }
+        return new Acme(directory, Optional.ofNullable(m.get("email")).map(String::valueOf));
+    }
+
+    @Override
     public Output<Map<String, EnvironmentSlot>> environments() {
-        return stack.requireOutput(ENVIRONMENTS).applyValue(PlatformReference::slots);
+        return reader.read(stack, ENVIRONMENTS).applyValue(PlatformReference::slots);
     }
 
     private static Map<String, EnvironmentSlot> slots(Object value) {

@@ -4,9 +4,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Where the front gets its certificates ({@code mangaki:acme}): an ACME server's directory
- * and the contact e-mail of the account (RFC 8555). {@code site-install} asks it for a
- * certificate of every domain of the environment (HTTP-01 through the front).
+ * Where the platform's front gets the certificates ({@code mangaki:acme}): an ACME server's
+ * directory and the contact e-mail of the account (RFC 8555). {@code site-install} asks it for
+ * a certificate of every domain of an environment (HTTP-01 through the front). The rules of
+ * both values are {@code PlatformArgs}'.
  *
  * @param directory the ACME directory URL; {@value #LETS_ENCRYPT} by default
  * @param email     the account's contact; none by default (the account has no contact)

@@ -2,14 +2,16 @@ package fr.mangaki.verdandi.config;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A droplet backup policy (DigitalOcean's {@code backupPolicy}).
+ * A droplet backup policy (DigitalOcean's {@code backupPolicy}). A plain value: the rules it
+ * follows are checked where it is used, by {@code PlatformArgs}' builder.
  *
- * @param plan    {@code daily} or {@code weekly}
- * @param weekday for weekly backups, the day ({@code SUN}..{@code SAT}); empty for daily
- * @param hour    the UTC hour the four-hour backup window starts: 0, 4, 8, 12, 16 or 20
+ * @param plan    {@code daily} or {@code weekly} ({@link #PLANS})
+ * @param weekday for weekly backups, the day ({@code SUN}..{@code SAT}, {@link #WEEKDAYS}); empty for daily
+ * @param hour    the UTC hour the four-hour backup window starts: 0, 4, 8, 12, 16 or 20 ({@link #HOURS})
  */
 public record Backups(String plan, Optional<String> weekday, int hour) {
     public static final List<String> PLANS = List.of("daily", "weekly");
@@ -17,18 +19,8 @@ public record Backups(String plan, Optional<String> weekday, int hour) {
     public static final List<Integer> HOURS = List.of(0, 4, 8, 12, 16, 20);
 
     public Backups {
-        if (!PLANS.contains(plan)) {
-            throw new IllegalArgumentException("backup plan " + plan + " is not one of " + PLANS);
-        }
-        if (plan.equals("weekly") && weekday.isEmpty()) {
-            throw new IllegalArgumentException("weekly backups need a weekday");
-        }
-        weekday.filter(d -> !WEEKDAYS.contains(d)).ifPresent(d -> {
-            throw new IllegalArgumentException("weekday " + d + " is not one of " + WEEKDAYS);
-        });
-        if (!HOURS.contains(hour)) {
-            throw new IllegalArgumentException("backup hour " + hour + " is not one of " + HOURS);
-        }
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(weekday, "weekday");
     }
 
     /** Weekly backups on {@code weekday} at {@code hour} UTC. */

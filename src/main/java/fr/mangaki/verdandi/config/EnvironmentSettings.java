@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One environment: a branch of the application repository served on some domains
- * (DESIGN §1). Values here are already validated by {@link StackSettings}.
+ * One environment: a branch of the application repository served on some domains. A plain
+ * value: {@code EnvironmentArgs}' builder checks it (its rules: names, ports, URLs...).
  *
  * @param name        lower-case letters, digits and '-' (e.g. {@code production})
  * @param branch      the git branch the deploy loop follows

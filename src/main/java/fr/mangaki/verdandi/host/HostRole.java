@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The two kinds of droplet of the platform (DESIGN §1). */
+/** The two kinds of droplet of the platform (README.md, "Topology"). */
 public enum HostRole {
     /** NGINX reverse proxy with TLS: one server block per environment, by {@code Host}. */
     FRONT,

@@ -8,7 +8,7 @@ import com.pulumi.test.TestResult;
 import com.pulumi.test.internal.PulumiTestInternal;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.plan.internal.PlanMocks;
-import fr.mangaki.verdandi.plan.internal.RecordingMonitor;
+import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * ({@code com.pulumi.test}): no Pulumi CLI, no cloud. The program registers its resources
  * exactly as under {@code pulumi preview}; the mock engine answers each registration with the
  * inputs it was given, so values that only the provider decides (addresses, ids) stay
- * unknown and show as {@link PlanValues#UNKNOWN}. Stack references are answered with the
+ * unknown and show as {@link PlanPlaceholders#UNKNOWN}. Stack references are answered with the
  * outputs given for the referenced stack (for a guest, its platform's planned outputs).
  */
 public final class OfflinePlanner {
@@ -118,8 +118,8 @@ public final class OfflinePlanner {
         Map<String, Object> out = new LinkedHashMap<>();
         new TreeMap<>(result.outputs()).forEach((k, v) -> {
             OutputData<?> data = PulumiTestInternal.extractOutputData(v);
-            out.put(k, data.isSecret() ? PlanValues.SECRET
-                    : !data.isKnown() ? PlanValues.UNKNOWN : DisplayValues.of(data.getValueNullable()));
+            out.put(k, data.isSecret() ? PlanPlaceholders.SECRET
+                    : !data.isKnown() ? PlanPlaceholders.UNKNOWN : DisplayValues.of(data.getValueNullable()));
         });
         return out;
     }

@@ -1,5 +1,6 @@
 package fr.mangaki.verdandi.plan;
 
+import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,7 @@ import java.util.Optional;
  *
  * @param stack     the stack name
  * @param resources every resource registered, in registration order
- * @param outputs   the stack outputs (secrets and unknowns shown as in {@link PlanValues})
+ * @param outputs   the stack outputs (secrets and unknowns shown as in {@link PlanPlaceholders})
  * @param cost      the estimated monthly cost
  * @param notes     what the plan could not check offline (an env file it could not open)
  */

@@ -1,29 +1,26 @@
 package fr.mangaki.verdandi.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import fr.mangaki.verdandi.plan.PlanDiffInput.Resource;
-import fr.mangaki.verdandi.plan.internal.Alignment;
+import fr.mangaki.verdandi.plan.SavedPlan.Resource;
+import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What changes between two plans of a stack (say the plan of a pull request's base and the
  * plan of its head): resources to add, to change and to destroy, stack outputs changed, and
- * the monthly cost before and after. {@link PlanDiffMarkdown} prints it.
+ * the monthly cost before and after. The diff is a value; {@link PlanDiffMarkdown} prints it.
  *
  * <p>A resource is identified by its type and name, as in its Pulumi URN. Inputs and outputs
  * are compared by path ({@code inboundRules[2].portRange}); lists are aligned on their common
- * elements first, so an element inserted in the middle shows as one addition.
+ * elements first, so an element inserted in the middle shows as one addition
+ * ({@code ValueComparison}).
  *
- * <p>Secrets: a {@link PlanValues#SECRET} value on both sides cannot be compared (the plans
+ * <p>Secrets: a {@link PlanPlaceholders#SECRET} value on both sides cannot be compared (the plans
  * never hold the plaintext); such paths are listed in {@link ResourceChange#secretsNotCompared()}
  * and counted in {@link #secretsNotCompared()}, never reported as changes. When one side is a
  * secret and the other a plain value, the change is reported with the plain side replaced by
@@ -48,8 +45,6 @@ public record PlanDiff(String baseStack, String headStack, List<Resource> added,
     /** Stands for a plain value whose other side is a secret. */
     public static final String PLAIN_NOT_SHOWN = "(plain value, not shown)";
 
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
-
     public PlanDiff {
         added = List.copyOf(added);
         changed = List.copyOf(changed);
@@ -68,7 +63,7 @@ public record PlanDiff(String baseStack, String headStack, List<Resource> added,
     public record Change(String path, Optional<JsonNode> before, Optional<JsonNode> after) {
         /** True when one side is a secret and the other is not. */
         public boolean secrecyChanged() {
-            return isSecret(before.orElse(null)) != isSecret(after.orElse(null));
+            return ValueComparison.isSecret(before.orElse(null)) != ValueComparison.isSecret(after.orElse(null));
         }
     }
 
@@ -96,7 +91,7 @@ public record PlanDiff(String baseStack, String headStack, List<Resource> added,
     }
 
     /** Compares the plan {@code base} with the plan {@code head}. */
-    public static PlanDiff compare(PlanDiffInput base, PlanDiffInput head) {
+    public static PlanDiff compare(SavedPlan base, SavedPlan head) {
         Map<String, Resource> before = new LinkedHashMap<>();
         base.resources().forEach(r -> before.put(key(r), r));
         Map<String, Resource> after = new LinkedHashMap<>();
@@ -112,24 +107,21 @@ public record PlanDiff(String baseStack, String headStack, List<Resource> added,
                 added.add(h);
                 continue;
             }
-            List<Change> changes = new ArrayList<>();
-            List<String> secretPaths = new ArrayList<>();
-            compare("", b.inputs(), h.inputs(), changes, secretPaths);
-            secrets += secretPaths.size();
-            if (changes.isEmpty() && b.parent().equals(h.parent())) {
+            ValueComparison inputs = ValueComparison.of(b.inputs(), h.inputs());
+            secrets += inputs.secrets().size();
+            if (inputs.changes().isEmpty() && b.parent().equals(h.parent())) {
                 unchanged++;
             } else {
-                changed.add(new ResourceChange(h.type(), h.name(), b.parent(), h.parent(), changes, secretPaths));
+                changed.add(new ResourceChange(h.type(), h.name(), b.parent(), h.parent(), inputs.changes(),
+                        inputs.secrets()));
             }
         }
         List<Resource> removed = base.resources().stream().filter(r -> !after.containsKey(key(r))).toList();
 
-        List<Change> outputs = new ArrayList<>();
-        List<String> outputSecrets = new ArrayList<>();
-        compare("", base.outputs(), head.outputs(), outputs, outputSecrets);
-        secrets += outputSecrets.size();
-        return new PlanDiff(base.stack(), head.stack(), added, changed, removed, unchanged, outputs, outputSecrets,
-                secrets, base.monthlyCostUsd(), head.monthlyCostUsd());
+        ValueComparison outputs = ValueComparison.of(base.outputs(), head.outputs());
+        secrets += outputs.secrets().size();
+        return new PlanDiff(base.stack(), head.stack(), added, changed, removed, unchanged, outputs.changes(),
+                outputs.secrets(), secrets, base.monthlyCostUsd(), head.monthlyCostUsd());
     }
 
     /** True when anything differs: resources, outputs or cost. */
@@ -148,121 +140,7 @@ public record PlanDiff(String baseStack, String headStack, List<Resource> added,
         return added.size() + changed.size() + removed.size() + outputs.size();
     }
 
-    static boolean isSecret(JsonNode node) {
-        return node != null && node.isTextual() && node.textValue().equals(PlanValues.SECRET);
-    }
-
-    private static boolean isUnknown(JsonNode node) {
-        return node != null && node.isTextual() && node.textValue().equals(PlanValues.UNKNOWN);
-    }
-
     private static String key(Resource r) {
         return r.type() + "\n" + r.name();
-    }
-
-    private static void compare(String path, JsonNode a, JsonNode b, List<Change> changes, List<String> secrets) {
-        if (a.equals(b)) {
-            collectSecrets(path, a, secrets);
-            return;
-        }
-        if (isSecret(a) || isSecret(b)) {
-            changes.add(new Change(path, Optional.of(masked(a, b)), Optional.of(masked(b, a))));
-            return;
-        }
-        if (a.isObject() && b.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = a.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String p = child(path, e.getKey());
-                JsonNode other = b.get(e.getKey());
-                if (other == null) {
-                    changes.add(new Change(p, Optional.of(e.getValue()), Optional.empty()));
-                } else {
-                    compare(p, e.getValue(), other, changes, secrets);
-                }
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = b.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!a.has(e.getKey())) {
-                    changes.add(new Change(child(path, e.getKey()), Optional.empty(), Optional.of(e.getValue())));
-                }
-            }
-            return;
-        }
-        if (a.isArray() && b.isArray()) {
-            compareLists(path, (ArrayNode) a, (ArrayNode) b, changes, secrets);
-            return;
-        }
-        changes.add(new Change(path, Optional.of(a), Optional.of(b)));
-    }
-
-    /**
-     * Lists: aligned on equal elements; within each run of differences, removed and added
-     * elements are paired in order and compared (the head's index names the pair).
-     */
-    private static void compareLists(String path, ArrayNode a, ArrayNode b, List<Change> changes,
-            List<String> secrets) {
-        List<JsonNode> left = new ArrayList<>();
-        a.forEach(left::add);
-        List<JsonNode> right = new ArrayList<>();
-        b.forEach(right::add);
-        List<Alignment.Step> steps = Alignment.align(left, right).steps();
-        List<Integer> gone = new ArrayList<>();
-        List<Integer> come = new ArrayList<>();
-        for (Alignment.Step step : steps) {
-            if (step.kind() == Alignment.Kind.SAME) {
-                flush(path, left, right, gone, come, changes, secrets);
-                collectSecrets(path + "[" + step.head() + "]", left.get(step.base()), secrets);
-            } else if (step.kind() == Alignment.Kind.REMOVED) {
-                gone.add(step.base());
-            } else {
-                come.add(step.head());
-            }
-        }
-        flush(path, left, right, gone, come, changes, secrets);
-    }
-
-    private static void flush(String path, List<JsonNode> left, List<JsonNode> right, List<Integer> gone,
-            List<Integer> come, List<Change> changes, List<String> secrets) {
-        int paired = Math.min(gone.size(), come.size());
-        for (int k = 0; k < paired; k++) {
-            compare(path + "[" + come.get(k) + "]", left.get(gone.get(k)), right.get(come.get(k)), changes, secrets);
-        }
-        for (int k = paired; k < gone.size(); k++) {
-            changes.add(new Change(path + "[" + gone.get(k) + "]", Optional.of(left.get(gone.get(k))),
-                    Optional.empty()));
-        }
-        for (int k = paired; k < come.size(); k++) {
-            changes.add(new Change(path + "[" + come.get(k) + "]", Optional.empty(),
-                    Optional.of(right.get(come.get(k)))));
-        }
-        gone.clear();
-        come.clear();
-    }
-
-    /** {@code value}, or {@link #PLAIN_NOT_SHOWN} when it is plain and {@code other} is a secret. */
-    private static JsonNode masked(JsonNode value, JsonNode other) {
-        if (isSecret(other) && !isSecret(value) && !isUnknown(value)) {
-            return TextNode.valueOf(PLAIN_NOT_SHOWN);
-        }
-        return value;
-    }
-
-    private static void collectSecrets(String path, JsonNode node, List<String> secrets) {
-        if (isSecret(node)) {
-            secrets.add(path);
-        } else if (node.isObject()) {
-            node.fields().forEachRemaining(e -> collectSecrets(child(path, e.getKey()), e.getValue(), secrets));
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                collectSecrets(path + "[" + i + "]", node.get(i), secrets);
-            }
-        }
-    }
-
-    private static String child(String path, String key) {
-        if (IDENTIFIER.matcher(key).matches()) {
-            return path.isEmpty() ? key : path + "." + key;
-        }
-        return path + "[" + TextNode.valueOf(key) + "]";
     }
 }

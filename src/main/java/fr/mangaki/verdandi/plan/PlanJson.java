@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The machine form of a plan (DESIGN §4): {@code {"stack", "resources": [{"type", "name",
- * "parent", "inputs"}], "outputs", "monthlyCostUsd"}}.
+ * The machine form of a plan, as {@code verdandi plan --json} prints it (docs/pulumi-up.md, "The
+ * offline plan"): {@code {"stack", "resources": [{"type", "name", "parent", "inputs"}], "outputs",
+ * "monthlyCostUsd"}}.
+ * {@link PlanJsonReader} reads it back.
  */
 public final class PlanJson {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

@@ -1,5 +1,6 @@
 package fr.mangaki.verdandi.plan;
 
+import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -60,7 +61,7 @@ public final class PlanText {
 
     static String value(Object v) {
         if (v instanceof String s) {
-            if (s.equals(PlanValues.SECRET) || s.equals(PlanValues.UNKNOWN)) {
+            if (s.equals(PlanPlaceholders.SECRET) || s.equals(PlanPlaceholders.UNKNOWN)) {
                 return s;
             }
             if (s.length() > LONG || s.contains("\n")) {

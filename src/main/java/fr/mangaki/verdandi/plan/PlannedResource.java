@@ -1,5 +1,6 @@
 package fr.mangaki.verdandi.plan;
 
+import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import java.util.Map;
 import java.util.Optional;
 
@@ -10,8 +11,8 @@ import java.util.Optional;
  * @param name   the logical name
  * @param parent the parent's logical name; empty for the stack itself
  * @param inputs the inputs as the engine would receive them, with secrets shown as
- *               {@link PlanValues#SECRET} and values known only after apply as
- *               {@link PlanValues#UNKNOWN}
+ *               {@link PlanPlaceholders#SECRET} and values known only after apply as
+ *               {@link PlanPlaceholders#UNKNOWN}
  * @param custom true for a cloud resource, false for a component
  */
 public record PlannedResource(String type, String name, Optional<String> parent, Map<String, Object> inputs,

@@ -1,9 +1,15 @@
 package fr.mangaki.verdandi.plan;
 
+import com.pulumi.core.Output;
+import com.pulumi.core.internal.OutputData;
+import com.pulumi.core.internal.OutputInternal;
 import fr.mangaki.verdandi.Program;
+import fr.mangaki.verdandi.component.PlatformHandle;
+import fr.mangaki.verdandi.component.PlatformReference;
 import fr.mangaki.verdandi.config.ConfigException;
-import fr.mangaki.verdandi.config.StackFile;
-import fr.mangaki.verdandi.config.StackSettings;
+import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
+import fr.mangaki.verdandi.stack.StackFile;
+import fr.mangaki.verdandi.stack.StackSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,12 +18,15 @@ import java.util.Map;
  * Plans a stack of the project from its stack file: validates its settings (nothing is
  * planned when they are invalid), plans its platform's stack first when it is a guest, and
  * runs the program under the {@link OfflinePlanner}.
+ *
+ * <p>A guest reads its platform's planned outputs through its stack reference. Those the
+ * platform's plan left unknown (addresses, ids) are read as unknown values, as a preview
+ * would have them: the mock engine cannot answer a stack reference with some outputs unknown
+ * (the SDK reads an object holding one unknown value as unknown as a whole), so the program's
+ * {@link PlatformReference} is given a reader that knows which.
  */
 public final class StackPlanner {
-    /** The Pulumi project name (Pulumi.yaml). */
-    public static final String PROJECT = "mangaki";
-
-    private final OfflinePlanner planner = new OfflinePlanner(PROJECT);
+    private final OfflinePlanner planner = new OfflinePlanner(StackSettings.PROJECT);
     private final Map<String, String> env;
 
     /** A planner reading {@code VERDANDI_PGP_KEY} and its passphrase from {@code env}. */
@@ -43,9 +52,21 @@ public final class StackPlanner {
     }
 
     private Plan planSettings(StackSettings settings, Map<String, Map<String, Object>> references, Path root) {
-        PlanAccess access = new PlanAccess(root, env);
-        Plan plan = planner.plan(settings.stack(), ctx -> Program.declare(ctx, settings, access), references);
+        OfflineCredentials access = new OfflineCredentials(root, env);
+        Plan plan = planner.plan(settings.stack(), ctx -> Program.declare(ctx, settings, access,
+                reference -> plannedPlatform(reference, references.get(reference))), references);
         return plan.withNotes(access.notes());
+    }
+
+    /** The platform of stack {@code reference}, whose plan gave {@code planned} as its outputs. */
+    private static PlatformHandle plannedPlatform(String reference, Map<String, Object> planned) {
+        return PlatformReference.of(reference, (stack, name) -> PlanPlaceholders.UNKNOWN.equals(planned.get(name))
+                ? stack.requireOutput(name).apply(v -> unknown())
+                : stack.requireOutput(name));
+    }
+
+    private static <T> Output<T> unknown() {
+        return new OutputInternal<>(OutputData.<T>unknown());
     }
 
     /** The repository of a stack file: where its {@code secrets/} are. */
@@ -57,9 +78,9 @@ public final class StackPlanner {
     static Path platformFile(Path guestFile, String reference) {
         String[] parts = reference.split("/");
         String stack = parts[parts.length - 1];
-        if (parts.length == 3 && !parts[1].equals(PROJECT)) {
+        if (parts.length == 3 && !parts[1].equals(StackSettings.PROJECT)) {
             throw new ConfigException("mangaki:platformStack: \"" + reference + "\" is a stack of project " + parts[1]
-                    + "; the offline plan knows only project " + PROJECT);
+                    + "; the offline plan knows only project " + StackSettings.PROJECT);
         }
         Path dir = guestFile.toAbsolutePath().getParent();
         Path file = StackFile.of(dir, stack);

@@ -7,6 +7,10 @@
 # under a temporary directory. Other seams, each standing for one outside program:
 #   VERDANDI_SYSTEMCTL  the systemctl to call (default: systemctl, through `sudo -n` when
 #                       not root; tests point it at a stand-in that runs ExecStart lines)
+#
+# VERDANDI_TRACE=1 makes the scripts trace their commands (`set -x`). The functions below
+# that handle an environment file's values (the application's secrets, the Slack webhook)
+# turn tracing off while they run, so that a trace never shows them.
 
 readonly VERDANDI_PYTHON=/usr/bin/python3
 # The directory of the host scripts (this file's).
@@ -47,8 +51,9 @@ env_paths() {
 
 # Prints the KEY=VALUE pairs of an env file as KEY\0VALUE\0: blank lines and # comments
 # are skipped, an optional `export ` prefix and one pair of matching quotes around the
-# value are removed. No line is ever evaluated by the shell.
-env_pairs() {
+# value are removed. No line is ever evaluated by the shell. Never traced.
+env_pairs() (
+  set +x
   local line key value
   while IFS= read -r line || [[ -n "$line" ]]; do
     line=${line%$'\r'}
@@ -62,25 +67,29 @@ env_pairs() {
     fi
     printf '%s\0%s\0' "$key" "$value"
   done <"$1"
-}
+)
 
-# Exports every pair of an env file into the environment.
+# Exports every pair of an env file into the environment, without tracing them.
 export_env_file() {
-  local key value
+  local key value tracing=${-//[^x]/}
+  set +x
   while IFS= read -r -d '' key && IFS= read -r -d '' value; do
     export "$key=$value"
   done < <(env_pairs "$1")
+  if [[ -n "$tracing" ]]; then set -x; fi
 }
 
-# Prints the value of key $2 in env file $1 (empty when absent or unreadable).
-env_file_value() {
+# Prints the value of key $2 in env file $1 (empty when absent or unreadable). Never
+# traced; a caller that keeps a secret value turns tracing off itself.
+env_file_value() (
+  set +x
   local key value found=
   [[ -r "$1" ]] || return 0
   while IFS= read -r -d '' key && IFS= read -r -d '' value; do
     if [[ "$key" == "$2" ]]; then found=$value; fi
   done < <(env_pairs "$1")
   printf '%s' "$found"
-}
+)
 
 # The directory holding manage.py: the release root or one directory below it.
 app_subdir() {
@@ -133,15 +142,19 @@ master_pid() {
 # Posts a message to the environment's Slack incoming webhook (SLACK_WEBHOOK_URL in its
 # env file). $1: the message; $2 (optional): a log file whose tail is attached. Values of
 # the env file are masked in what is sent; the URL is never printed nor put on a command
-# line. Never fails the caller: a report that cannot be sent is logged.
-notify_slack() {
-  local message=$1 log=${2:-} env_file=$CONF_DIR/app.env url payload code
+# line. Never fails the caller: a report that cannot be sent is logged. Never traced (the
+# URL is a secret); runs in a subshell, whose temporary directory its trap removes.
+notify_slack() (
+  set +x
+  local message=$1 log=${2:-} env_file=$CONF_DIR/app.env url tmp payload code
   url=$(env_file_value "$env_file" SLACK_WEBHOOK_URL)
   if [[ -z "$url" ]]; then
     info "no SLACK_WEBHOOK_URL in the environment file: report kept in the journal only"
     return 0
   fi
-  payload=$(mktemp)
+  tmp=$(mktemp -d)
+  trap 'rm -rf -- "$tmp"' EXIT
+  payload=$tmp/payload.json
   if ! VERDANDI_MESSAGE=$message "$VERDANDI_PYTHON" - "$env_file" "$log" >"$payload" <<'PY'
 import json, os, re, sys
 
@@ -182,17 +195,15 @@ print(json.dumps({"text": text}))
 PY
   then
     info "could not build the Slack report"
-    rm -f "$payload"
     return 0
   fi
   code=$(printf 'url = "%s"\n' "${url//\"/\\\"}" |
     curl --silent --show-error --max-time 10 --config - --output /dev/null \
       --write-out '%{http_code}' --header 'Content-Type: application/json' \
       --data-binary "@$payload" 2>/dev/null) || code=error
-  rm -f "$payload"
   if [[ "$code" == 2?? ]]; then
     info "reported to Slack"
   else
     info "the Slack webhook did not accept the report (status $code)"
   fi
-}
+)

@@ -3,19 +3,20 @@ package fr.mangaki.verdandi.component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.pulumi.core.Output;
+import fr.mangaki.verdandi.Program;
 import fr.mangaki.verdandi.component.internal.LoopbackSshd;
 import fr.mangaki.verdandi.component.internal.LoopbackSshd.AdminUser;
 import fr.mangaki.verdandi.component.internal.LoopbackSshd.KeyPair;
-import fr.mangaki.verdandi.component.internal.RecordedProgram;
-import fr.mangaki.verdandi.component.internal.RecordedProgram.Addresses;
-import fr.mangaki.verdandi.component.internal.RecordedProgram.RemoteCommandInputs;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
-import fr.mangaki.verdandi.config.StackFile;
-import fr.mangaki.verdandi.config.StackSettings;
+import fr.mangaki.verdandi.stack.StackFile;
+import fr.mangaki.verdandi.stack.StackSettings;
 import fr.mangaki.verdandi.host.HostCommands;
 import fr.mangaki.verdandi.host.HostFiles;
 import fr.mangaki.verdandi.host.rehearsal.Proc;
 import fr.mangaki.verdandi.host.rehearsal.Rehearsal;
+import fr.mangaki.verdandi.resource.internal.RecordingMocks;
+import fr.mangaki.verdandi.resource.internal.RecordingMocks.Addresses;
+import fr.mangaki.verdandi.resource.internal.RecordingMocks.RemoteCommandInputs;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -75,8 +76,8 @@ class RemoteInstallSshTest {
             EnvironmentSettings env = settings.environment();
 
             // what `pulumi up` would send: first with the env file as it is, then after it changed
-            RecordedProgram first = RecordedProgram.run(settings, access(admin, ENV_1, "v1"), DROPLETS);
-            RecordedProgram second = RecordedProgram.run(settings, access(admin, ENV_2, "v2"), DROPLETS);
+            RecordingMocks first = record(settings, access(admin, ENV_1, "v1"));
+            RecordingMocks second = record(settings, access(admin, ENV_2, "v2"));
             RemoteCommandInputs app = first.remoteCommand("production-app-install");
             RemoteCommandInputs appAfter = second.remoteCommand("production-app-install");
             RemoteCommandInputs front = first.remoteCommand("production-front-site");
@@ -222,7 +223,7 @@ class RemoteInstallSshTest {
             KeyPair admin = LoopbackSshd.keygen(work.resolve("admin_key"), "admin@mangaki.test");
             KeyPair stranger = LoopbackSshd.keygen(work.resolve("stranger_key"), "stranger@example.org");
             StackSettings settings = productionWithKey(admin.publicKey());
-            RecordedProgram program = RecordedProgram.run(settings, access(admin, ENV_1, "v1"), DROPLETS);
+            RecordingMocks program = record(settings, access(admin, ENV_1, "v1"));
             RemoteCommandInputs app = program.remoteCommand("production-app-install");
             Path root = work.resolve("root");
             Rehearsal.materializeInto(root, program.userData("mangaki-app"));
@@ -277,6 +278,13 @@ class RemoteInstallSshTest {
         Map<String, Object> config = new LinkedHashMap<>(StackFile.readConfig(StackFile.of(PROJECT, "production")));
         config.put("mangaki:sshKeys", List.of(publicKey));
         return StackSettings.parse("production", config);
+    }
+
+    /** What `pulumi up` would send for the stack of {@code settings}, the droplets at the test's addresses. */
+    private static RecordingMocks record(StackSettings settings, HostAccess access) {
+        RecordingMocks mocks = new RecordingMocks(DROPLETS);
+        mocks.run(StackSettings.PROJECT, settings.stack(), ctx -> Program.declare(ctx, settings, access));
+        return mocks;
     }
 
     private static HostAccess access(KeyPair admin, String envFile, String version) {

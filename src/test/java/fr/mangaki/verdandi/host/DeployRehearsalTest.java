@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The rehearsal (DESIGN §7): the real host scripts from the rendered user data, under a
+ * The rehearsal (docs/deploy.md, "Rehearsal"): the real host scripts from the rendered user data, under a
  * temporary root, with real git, PostgreSQL, NGINX, gunicorn and Django; pushes are
  * served through NGINX while a client keeps requesting, then every fault is injected.
  */

@@ -16,6 +16,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ResourceArgs;
 import com.pulumi.resources.StackReference;
 import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -83,8 +84,8 @@ class OfflinePlannerTest {
     void showsProviderDecidedValuesAsUnknownAndSecretsAsSecret() {
         Plan plan = planner.plan("dev", ctx -> new Group("g"), Map.of());
         PlannedResource second = plan.named("g-second").orElseThrow();
-        assertEquals(PlanValues.UNKNOWN, second.inputs().get("label"));
-        assertEquals(PlanValues.SECRET, second.inputs().get("password"));
+        assertEquals(PlanPlaceholders.UNKNOWN, second.inputs().get("label"));
+        assertEquals(PlanPlaceholders.SECRET, second.inputs().get("password"));
         assertFalse(plan.toString().contains("hunter2"));
     }
 
@@ -96,7 +97,7 @@ class OfflinePlannerTest {
             ctx.export("hidden", Output.ofSecret("hunter2"));
         }, Map.of());
         assertEquals(8000L, plan.outputs().get("plain"));
-        assertEquals(PlanValues.SECRET, plan.outputs().get("hidden"));
+        assertEquals(PlanPlaceholders.SECRET, plan.outputs().get("hidden"));
     }
 
     @Test
@@ -105,9 +106,9 @@ class OfflinePlannerTest {
             StackReference ref = new StackReference("org/proj/platform");
             ctx.export("seen", ref.requireOutput("port"));
             ctx.export("address", ref.requireOutput("address"));
-        }, Map.of("org/proj/platform", Map.of("port", 8000, "address", PlanValues.UNKNOWN)));
+        }, Map.of("org/proj/platform", Map.of("port", 8000, "address", PlanPlaceholders.UNKNOWN)));
         assertEquals(8000L, plan.outputs().get("seen"));
-        assertEquals(PlanValues.UNKNOWN, plan.outputs().get("address"));
+        assertEquals(PlanPlaceholders.UNKNOWN, plan.outputs().get("address"));
     }
 
     @Test

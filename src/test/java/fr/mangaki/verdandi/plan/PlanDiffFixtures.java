@@ -70,8 +70,8 @@ final class PlanDiffFixtures {
             return root.toPrettyString();
         }
 
-        PlanDiffInput build() {
-            return PlanDiffInput.parse(json(), "test");
+        SavedPlan build() {
+            return PlanJsonReader.parse(json(), "test");
         }
     }
 }

@@ -25,7 +25,7 @@ class PlanDiffMarkdownTest {
             "write_files:", "  - path: /etc/verdandi/env", "    content: |", "      PORT=8000", "runcmd:",
             "  - systemctl enable --now verdandi-deploy.timer", "");
 
-    private static String render(PlanDiffInput base, PlanDiffInput head) {
+    private static String render(SavedPlan base, SavedPlan head) {
         return PlanDiffMarkdown.render(PlanDiff.compare(base, head));
     }
 
@@ -39,7 +39,7 @@ class PlanDiffMarkdownTest {
 
     @Test
     void rendersAHeadingASummaryLineAndTheDetails() {
-        PlanDiffInput base = plan("production")
+        SavedPlan base = plan("production")
                 .resource(DROPLET, "mangaki-app", "mangaki", droplet("s-1vcpu-1gb", USER_DATA))
                 .resource(FIREWALL, "mangaki-app-firewall", "mangaki",
                         "{'inboundRules': [{'portRange': '80'}, {'portRange': '443'}, {'portRange': '22'}]}")
@@ -47,7 +47,7 @@ class PlanDiffMarkdownTest {
                 .output("url", "'https://mangaki.fr'")
                 .output("environments", "{'production': {'port': 8000}}")
                 .cost("13.20").build();
-        PlanDiffInput head = plan("production")
+        SavedPlan head = plan("production")
                 .resource(DROPLET, "mangaki-app", "mangaki",
                         droplet("s-1vcpu-2gb", USER_DATA.replace("  - git\n", "  - git\n  - postgresql\n")))
                 .resource(FIREWALL, "mangaki-app-firewall", "mangaki",
@@ -108,9 +108,9 @@ class PlanDiffMarkdownTest {
 
     @Test
     void theSummaryLineReadsAsInTheIssue() {
-        PlanDiffInput base = plan("production").resource(DROPLET, "app", null, "{'size': 's-1vcpu-1gb'}")
+        SavedPlan base = plan("production").resource(DROPLET, "app", null, "{'size': 's-1vcpu-1gb'}")
                 .cost("13.20").build();
-        PlanDiffInput head = plan("production").resource(DROPLET, "app", null, "{'size': 's-1vcpu-2gb'}")
+        SavedPlan head = plan("production").resource(DROPLET, "app", null, "{'size': 's-1vcpu-2gb'}")
                 .resource(DROPLET, "db", null, "{}").resource(RECORD, "db", null, "{}").cost("19.20").build();
         assertEquals("+2 to add, ~1 to change, -0 to destroy; cost $13.20 → $19.20 (+$6.00)/month",
                 PlanDiffMarkdown.summary(PlanDiff.compare(base, head)));
@@ -145,12 +145,12 @@ class PlanDiffMarkdownTest {
 
     @Test
     void secretsAreNeverShownInClear() {
-        PlanDiffInput secret = plan("production")
+        SavedPlan secret = plan("production")
                 .resource(COMMAND, "production-install", "production",
                         "{'create': 'install', 'environment': {'SECRET_KEY': '[secret]', 'DEBUG': '0'}, "
                                 + "'stdin': '[secret]', 'connection': {'privateKey': '[secret]'}}")
                 .output("databaseUrl", "'[secret]'").build();
-        PlanDiffInput plain = plan("production")
+        SavedPlan plain = plan("production")
                 .resource(COMMAND, "production-install", "production",
                         "{'create': 'install', 'environment': {'SECRET_KEY': 'hunter2-key', 'DEBUG': '1'}, "
                                 + "'stdin': 'postgres://u:hunter2-db@db/mangaki', "

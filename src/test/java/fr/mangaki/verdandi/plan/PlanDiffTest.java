@@ -31,12 +31,12 @@ class PlanDiffTest {
 
     @Test
     void findsResourcesToAddChangeAndDestroyInPlanOrder() {
-        PlanDiffInput base = plan("production")
+        SavedPlan base = plan("production")
                 .resource(DROPLET, "mangaki-app", "mangaki", "{'size': 's-1vcpu-1gb'}")
                 .resource(DROPLET, "mangaki-old", "mangaki", "{'size': 's-1vcpu-1gb'}")
                 .resource(RECORD, "www", "production", "{'name': 'www'}")
                 .build();
-        PlanDiffInput head = plan("production")
+        SavedPlan head = plan("production")
                 .resource(DROPLET, "mangaki-db", "mangaki", "{'size': 's-2vcpu-2gb'}")
                 .resource(DROPLET, "mangaki-app", "mangaki", "{'size': 's-2vcpu-2gb'}")
                 .resource(RECORD, "www", "production", "{'name': 'www'}")
@@ -54,8 +54,8 @@ class PlanDiffTest {
 
     @Test
     void comparesNestedInputsByPath() {
-        PlanDiffInput base = plan("production").resource(FIREWALL, "app-firewall", "mangaki", RULES).build();
-        PlanDiffInput head = plan("production").resource(FIREWALL, "app-firewall", "mangaki",
+        SavedPlan base = plan("production").resource(FIREWALL, "app-firewall", "mangaki", RULES).build();
+        SavedPlan head = plan("production").resource(FIREWALL, "app-firewall", "mangaki",
                 RULES.replace("'22'", "'2222'").replace("'::/0'", "'2001:db8::/32'")
                         .replace("'inboundRules'", "'tags': {'team': 'ops'}, 'inboundRules'")).build();
         ResourceChange c = PlanDiff.compare(base, head).changed().get(0);
@@ -68,15 +68,15 @@ class PlanDiffTest {
 
     @Test
     void alignsListsSoAnInsertedElementIsOneAddition() {
-        PlanDiffInput base = plan("p").resource(FIREWALL, "fw", null, RULES).build();
-        PlanDiffInput head = plan("p").resource(FIREWALL, "fw", null, RULES.replace("[{'portRange': '80'",
+        SavedPlan base = plan("p").resource(FIREWALL, "fw", null, RULES).build();
+        SavedPlan head = plan("p").resource(FIREWALL, "fw", null, RULES.replace("[{'portRange': '80'",
                 "[{'portRange': '8000', 'protocol': 'tcp', 'sourceAddresses': ['10.0.0.2/32']}, {'portRange': '80'"))
                 .build();
         assertEquals(List.of(change("inboundRules[0]", null,
                         "{'portRange': '8000', 'protocol': 'tcp', 'sourceAddresses': ['10.0.0.2/32']}")),
                 PlanDiff.compare(base, head).changed().get(0).changes());
 
-        PlanDiffInput removed = plan("p").resource(FIREWALL, "fw", null, RULES.replace(
+        SavedPlan removed = plan("p").resource(FIREWALL, "fw", null, RULES.replace(
                 "{'portRange': '443', 'protocol': 'tcp', 'sourceAddresses': ['0.0.0.0/0']},", "")).build();
         assertEquals(List.of(change("inboundRules[1]",
                         "{'portRange': '443', 'protocol': 'tcp', 'sourceAddresses': ['0.0.0.0/0']}", null)),
@@ -85,16 +85,16 @@ class PlanDiffTest {
 
     @Test
     void keysThatAreNotIdentifiersArePathsInBrackets() {
-        PlanDiffInput base = plan("p").resource(DROPLET, "d", null, "{'labels': {'a b': 1, 'ok': 1}}").build();
-        PlanDiffInput head = plan("p").resource(DROPLET, "d", null, "{'labels': {'a b': 2, 'ok': 2}}").build();
+        SavedPlan base = plan("p").resource(DROPLET, "d", null, "{'labels': {'a b': 1, 'ok': 1}}").build();
+        SavedPlan head = plan("p").resource(DROPLET, "d", null, "{'labels': {'a b': 2, 'ok': 2}}").build();
         assertEquals(List.of("labels[\"a b\"]", "labels.ok"),
                 PlanDiff.compare(base, head).changed().get(0).changes().stream().map(Change::path).toList());
     }
 
     @Test
     void aResourceWhoseTypeChangesIsDestroyedAndAdded() {
-        PlanDiffInput base = plan("p").resource(DROPLET, "same-name", null, "{}").build();
-        PlanDiffInput head = plan("p").resource(FIREWALL, "same-name", null, "{}").build();
+        SavedPlan base = plan("p").resource(DROPLET, "same-name", null, "{}").build();
+        SavedPlan head = plan("p").resource(FIREWALL, "same-name", null, "{}").build();
         PlanDiff diff = PlanDiff.compare(base, head);
         assertEquals(FIREWALL, diff.added().get(0).type());
         assertEquals(DROPLET, diff.removed().get(0).type());
@@ -103,8 +103,8 @@ class PlanDiffTest {
 
     @Test
     void reportsANewParent() {
-        PlanDiffInput base = plan("p").resource(RECORD, "www", "production", "{'name': 'www'}").build();
-        PlanDiffInput head = plan("p").resource(RECORD, "www", "edge", "{'name': 'www'}").build();
+        SavedPlan base = plan("p").resource(RECORD, "www", "production", "{'name': 'www'}").build();
+        SavedPlan head = plan("p").resource(RECORD, "www", "edge", "{'name': 'www'}").build();
         ResourceChange c = PlanDiff.compare(base, head).changed().get(0);
         assertTrue(c.parentChanged());
         assertEquals(Optional.of("production"), c.parentBefore());
@@ -114,11 +114,11 @@ class PlanDiffTest {
 
     @Test
     void comparesOutputsByPath() {
-        PlanDiffInput base = plan("production")
+        SavedPlan base = plan("production")
                 .output("url", "'https://mangaki.fr'")
                 .output("environments", "{'production': {'port': 8000, 'domains': ['mangaki.fr']}}")
                 .output("old", "1").build();
-        PlanDiffInput head = plan("production")
+        SavedPlan head = plan("production")
                 .output("url", "'https://mangaki.fr'")
                 .output("environments", "{'production': {'port': 8002, 'domains': ['mangaki.fr', 'www.mangaki.fr']}}")
                 .output("zone", "'mangaki.fr'").build();
@@ -152,14 +152,14 @@ class PlanDiffTest {
     void neverComparesNorReportsSecretsOnBothSides() {
         String inputs = "{'create': 'install production', 'environment': {'DATABASE_URL': '[secret]'}, "
                 + "'connection': {'host': '(known after apply)', 'privateKey': '[secret]'}}";
-        PlanDiffInput base = plan("p").resource(COMMAND, "install", null, inputs).output("env", "'[secret]'").build();
-        PlanDiffInput head = plan("p").resource(COMMAND, "install", null, inputs).output("env", "'[secret]'").build();
+        SavedPlan base = plan("p").resource(COMMAND, "install", null, inputs).output("env", "'[secret]'").build();
+        SavedPlan head = plan("p").resource(COMMAND, "install", null, inputs).output("env", "'[secret]'").build();
         PlanDiff diff = PlanDiff.compare(base, head);
         assertFalse(diff.hasChanges());
         assertEquals(3, diff.secretsNotCompared(), "two inputs and one output");
         assertEquals(List.of("env"), diff.outputSecrets());
 
-        PlanDiffInput changed = plan("p").resource(COMMAND, "install", null, inputs.replace("install production",
+        SavedPlan changed = plan("p").resource(COMMAND, "install", null, inputs.replace("install production",
                 "install production --fast")).output("env", "'[secret]'").build();
         ResourceChange c = PlanDiff.compare(base, changed).changed().get(0);
         assertEquals(List.of(change("create", "'install production'", "'install production --fast'")), c.changes());
@@ -168,9 +168,9 @@ class PlanDiffTest {
 
     @Test
     void aValueThatStopsOrStartsBeingSecretIsReportedWithoutItsPlainValue() {
-        PlanDiffInput secret = plan("p").resource(COMMAND, "install", null,
+        SavedPlan secret = plan("p").resource(COMMAND, "install", null,
                 "{'environment': {'SECRET_KEY': '[secret]'}, 'stdin': '[secret]'}").output("key", "'[secret]'").build();
-        PlanDiffInput plain = plan("p").resource(COMMAND, "install", null,
+        SavedPlan plain = plan("p").resource(COMMAND, "install", null,
                 "{'environment': {'SECRET_KEY': 'hunter2'}, 'stdin': {'password': 'hunter2'}}")
                 .output("key", "'hunter2'").build();
 
@@ -194,8 +194,8 @@ class PlanDiffTest {
 
     @Test
     void aSecretThatBecomesUnknownShowsBoth() {
-        PlanDiffInput secret = plan("p").resource(COMMAND, "c", null, "{'stdin': '[secret]'}").build();
-        PlanDiffInput unknown = plan("p").resource(COMMAND, "c", null, "{'stdin': '(known after apply)'}").build();
+        SavedPlan secret = plan("p").resource(COMMAND, "c", null, "{'stdin': '[secret]'}").build();
+        SavedPlan unknown = plan("p").resource(COMMAND, "c", null, "{'stdin': '(known after apply)'}").build();
         assertEquals(List.of(change("stdin", "'[secret]'", "'(known after apply)'")),
                 PlanDiff.compare(secret, unknown).changed().get(0).changes());
     }
@@ -203,10 +203,10 @@ class PlanDiffTest {
     @Test
     void numbersCompareByValueAndAStringIsNotANumber() {
         JsonNode twentyTwo = j("{'port': 22}");
-        PlanDiffInput number = plan("p").resource(FIREWALL, "fw", null, twentyTwo).cost("13.2").build();
-        PlanDiffInput decimal = plan("p").resource(FIREWALL, "fw", null, twentyTwo).cost("13.20").build();
+        SavedPlan number = plan("p").resource(FIREWALL, "fw", null, twentyTwo).cost("13.2").build();
+        SavedPlan decimal = plan("p").resource(FIREWALL, "fw", null, twentyTwo).cost("13.20").build();
         assertFalse(PlanDiff.compare(number, decimal).hasChanges(), "13.2 and 13.20 are the same cost");
-        PlanDiffInput string = plan("p").resource(FIREWALL, "fw", null, "{'port': '22'}").cost("13.2").build();
+        SavedPlan string = plan("p").resource(FIREWALL, "fw", null, "{'port': '22'}").cost("13.2").build();
         assertEquals(List.of(change("port", "22", "'22'")), PlanDiff.compare(number, string).changed().get(0).changes());
     }
 
@@ -218,14 +218,14 @@ class PlanDiffTest {
                         java.util.Map.of("size", "s-1vcpu-1gb", "backups", true), true)),
                 java.util.Map.of("url", "https://demo.mangaki.fr"),
                 new Cost(List.of(), new BigDecimal("7.20")));
-        PlanDiffInput input = PlanDiffInput.of(plan);
+        SavedPlan input = SavedPlan.of(plan);
         assertEquals("demo", input.stack());
         assertEquals(List.of("mangaki-demo", "app"), input.resources().stream().map(r -> r.name()).toList());
         assertEquals(Optional.of("mangaki-demo"), input.resources().get(1).parent());
         assertEquals(j("{'size': 's-1vcpu-1gb', 'backups': true}"), input.resources().get(1).inputs());
         assertEquals("https://demo.mangaki.fr", input.outputs().get("url").asText());
         assertEquals(0, new BigDecimal("7.2").compareTo(input.monthlyCostUsd()));
-        assertFalse(PlanDiff.compare(input, PlanDiffInput.of(plan)).hasChanges());
+        assertFalse(PlanDiff.compare(input, SavedPlan.of(plan)).hasChanges());
     }
 
     @Test

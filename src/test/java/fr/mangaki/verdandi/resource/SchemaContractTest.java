@@ -62,6 +62,7 @@ class SchemaContractTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "extract-schema-contract --check did not finish");
         assertEquals(0, process.exitValue(), output);
-        assertTrue(output.contains("is up to date (90 resources"), output);
+        int resources = SchemaContract.load().resources().size();
+        assertTrue(output.contains("is up to date (" + resources + " resources"), output);
     }
 }

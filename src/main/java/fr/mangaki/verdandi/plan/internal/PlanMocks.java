@@ -1,7 +1,6 @@
 package fr.mangaki.verdandi.plan.internal;
 
 import com.pulumi.test.Mocks;
-import fr.mangaki.verdandi.plan.PlanValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * The mock engine's answers for an offline plan: a resource's state is the inputs it was
  * given, its id unknown (as in a preview), and a stack reference returns the outputs
  * given for that stack, its secrets still secret. The referenced stack's values that are
- * known only after its own apply are passed on as the text {@link PlanValues#UNKNOWN}
+ * known only after its own apply are passed on as the text {@link PlanPlaceholders#UNKNOWN}
  * rather than as unknowns: a deployed stack's outputs are all known, and one unknown
  * would make the whole reference unknown.
  */
@@ -39,7 +38,7 @@ public final class PlanMocks implements Mocks {
             Map<String, Object> values = new LinkedHashMap<>();
             List<String> secretNames = new ArrayList<>();
             outputs.forEach((k, v) -> {
-                if (PlanValues.SECRET.equals(v)) {
+                if (PlanPlaceholders.SECRET.equals(v)) {
                     secretNames.add(k);
                 }
                 values.put(k, engineValue(v));

@@ -4,7 +4,6 @@ import com.google.protobuf.ListValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import com.pulumi.core.internal.Constants;
-import fr.mangaki.verdandi.plan.PlanValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Turns the engine's protobuf values into plain Java values for display: secrets become
- * {@link PlanValues#SECRET} (their value is dropped here, never copied), unknowns become
- * {@link PlanValues#UNKNOWN}, resource references their URN; map keys are sorted so that
+ * {@link PlanPlaceholders#SECRET} (their value is dropped here, never copied), unknowns become
+ * {@link PlanPlaceholders#UNKNOWN}, resource references their URN; map keys are sorted so that
  * plans are stable.
  */
 public final class ProtoValues {
@@ -39,7 +38,7 @@ public final class ProtoValues {
                 return d == Math.rint(d) && Math.abs(d) < 1e15 ? (Object) (long) d : (Object) d;
             case STRING_VALUE:
                 String s = value.getStringValue();
-                return Constants.UnknownValue.equals(s) ? PlanValues.UNKNOWN : s;
+                return Constants.UnknownValue.equals(s) ? PlanPlaceholders.UNKNOWN : s;
             case LIST_VALUE:
                 return list(value.getListValue());
             case STRUCT_VALUE:
@@ -65,19 +64,19 @@ public final class ProtoValues {
         }
         String signature = sig.getStringValue();
         if (signature.equals(Constants.SpecialSecretSig)) {
-            return PlanValues.SECRET;
+            return PlanPlaceholders.SECRET;
         }
         if (signature.equals(Constants.SpecialOutputSig)) {
             Value secret = fields.get(Constants.SecretName);
             if (secret != null && secret.getBoolValue()) {
-                return PlanValues.SECRET;
+                return PlanPlaceholders.SECRET;
             }
             Value v = fields.get(Constants.SecretValueName);
-            return v == null ? PlanValues.UNKNOWN : toDisplay(v);
+            return v == null ? PlanPlaceholders.UNKNOWN : toDisplay(v);
         }
         if (signature.equals(Constants.SpecialResourceSig)) {
             Value urn = fields.get(Constants.ResourceUrnName);
-            return urn == null ? PlanValues.UNKNOWN : urn.getStringValue();
+            return urn == null ? PlanPlaceholders.UNKNOWN : urn.getStringValue();
         }
         if (signature.equals(Constants.SpecialAssetSig) || signature.equals(Constants.SpecialArchiveSig)) {
             return "[asset]";

@@ -3,15 +3,17 @@ package fr.mangaki.verdandi.host.real;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.pulumi.core.Output;
+import com.pulumi.test.TestResult;
 import fr.mangaki.verdandi.component.HostAccess;
 import fr.mangaki.verdandi.component.internal.LoopbackSshd;
 import fr.mangaki.verdandi.component.internal.LoopbackSshd.KeyPair;
-import fr.mangaki.verdandi.component.internal.RecordedProgram;
-import fr.mangaki.verdandi.component.internal.RecordedProgram.Addresses;
-import fr.mangaki.verdandi.component.internal.RecordedProgram.RemoteCommandInputs;
+import fr.mangaki.verdandi.Program;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
-import fr.mangaki.verdandi.config.StackFile;
-import fr.mangaki.verdandi.config.StackSettings;
+import fr.mangaki.verdandi.resource.internal.RecordingMocks;
+import fr.mangaki.verdandi.resource.internal.RecordingMocks.Addresses;
+import fr.mangaki.verdandi.resource.internal.RecordingMocks.RemoteCommandInputs;
+import fr.mangaki.verdandi.stack.StackFile;
+import fr.mangaki.verdandi.stack.StackSettings;
 import fr.mangaki.verdandi.host.real.ContainerLimits.Kind;
 import fr.mangaki.verdandi.host.rehearsal.Proc;
 
@@ -65,7 +67,7 @@ public final class RealHosts implements AutoCloseable {
     private final FileLock lock;
     private final Map<String, Machine> machines = new LinkedHashMap<>();
     private final Map<String, StackSettings> stacks = new LinkedHashMap<>();
-    private final Map<String, RecordedProgram> programs = new LinkedHashMap<>();
+    private final Map<String, RecordingMocks> programs = new LinkedHashMap<>();
     private KeyPair admin;
     private Path image;
     private boolean vpcUp;
@@ -162,10 +164,14 @@ public final class RealHosts implements AutoCloseable {
         }
         Map<String, Addresses> droplets = Map.of("mangaki-app", new Addresses(APP, APP),
                 "mangaki-front", new Addresses(FRONT, FRONT));
-        RecordedProgram production = RecordedProgram.run(stacks.get("production"), access(), droplets);
+        RecordingMocks production = new RecordingMocks(droplets);
+        TestResult platform = production.run(StackSettings.PROJECT, "production",
+                ctx -> Program.declare(ctx, stacks.get("production"), access()));
         programs.put("production", production);
-        programs.put("staging", RecordedProgram.run(stacks.get("staging"), access(), Map.of(),
-                Map.of(PLATFORM_STACK, production.outputs())));
+        // staging reads the platform's outputs (addresses, admin user, ACME server) through its stack reference
+        RecordingMocks staging = new RecordingMocks(Map.of(), Map.of(PLATFORM_STACK, RecordingMocks.stackOutputs(platform)));
+        staging.run(StackSettings.PROJECT, "staging", ctx -> Program.declare(ctx, stacks.get("staging"), access()));
+        programs.put("staging", staging);
 
         log.info("building or reusing the Debian 12 image");
         image = Path.of(sh(Duration.ofMinutes(30), RESOURCES.resolve("image").toString()).trim());
@@ -183,7 +189,10 @@ public final class RealHosts implements AutoCloseable {
         startPebble();
     }
 
-    /** The repository's stack file with the run's admin key, origin and ACME server. */
+    /**
+     * The repository's stack file with the run's admin key and origin, and on the platform's
+     * stack the run's ACME server (a guest reads its platform's).
+     */
     private Path writeStackFile(String stack) {
         Map<String, Object> config = new LinkedHashMap<>(StackFile.readConfig(StackFile.of(PROJECT, stack)));
         if (config.containsKey("mangaki:sshKeys")) {
@@ -193,7 +202,9 @@ public final class RealHosts implements AutoCloseable {
         Map<String, Object> env = new LinkedHashMap<>((Map<String, Object>) config.get("mangaki:environment"));
         env.put("repository", ORIGIN);
         config.put("mangaki:environment", env);
-        config.put("mangaki:acme", Map.of("directory", ACME_DIRECTORY, "email", ACME_EMAIL));
+        if (!"guest".equals(config.get("mangaki:hosting"))) {
+            config.put("mangaki:acme", Map.of("directory", ACME_DIRECTORY, "email", ACME_EMAIL));
+        }
         Path file = base.resolve("stacks/Pulumi." + stack + ".yaml");
         try {
             Files.createDirectories(file.getParent());
@@ -477,7 +488,7 @@ public final class RealHosts implements AutoCloseable {
     /** The remote commands of {@code pulumi up -s STACK}, in the order its dependencies give. */
     private void up(String stack) {
         log.info("pulumi up -s " + stack + ": the remote commands, over SSH as the admin user");
-        RecordedProgram program = programs.get(stack);
+        RecordingMocks program = programs.get(stack);
         String env = stacks.get(stack).environment().name();
         List<String> names = new ArrayList<>();
         if (stacks.get(stack).isPlatform()) {
@@ -497,7 +508,7 @@ public final class RealHosts implements AutoCloseable {
 
     /** {@code pulumi destroy}'s remote half: the delete commands, the front's site first. */
     private void down(String stack) {
-        RecordedProgram program = programs.get(stack);
+        RecordingMocks program = programs.get(stack);
         String env = stacks.get(stack).environment().name();
         for (String name : List.of(env + "-front-site", env + "-app-install")) {
             RemoteCommandInputs c = program.remoteCommand(name);

@@ -30,6 +30,21 @@ class RealHostsScriptsTest {
     }
 
     @Test
+    void followTheHouseStyle() throws Exception {
+        for (Path p : SCRIPTS) {
+            String text = Files.readString(p);
+            assertTrue(text.startsWith("#!/usr/bin/env bash\n"), p + ": shebang");
+            assertTrue(text.contains("\nset -euo pipefail\nif [[ \"${VERDANDI_TRACE:-}\" == 1 ]]; then set -x; fi\n"),
+                    p + ": strict mode, then the VERDANDI_TRACE switch");
+            assertTrue(text.contains("\nfail() {") && text.contains("\ninfo() {"), p + ": one fail and one info helper");
+            assertTrue(text.endsWith("\nmain \"$@\"\n"), p + ": ends with main \"$@\"");
+            if (text.contains("mktemp -d")) {
+                assertTrue(text.matches("(?s).*\\btrap [^\\n]* EXIT\\b.*"), p + ": a temporary directory with no trap on EXIT");
+            }
+        }
+    }
+
+    @Test
     void rejectUnknownVerbsAndOptions() {
         Proc.Result vpc = Proc.run(List.of(RealHosts.RESOURCES.resolve("vpc").toString(), "sideways", "/tmp/x"),
                 Map.of(), null, Duration.ofSeconds(30));
