@@ -367,6 +367,10 @@ public final class RealHosts implements AutoCloseable {
         Proc.Result r = ssh(m, "cloud-init status --wait >/dev/null; cloud-init status --long", null,
                 Duration.ofNanos(Math.max(deadline - System.nanoTime(), Duration.ofMinutes(1).toNanos())));
         log.info(m.name() + ": " + r.output().strip().replace("\n", "; "));
+        // where the boot's time went: cloud-init's slowest modules, and apt's downloads
+        Proc.Result where = ssh(m, "sudo -n cloud-init analyze blame | sed -n '2,3p';"
+                + " sudo -n grep -E '^(Fetched|[0-9]+ upgraded)' /var/log/cloud-init-output.log", null, Duration.ofMinutes(1));
+        log.info(m.name() + ": " + where.output().strip().replaceAll("\\s*\n\\s*", "; "));
     }
 
     private boolean running(Machine m) {
@@ -631,22 +635,54 @@ public final class RealHosts implements AutoCloseable {
         log.info(env.name() + ": gunicorn master " + pid + " killed; systemd started a new one, the site serves");
     }
 
-    /** Reboots the machine; true once SSH, both environments and the front serve again. */
+    /**
+     * Reboots the machine as an operator does over SSH; true once SSH, both environments and
+     * the front serve again. The reboot is asked for two seconds ahead
+     * ({@code systemd-run --on-active}), so that the SSH session asking for it has ended when
+     * the shutdown begins, and nobody logs in again until the machine is down (the boot loop's
+     * console log says when): no session of the admin user is open or opening during the
+     * shutdown. With the reboot asked for from inside a session, and logins polling for the new
+     * boot while the old one went down, the shutdown was seen, on a loaded host, to wait on the
+     * stop of the admin user's session manager ({@code user@1000.service}) until its 2-minute
+     * {@code TimeoutStopSec}. A stop job that still times out is named in the log.
+     */
     private boolean reboot(Machine m) {
-        log.info("rebooting " + m.name());
         String before = ssh(m, "cat /proc/sys/kernel/random/boot_id", null, Duration.ofMinutes(1)).output().strip();
-        ssh(m, "sudo -n systemctl reboot", null, Duration.ofMinutes(1));
+        Path console = m.dir().resolve("console.log");
+        long downs = powerCycles(console);
+        log.info("rebooting " + m.name() + " (sessions of the admin user open before: "
+                + ssh(m, "loginctl list-sessions --no-legend | wc -l", null, Duration.ofMinutes(1)).output().strip()
+                + ", this one included)");
         long start = System.nanoTime();
-        await(Duration.ofMinutes(5), () -> {
-            Proc.Result r = ssh(m, "cat /proc/sys/kernel/random/boot_id", null, Duration.ofSeconds(20));
-            return r.exit() == 0 && !r.output().strip().equals(before);
-        }, "machine " + m.name() + " did not come back from its reboot\n" + tail(m.dir().resolve("console.log")));
+        requireSuccess(m, "asking for a reboot", ssh(m, "sudo -n systemd-run --quiet --unit=verdandi-rehearsal-reboot"
+                // a timer's default accuracy is a minute: this one fires on time
+                + " --on-active=2 --timer-property=AccuracySec=100ms systemctl reboot", null, Duration.ofMinutes(1)));
+        try {
+            await(Duration.ofMinutes(4), () -> powerCycles(console) > downs,
+                    "machine " + m.name() + " did not go down for its reboot");
+            log.info(m.name() + " went down " + seconds(start) + " s after the reboot was asked for");
+            await(Duration.ofMinutes(5), () -> {
+                Proc.Result r = ssh(m, "cat /proc/sys/kernel/random/boot_id", null, Duration.ofSeconds(20));
+                return r.exit() == 0 && !r.output().strip().equals(before);
+            }, "machine " + m.name() + " did not come back from its reboot");
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "\n" + tail(console), e);
+        }
+        String slow = ssh(m, "sudo -n journalctl -b -1 --no-pager -o short-monotonic | grep -E -i"
+                + " 'timed out|A stop job is running' || true", null, Duration.ofMinutes(1)).output().strip();
+        log.info(m.name() + ": SSH answers from the new boot " + seconds(start) + " s after the reboot was asked for"
+                + (slow.isEmpty() ? "; no stop job timed out in the shutdown" : "; the shutdown waited on:\n" + slow));
         for (String stack : STACKS) {
             EnvironmentSettings env = stacks.get(stack).environment();
             awaitServed(env, git("rev-parse", "origin/" + env.branch()).trim(), "the live release after the reboot");
         }
         log.info(m.name() + " rebooted; both environments serve again after " + seconds(start) + " s");
         return true;
+    }
+
+    /** How many times the machine's boot loop has seen systemd-nspawn end: each reboot or power-off adds one. */
+    private static long powerCycles(Path console) {
+        return read(console).lines().filter(l -> l.contains(" systemd-nspawn exited with status ")).count();
     }
 
     /** Resident memory of the app machine (anonymous and mapped file pages of its memory cgroup). */
