@@ -5,14 +5,18 @@ import fr.mangaki.verdandi.component.HostAccess;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.secrets.EnvFiles;
 import fr.mangaki.verdandi.secrets.KeySource;
+import fr.mangaki.verdandi.secrets.Recipients;
 import fr.mangaki.verdandi.secrets.SecretsException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The credentials of a real {@code pulumi up}, from an environment (the process's, which
@@ -20,26 +24,32 @@ import java.util.Map;
  * {@code VERDANDI_SSH_KEY} (the admin user's private key, or the path of its file), and the
  * env file {@code secrets/<env>.env.asc} decrypted with {@code VERDANDI_PGP_KEY} (an armored
  * secret key, or the path of one) and {@code VERDANDI_PGP_PASSPHRASE}. Both become Pulumi
- * secrets; a missing one fails the run with a message saying what to set.
+ * secrets; a missing one fails the run with a message saying what to set. The public keys
+ * the database dumps are encrypted to, those of {@code secrets/recipients/}, are read when the
+ * credentials are made (docs/backups.md).
  */
 public final class Credentials implements HostAccess {
     public static final String SSH_KEY_VARIABLE = "VERDANDI_SSH_KEY";
 
     private final Path root;
     private final Map<String, String> env;
+    private final String recipients;
 
-    private Credentials(Path root, Map<String, String> env) {
+    private Credentials(Path root, Map<String, String> env, String recipients) {
         this.root = root;
         this.env = Map.copyOf(env);
+        this.recipients = recipients;
     }
 
     /**
-     * The credentials {@code env} names (the program's edge passes its process's environment).
+     * The credentials {@code env} names (the program's edge passes its process's environment),
+     * with the recipients' public keys of {@code root}'s {@code secrets/recipients/}.
      *
      * @param root the repository holding {@code secrets/} (the project directory)
+     * @throws ConfigException when {@code secrets/recipients/} cannot be read
      */
     public static Credentials fromEnvironment(Path root, Map<String, String> env) {
-        return new Credentials(root, env);
+        return new Credentials(root, env, recipients(root));
     }
 
     @Override
@@ -75,6 +85,39 @@ public final class Credentials implements HostAccess {
     @Override
     public String environmentFileVersion(String environment) {
         return version(root, environment);
+    }
+
+    /** The armored public keys of {@code secrets/recipients/}, read when these credentials were made. */
+    @Override
+    public String backupRecipients() {
+        return recipients;
+    }
+
+    /**
+     * The armored public keys of {@code root}'s {@code secrets/recipients/} (its {@code .asc}
+     * files), in file-name order, each ending with a newline; empty when there are none.
+     *
+     * @throws ConfigException when the directory or one of its keys cannot be read
+     */
+    public static String recipients(Path root) {
+        Path dir = root.resolve(Recipients.DIRECTORY);
+        if (!Files.isDirectory(dir)) {
+            return "";
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> keys = files.filter(p -> p.getFileName().toString().endsWith(".asc")).sorted().toList();
+            StringBuilder out = new StringBuilder();
+            for (Path f : keys) {
+                String key = Files.readString(f, StandardCharsets.US_ASCII);
+                out.append(key);
+                if (!key.isEmpty() && !key.endsWith("\n")) {
+                    out.append('\n');
+                }
+            }
+            return out.toString();
+        } catch (IOException e) {
+            throw new ConfigException(Recipients.DIRECTORY + ": not readable: " + e.getMessage());
+        }
     }
 
     /** A digest of the env file's encrypted form; {@code absent} when it does not exist. */

@@ -10,8 +10,9 @@ import java.util.Map;
  * The entry point {@code pulumi up} runs (Pulumi.yaml, runtime java), and the program's edge:
  * the one place that reads the process's environment. It reads the stack's configuration the
  * engine hands over, checks it, and declares the stack with the credentials of the
- * environment ({@link Credentials}: the SSH key, and the key of the env files of the working
- * directory's {@code secrets/}).
+ * environment ({@link Credentials}: the SSH key, the key of the env files of the working
+ * directory's {@code secrets/}, and the public keys of its {@code secrets/recipients/}, which
+ * the database dumps are encrypted to).
  */
 public final class Main {
     private Main() {

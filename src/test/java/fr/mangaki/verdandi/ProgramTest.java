@@ -11,6 +11,7 @@ import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestResult;
 import fr.mangaki.verdandi.component.HostAccess;
 import fr.mangaki.verdandi.config.Acme;
+import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.stack.StackFile;
 import fr.mangaki.verdandi.stack.StackSettings;
 import fr.mangaki.verdandi.host.HostCommands;
@@ -52,7 +53,15 @@ class ProgramTest {
         public String environmentFileVersion(String environment) {
             return "v-" + environment;
         }
+
+        @Override
+        public String backupRecipients() {
+            return RECIPIENTS;
+        }
     }
+
+    /** What {@link TestAccess} gives as the recipients' public keys. */
+    static final String RECIPIENTS = "-----BEGIN PGP PUBLIC KEY BLOCK-----\ntest\n-----END PGP PUBLIC KEY BLOCK-----\n";
 
     private TestResult run(String stack) {
         StackSettings settings = StackFile.load(StackFile.of(PROJECT, stack));
@@ -99,6 +108,32 @@ class ProgramTest {
     }
 
     @Test
+    void productionDumpsItsDatabaseNightlyAndCopiesTheDumpsToTheFront() throws Exception {
+        TestResult result = run("production");
+        HostCommands commands = HostCommands.standard();
+        DatabaseBackups backups = DatabaseBackups.defaultsFor("production");
+        Mocks.ResourceArgs app = recorder.named("production-app-backups");
+        String frontPrivateIp = (String) PulumiTest.extractValue(result.output("frontPrivateIpv4"));
+        assertTrue(frontPrivateIp.startsWith("10.110.0."), frontPrivateIp);
+        assertEquals(commands.installBackups("production", backups, frontPrivateIp), app.inputs.get("create"));
+        assertEquals(app.inputs.get("create"), app.inputs.get("update"));
+        assertEquals(commands.removeBackups("production"), app.inputs.get("delete"));
+        assertEquals("nightly at 03:00 UTC, kept 14 days", ((List<?>) app.inputs.get("triggers")).get(0));
+        assertEquals(RECIPIENTS, app.inputs.get("stdin"), "the recipients' public keys go to backup-install");
+        assertEquals(List.of("nightly at 03:00 UTC, kept 14 days", "sha256:" + java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(RECIPIENTS.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))), HostFiles.digest(HostRole.APP)),
+                app.inputs.get("triggers"), "a change of recipients installs the backups again");
+        assertEquals(Map.of("host", PulumiTest.extractValue(result.output("appIpv4")), "user", "verdandi",
+                "privateKey", "test-ssh-key"), app.inputs.get("connection"));
+        Mocks.ResourceArgs front = recorder.named("production-front-dumps");
+        assertEquals(commands.installDumps("production", 14), front.inputs.get("create"));
+        assertEquals(commands.removeDumps("production"), front.inputs.get("delete"));
+        assertEquals(PulumiTest.extractValue(result.output("frontIpv4")),
+                ((Map<?, ?>) front.inputs.get("connection")).get("host"));
+    }
+
+    @Test
     void productionDeclaresTwoDropletsInTheVpcWithMonitoring() {
         run("production");
         List<Mocks.ResourceArgs> droplets = recorder.ofType("digitalocean:index/droplet:Droplet");
@@ -130,8 +165,9 @@ class ProgramTest {
         assertEquals(List.of(
                 Map.of("protocol", "tcp", "portRange", "80", "sourceAddresses", List.of("0.0.0.0/0", "::/0")),
                 Map.of("protocol", "tcp", "portRange", "443", "sourceAddresses", List.of("0.0.0.0/0", "::/0")),
-                Map.of("protocol", "tcp", "portRange", "22", "sourceAddresses", List.of("0.0.0.0/0", "::/0"))),
-                front);
+                Map.of("protocol", "tcp", "portRange", "22", "sourceAddresses", List.of("0.0.0.0/0", "::/0")),
+                Map.of("protocol", "tcp", "portRange", "22", "sourceDropletIds", List.of(Double.valueOf(idOf("mangaki-app"))))),
+                front, "the app's backups reach the front's dump receiver over SSH");
         List<Map<String, Object>> app = rules(recorder.named("mangaki-app-firewall"));
         assertEquals(List.of(Map.of("protocol", "tcp", "portRange", "22",
                 "sourceAddresses", List.of("0.0.0.0/0", "::/0"))), app);
@@ -193,9 +229,9 @@ class ProgramTest {
                 "mangaki-memory-alert", "mangaki-vpc", "mangaki-zone"), platformChildren);
         List<String> environmentChildren = environment.pulumiChildResources().stream()
                 .map(Resource::pulumiResourceName).sorted().toList();
-        assertEquals(List.of("production-app-install", "production-dns-mangaki-fr", "production-dns-www-mangaki-fr",
-                "production-firewall", "production-front-site", "production-uptime", "production-uptime-alert"),
-                environmentChildren);
+        assertEquals(List.of("production-app-backups", "production-app-install", "production-dns-mangaki-fr",
+                "production-dns-www-mangaki-fr", "production-firewall", "production-front-dumps", "production-front-site",
+                "production-uptime", "production-uptime-alert"), environmentChildren);
     }
 
     @Test

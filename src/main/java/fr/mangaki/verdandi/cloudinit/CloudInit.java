@@ -60,7 +60,7 @@ public final class CloudInit {
             config.put("swap", map("filename", "/swapfile", "size", SWAP_BYTES, "maxsize", SWAP_BYTES));
         }
         List<Map<String, Object>> files = new ArrayList<>();
-        for (HostFile f : HostFiles.forRole(spec.role())) {
+        for (HostFile f : HostFiles.bootFiles(spec.role())) {
             files.add(map("path", f.path(), "permissions", f.permissions(), "content", f.content()));
         }
         config.put("write_files", files);
@@ -87,7 +87,7 @@ public final class CloudInit {
         List<String> packages = new ArrayList<>(List.of("ca-certificates", "curl", "unattended-upgrades"));
         if (role == HostRole.APP) {
             packages.addAll(List.of("git", "postgresql", "python3-venv", "python3-dev", "build-essential",
-                    "libpq-dev", "gunicorn", "npm", "sudo"));
+                    "libpq-dev", "gunicorn", "npm", "sudo", "gnupg", "s3cmd"));
         } else {
             packages.addAll(List.of("nginx", "certbot"));
         }

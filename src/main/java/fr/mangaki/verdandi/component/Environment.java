@@ -24,6 +24,10 @@ import fr.mangaki.verdandi.resource.digitalocean.UptimeAlertArgs;
 import fr.mangaki.verdandi.resource.digitalocean.UptimeAlertNotificationArgs;
 import fr.mangaki.verdandi.resource.digitalocean.UptimeCheck;
 import fr.mangaki.verdandi.resource.digitalocean.UptimeCheckArgs;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +38,14 @@ import java.util.stream.Stream;
  * an A record per domain pointing at the front (the zone's apex as {@code @}), a firewall
  * opening the environment's port on the app droplet to the front only, an HTTPS uptime
  * check of its main domain (with an alert when {@link EnvironmentArgs#alertEmails()} is
- * set), and the remote commands that install it on the app droplet and the front over SSH.
+ * set), and the remote commands that install it and its database's backups on the app droplet
+ * and the front over SSH.
  *
  * <p>Refused, with a {@link ConfigException}, when another environment of the platform
  * already uses its port or one of its domains. Children are named {@code <name>-<role>}:
  * {@code production-dns-mangaki-fr}, {@code production-dns-www-mangaki-fr}, {@code production-firewall},
  * {@code production-uptime}, {@code production-uptime-alert}, {@code production-app-install},
- * {@code production-front-site}.
+ * {@code production-front-site}, {@code production-app-backups} and {@code production-front-dumps}.
  */
 public final class Environment extends ComponentResource {
     public static final String TYPE = "verdandi:environment:Environment";
@@ -148,6 +153,7 @@ public final class Environment extends ComponentResource {
                 .build(), childAfter(appAfter));
         Output<String> installSite = Output.tuple(platform.appPrivateIpv4(), platform.acme())
                 .applyValue(t -> commands.installSite(settings, t.t1, t.t2));
+        installBackups(name, platform, access, commands, key, app, frontAfter);
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(installSite)
@@ -155,6 +161,47 @@ public final class Environment extends ComponentResource {
                 .delete(commands.removeSite(name))
                 .triggers(HostFiles.digest(HostRole.FRONT))
                 .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(app)).toList()));
+    }
+
+    /**
+     * Installs the environment's backups (docs/backups.md): on the app droplet
+     * {@code backup-install}, with the public keys of {@code secrets/recipients/} on standard
+     * input, which prints the environment's backup SSH key; on the front {@code dumps-install},
+     * which lets that key (and nothing else) store the environment's dumps over the VPC.
+     * Deleting the environment turns its backups off and revokes the key; dumps are kept.
+     */
+    private void installBackups(String name, PlatformHandle platform, HostAccess access, HostCommands commands,
+                                Output<String> key, RemoteCommand app, List<Resource> frontAfter) {
+        String recipients = access.backupRecipients();
+        Output<String> install = platform.frontPrivateIpv4()
+                .applyValue(ip -> commands.installBackups(name, settings.backups(), ip));
+        RemoteCommand backups = new RemoteCommand(name + "-app-backups", RemoteCommandArgs.builder()
+                .connection(Ssh.connection(platform.appIpv4(), platform.adminUser(), key))
+                .create(install)
+                .update(install)
+                .delete(commands.removeBackups(name))
+                .stdin(Output.of(recipients))
+                .triggers(settings.backups().describe(), digest(recipients), HostFiles.digest(HostRole.APP))
+                .build(), childAfter(List.of(app)));
+        String dumps = commands.installDumps(name, settings.backups().keepDays());
+        new RemoteCommand(name + "-front-dumps", RemoteCommandArgs.builder()
+                .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
+                .create(dumps)
+                .update(dumps)
+                .delete(commands.removeDumps(name))
+                .stdin(backups.stdout())
+                .triggers(HostFiles.digest(HostRole.FRONT))
+                .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(backups)).toList()));
+    }
+
+    /** A digest of {@code text}: a trigger that changes with it without showing it. */
+    private static String digest(String text) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /** Options of a child registered after {@code dependencies}. */

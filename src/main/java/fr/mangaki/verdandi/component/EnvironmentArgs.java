@@ -2,6 +2,7 @@ package fr.mangaki.verdandi.component;
 
 import fr.mangaki.verdandi.component.internal.GitRefs;
 import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.config.Problem;
 import fr.mangaki.verdandi.config.Rule;
@@ -16,7 +17,9 @@ import java.util.regex.Pattern;
  * whose {@link Builder#build()} checks every rule below and reports every problem at once.
  *
  * <p>Defaults: the branch is the environment's name; no gates; the deploy loop polls every 5
- * seconds; no alert (the uptime check still runs) from {@code eu_west} and {@code us_east}.
+ * seconds; no alert (the uptime check still runs) from {@code eu_west} and {@code us_east}; the
+ * database dumped nightly at 3 UTC and its dumps kept 14 days for {@code production}, dumped only
+ * before a deploy's migrations for any other environment ({@link DatabaseBackups#defaultsFor}).
  * The name, the platform, the domains, the port, the repository and the credentials
  * ({@code access}) have no good default and are required.
  */
@@ -62,6 +65,18 @@ public final class EnvironmentArgs {
     public static final Rule<Integer> POLL_SECONDS = Rule.between(1, 3600);
     /** Each of {@code alertEmails}: an e-mail address. */
     public static final Rule<String> EMAIL = PlatformArgs.EMAIL;
+    /** {@code backups.hour}: the UTC hour of the nightly dump. */
+    public static final Rule<Integer> BACKUP_HOUR = Rule.between(0, 23);
+    /** {@code backups.keepDays}: how many days dumps are kept, on the app droplet, the front and in the bucket. */
+    public static final Rule<Integer> BACKUP_KEEP_DAYS = Rule.between(1, 3650);
+    /** {@code backups.bucket.name}: a Spaces bucket name (the S3 rules for bucket names, without dots). */
+    public static final Rule<String> BACKUP_BUCKET = Rule.matching(Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]"),
+            "a bucket name (3 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit)",
+            List.of("mangaki-backups", "abc", "b".repeat(63)),
+            List.of("Mangaki_Backups", "ab", "-backups", "backups-", "b".repeat(64), "mangaki.backups"));
+    /** {@code backups.bucket.region}: a region where DigitalOcean offers Spaces. */
+    public static final Rule<String> BACKUP_BUCKET_REGION = Rule.oneOf(DatabaseBackups.SPACES_REGIONS,
+            List.of("mars", "nyc1", "AMS3"));
 
     private final EnvironmentSettings settings;
     private final PlatformHandle platform;
@@ -81,7 +96,7 @@ public final class EnvironmentArgs {
         return new Builder();
     }
 
-    /** The environment's name, branch, domains, port, repository, gates and poll interval. */
+    /** The environment's name, branch, domains, port, repository, gates, poll interval and backups. */
     public EnvironmentSettings settings() {
         return settings;
     }
@@ -94,6 +109,15 @@ public final class EnvironmentArgs {
     /** Where it is installed: a {@link Platform} or a {@link PlatformReference}. Required. */
     public PlatformHandle platform() {
         return platform;
+    }
+
+    /**
+     * Its database's backups (docs/backups.md). Default: {@link DatabaseBackups#defaultsFor} its
+     * name: nightly at 3 UTC, kept 14 days, for {@code production}; only before a deploy's
+     * migrations, kept 14 days, for any other environment.
+     */
+    public DatabaseBackups backups() {
+        return settings.backups();
     }
 
     /** Who is told when its main domain is down. Default: nobody (the uptime check still runs). */
@@ -121,6 +145,7 @@ public final class EnvironmentArgs {
         private String repository;
         private final List<String> gates = new ArrayList<>();
         private int pollSeconds = DEFAULT_POLL_SECONDS;
+        private DatabaseBackups backups;
         private final List<String> alertEmails = new ArrayList<>();
         private List<String> uptimeRegions = DEFAULT_UPTIME_REGIONS;
         private HostAccess access;
@@ -189,10 +214,17 @@ public final class EnvironmentArgs {
             return this;
         }
 
+        /** @see EnvironmentArgs#backups() */
+        public Builder backups(DatabaseBackups backups) {
+            this.backups = Objects.requireNonNull(backups, "backups");
+            return this;
+        }
+
         /** All of the environment's settings at once, as a stack file gives them. */
         public Builder settings(EnvironmentSettings settings) {
             return name(settings.name()).branch(settings.branch()).domains(settings.domains()).port(settings.port())
-                    .repository(settings.repository()).gates(settings.gates()).pollSeconds(settings.pollSeconds());
+                    .repository(settings.repository()).gates(settings.gates()).pollSeconds(settings.pollSeconds())
+                    .backups(settings.backups());
         }
 
         /** Who is told when the main domain is down. Default: nobody (the check still runs). */
@@ -235,13 +267,19 @@ public final class EnvironmentArgs {
                 domains.stream().filter(d -> domains.indexOf(d) != domains.lastIndexOf(d)).distinct()
                         .forEach(d -> v.add(Problem.ofKey("domains", "lists \"" + d + "\" more than once")));
             }
-            return v.require("port", port)
+            v.require("port", port)
                     .check("port", port, PORT)
                     .require("repository", repository)
                     .check("repository", repository, REPOSITORY)
                     .checkEach("gates", gates, GATE)
-                    .check("pollSeconds", pollSeconds, POLL_SECONDS)
-                    .checkEach("alertEmails", alertEmails, EMAIL)
+                    .check("pollSeconds", pollSeconds, POLL_SECONDS);
+            if (backups != null) {
+                v.check("backups.hour", backups.hour(), BACKUP_HOUR)
+                        .check("backups.keepDays", backups.keepDays(), BACKUP_KEEP_DAYS);
+                backups.bucket().ifPresent(b -> v.check("backups.bucket.name", b.name(), BACKUP_BUCKET)
+                        .check("backups.bucket.region", b.region(), BACKUP_BUCKET_REGION));
+            }
+            return v.checkEach("alertEmails", alertEmails, EMAIL)
                     .problems();
         }
 
@@ -256,7 +294,7 @@ public final class EnvironmentArgs {
 
         private EnvironmentSettings settings() {
             return new EnvironmentSettings(name, branch == null ? name : branch, domains, port, repository, gates,
-                    pollSeconds);
+                    pollSeconds, backups == null ? DatabaseBackups.defaultsFor(name) : backups);
         }
     }
 }

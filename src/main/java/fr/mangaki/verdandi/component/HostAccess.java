@@ -5,7 +5,7 @@ import com.pulumi.core.Output;
 /**
  * What an {@link Environment} needs to install itself on the hosts: the SSH key it logs in
  * with and the environment file it delivers, both as Pulumi secrets (never in clear in the
- * state or a plan).
+ * state or a plan), and the public keys its database dumps are encrypted to.
  */
 public interface HostAccess {
     /** The private key of the admin user (its public key is in {@code mangaki:sshKeys}). */
@@ -19,4 +19,13 @@ public interface HostAccess {
      * its encrypted form. {@code absent} when there is no env file yet.
      */
     String environmentFileVersion(String environment);
+
+    /**
+     * The public keys the environment's dumps are encrypted to: the files of
+     * {@code secrets/recipients/}, ASCII armour, concatenated (docs/backups.md). Not secret.
+     * Default: none, which the backups' install refuses, naming {@code secrets/recipients/}.
+     */
+    default String backupRecipients() {
+        return "";
+    }
 }

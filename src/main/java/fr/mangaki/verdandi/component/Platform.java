@@ -42,7 +42,8 @@ import java.util.Map;
  * Mangaki's platform on DigitalOcean ({@code verdandi:platform:Platform}): a VPC; the front
  * droplet (NGINX, TLS) and the app droplet (gunicorn, PostgreSQL), both monitored and
  * bootstrapped by cloud-init; the app droplet's backups; the team's SSH keys; firewalls
- * (front: HTTP and HTTPS from anywhere, SSH from the admin networks; app: SSH from the admin
+ * (front: HTTP and HTTPS from anywhere, SSH from the admin networks and from the app droplet,
+ * whose backups copy dumps there; app: SSH from the admin
  * networks, and each {@link Environment} opens its own port to the front only); the DNS
  * zone; CPU, memory and disk alerts when {@link PlatformArgs#alerts()} is set; and, on
  * each droplet, a remote command that keeps the host files cloud-init wrote current.
@@ -102,7 +103,10 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                 .inboundRules(List.of(
                         inbound("80", List.of("0.0.0.0/0", "::/0")),
                         inbound("443", List.of("0.0.0.0/0", "::/0")),
-                        inbound("22", args.adminCidrs())))
+                        inbound("22", args.adminCidrs()),
+                        // the app's nightly dumps reach the front's dump receiver (docs/backups.md)
+                        FirewallInboundRuleArgs.builder().protocol("tcp").portRange("22")
+                                .sourceDroplets(app).build()))
                 .outboundRules(outboundAll())
                 .build(), child);
         new Firewall(name + "-app-firewall", FirewallArgs.builder()
@@ -130,6 +134,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         out.put(PlatformReference.ZONE, zone());
         out.put(PlatformReference.FRONT_IPV4, frontIpv4());
         out.put(PlatformReference.FRONT_DROPLET_ID, frontDropletId());
+        out.put(PlatformReference.FRONT_PRIVATE_IPV4, frontPrivateIpv4());
         out.put(PlatformReference.APP_IPV4, appIpv4());
         out.put(PlatformReference.APP_PRIVATE_IPV4, appPrivateIpv4());
         out.put(PlatformReference.APP_DROPLET_ID, appDropletId());
@@ -168,6 +173,11 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     @Override
     public Output<Integer> frontDropletId() {
         return front.dropletId();
+    }
+
+    @Override
+    public Output<String> frontPrivateIpv4() {
+        return front.ipv4AddressPrivate();
     }
 
     @Override

@@ -25,6 +25,9 @@ public interface PlatformHandle {
     /** The app droplet's address inside the VPC: where the front proxies to. */
     Output<String> appPrivateIpv4();
 
+    /** The front droplet's address inside the VPC: where the app copies its nightly dumps. */
+    Output<String> frontPrivateIpv4();
+
     /** The app droplet's id. */
     Output<Integer> appDropletId();
 

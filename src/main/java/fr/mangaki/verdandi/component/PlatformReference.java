@@ -24,6 +24,7 @@ public final class PlatformReference implements PlatformHandle {
     static final String ZONE = "zone";
     static final String FRONT_IPV4 = "frontIpv4";
     static final String FRONT_DROPLET_ID = "frontDropletId";
+    static final String FRONT_PRIVATE_IPV4 = "frontPrivateIpv4";
     static final String APP_IPV4 = "appIpv4";
     static final String APP_PRIVATE_IPV4 = "appPrivateIpv4";
     static final String APP_DROPLET_ID = "appDropletId";
@@ -120,6 +121,11 @@ public final class PlatformReference implements PlatformHandle {
     @Override
     public Output<Integer> frontDropletId() {
         return integer(FRONT_DROPLET_ID);
+    }
+
+    @Override
+    public Output<String> frontPrivateIpv4() {
+        return string(FRONT_PRIVATE_IPV4);
     }
 
     @Override

@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param repository  the application's git URL
  * @param gates       shell commands that must pass before a release goes live
  * @param pollSeconds how often the deploy loop asks the origin for a new commit
+ * @param backups     the database's backups (docs/backups.md); default
+ *                    {@link DatabaseBackups#defaultsFor}: nightly for production only
  */
 public record EnvironmentSettings(
         String name,
@@ -22,10 +24,18 @@ public record EnvironmentSettings(
         int port,
         String repository,
         List<String> gates,
-        int pollSeconds) {
+        int pollSeconds,
+        DatabaseBackups backups) {
+
+    /** An environment with the default backups of its name. */
+    public EnvironmentSettings(String name, String branch, List<String> domains, int port, String repository,
+                               List<String> gates, int pollSeconds) {
+        this(name, branch, domains, port, repository, gates, pollSeconds, DatabaseBackups.defaultsFor(name));
+    }
 
     public EnvironmentSettings {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(backups, "backups");
         Objects.requireNonNull(branch, "branch");
         Objects.requireNonNull(repository, "repository");
         domains = List.copyOf(domains);

@@ -1,6 +1,7 @@
 package fr.mangaki.verdandi.host;
 
 import fr.mangaki.verdandi.config.Acme;
+import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.internal.ShellQuote;
 
@@ -143,6 +144,78 @@ public final class HostCommands {
 
     public List<String> removeSiteTokens(String envName) {
         return script("site-remove", envName);
+    }
+
+    /**
+     * Installs or updates the environment's backups on the app host (docs/backups.md); the
+     * recipients' public keys (ASCII armour, the files of {@code secrets/recipients/}) go to
+     * the command's standard input, and the command prints the environment's backup SSH
+     * public key, which {@link #installDumps} authorizes on the front.
+     *
+     * @param frontPrivateAddress the front droplet's private address, where the nightly
+     *                            dumps are copied; null for no copy
+     */
+    public String installBackups(String envName, DatabaseBackups backups, String frontPrivateAddress) {
+        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installBackupsTokens(envName, backups, frontPrivateAddress, null));
+    }
+
+    /** The tokens of {@link #installBackups}; {@code offsitePort} replaces SSH's port 22 when not null. */
+    public List<String> installBackupsTokens(String envName, DatabaseBackups backups, String offsiteHost,
+                                             Integer offsitePort) {
+        List<String> t = script("backup-install", envName);
+        t.addAll(List.of("--nightly", backups.nightly() ? "on" : "off", "--hour", Integer.toString(backups.hour()),
+                "--keep-days", Integer.toString(backups.keepDays())));
+        if (offsiteHost != null) {
+            t.addAll(List.of("--offsite-host", requireAddress(offsiteHost, "offsiteHost")));
+        }
+        if (offsitePort != null) {
+            t.addAll(List.of("--offsite-port", Integer.toString(offsitePort)));
+        }
+        backups.bucket().ifPresent(b -> t.addAll(List.of("--s3-bucket", b.name(), "--s3-endpoint", b.endpoint(),
+                "--s3-region", b.region())));
+        return t;
+    }
+
+    /** Turns the environment's backups off on the app host; its dumps are kept. */
+    public String removeBackups(String envName) {
+        return ShellQuote.join(removeBackupsTokens(envName));
+    }
+
+    public List<String> removeBackupsTokens(String envName) {
+        return script("backup-remove", envName);
+    }
+
+    /**
+     * Lets the environment's backups store dumps on the front (kept {@code keepDays} days);
+     * the app's backup SSH public key goes to the command's standard input.
+     */
+    public String installDumps(String envName, int keepDays) {
+        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installDumpsTokens(envName, keepDays));
+    }
+
+    public List<String> installDumpsTokens(String envName, int keepDays) {
+        List<String> t = script("dumps-install", envName);
+        t.addAll(List.of("--keep-days", Integer.toString(keepDays)));
+        return t;
+    }
+
+    /** Revokes the environment's backup key on the front; the dumps received are kept. */
+    public String removeDumps(String envName) {
+        return ShellQuote.join(removeDumpsTokens(envName));
+    }
+
+    public List<String> removeDumpsTokens(String envName) {
+        return script("dumps-remove", envName);
+    }
+
+    /**
+     * Restores the environment's database from a dump on the app host (docs/backups.md);
+     * the secret key of a recipient (ASCII armour) goes to the command's standard input.
+     */
+    public List<String> restoreTokens(String envName, String dump) {
+        List<String> t = script("env-restore", envName);
+        t.addAll(List.of("--from", dump));
+        return t;
     }
 
     private List<String> script(String name, String envName) {

@@ -8,9 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The host scripts, systemd units and configuration files that cloud-init writes on each
- * kind of host, read from this package's resources: the droplets get exactly the files
- * that the rehearsal runs.
+ * The host scripts, systemd units and configuration files of each kind of host, read from
+ * this package's resources: the droplets get exactly the files that the rehearsal runs.
+ * Cloud-init writes the {@link #bootFiles boot files} at first boot (its user data is
+ * limited to 64 KiB); the host files command of {@code pulumi up} ({@link #installScript})
+ * then writes {@link #forRole every file}, the backup scripts and units included
+ * (docs/backups.md), before any environment is installed.
  */
 public final class HostFiles {
 
@@ -20,8 +23,42 @@ public final class HostFiles {
     private HostFiles() {
     }
 
-    /** Every file of the role, in a fixed order. */
+    /** Every file of the role, in a fixed order: the boot files, then the backup files. */
     public static List<HostFile> forRole(HostRole role) {
+        List<HostFile> files = new ArrayList<>(bootFiles(role));
+        files.addAll(backupFiles(role));
+        return List.copyOf(files);
+    }
+
+    /**
+     * The backup scripts and units of the role (docs/backups.md): on the app, the nightly
+     * dump, the restore, their install and the 26-hour watch; on the front, the dump
+     * receiver, its install and removal, and the sshd rules of its user.
+     */
+    public static List<HostFile> backupFiles(HostRole role) {
+        List<HostFile> files = new ArrayList<>();
+        if (role == HostRole.APP) {
+            files.add(script("backup.sh", "0644"));
+            files.add(script("backup-install", "0755"));
+            files.add(script("env-backup", "0755"));
+            files.add(script("env-restore", "0755"));
+            files.add(script("backup-watch", "0755"));
+            files.add(script("backup-remove", "0755"));
+            for (String unit : List.of("verdandi-backup@.service", "verdandi-backup@.timer",
+                    "verdandi-backup-watch@.service", "verdandi-backup-watch@.timer")) {
+                files.add(resource("units/" + unit, "/etc/systemd/system/" + unit, "0644"));
+            }
+        } else {
+            files.add(script("dump-receive", "0755"));
+            files.add(script("dumps-install", "0755"));
+            files.add(script("dumps-remove", "0755"));
+            files.add(resource("files/sshd-verdandi-dumps.conf", "/etc/ssh/sshd_config.d/60-verdandi-dumps.conf", "0644"));
+        }
+        return List.copyOf(files);
+    }
+
+    /** The files cloud-init writes at first boot, in a fixed order. */
+    public static List<HostFile> bootFiles(HostRole role) {
         List<HostFile> files = new ArrayList<>();
         files.add(resource("files/sshd-verdandi.conf", "/etc/ssh/sshd_config.d/50-verdandi.conf", "0644"));
         files.add(resource("files/52verdandi-periodic", "/etc/apt/apt.conf.d/52verdandi-periodic", "0644"));
@@ -114,7 +151,10 @@ public final class HostFiles {
                 .append("  systemctl restart systemd-journald\n")
                 .append("  systemctl reload ssh\n");
         if (role == HostRole.APP) {
-            s.append("  systemctl daemon-reload\n");
+            s.append("  systemctl daemon-reload\n")
+                    .append("  # what the backups run on hosts that booted before they existed (docs/backups.md)\n")
+                    .append("  dpkg-query -W gnupg s3cmd >/dev/null 2>&1 ||\n")
+                    .append("    DEBIAN_FRONTEND=noninteractive apt-get install -y -q gnupg s3cmd >/dev/null\n");
         } else {
             s.append("  systemctl daemon-reload\n");
             s.append("  nginx -t && systemctl reload nginx\n");

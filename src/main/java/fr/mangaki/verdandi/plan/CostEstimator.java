@@ -1,6 +1,7 @@
 package fr.mangaki.verdandi.plan;
 
 import fr.mangaki.verdandi.config.Backups;
+import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.DropletSize;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -11,11 +12,15 @@ import java.util.Map;
 
 /**
  * Prices a plan from its resources: droplets at their size's list price, backups at 20 %
- * (weekly) or 30 % (daily) of the droplet, and everything else DigitalOcean does not bill
- * (VPC, firewall, DNS, SSH keys, monitoring and uptime alerts) listed as free.
+ * (weekly) or 30 % (daily) of the droplet, a Spaces subscription when an environment's
+ * backups copy dumps to a bucket (read from the triggers of its {@code backup-install}
+ * command, {@link DatabaseBackups#describe}: the bucket is made by hand, docs/backups.md), and everything else DigitalOcean does not bill (VPC,
+ * firewall, DNS, SSH keys, monitoring and uptime alerts) listed as free.
  */
 public final class CostEstimator {
     static final String DROPLET = "digitalocean:index/droplet:Droplet";
+    private static final java.util.regex.Pattern SPACES_BUCKET =
+            java.util.regex.Pattern.compile("copied to bucket ([a-z0-9-]+) \\(");
 
     private static final Map<String, String> FREE = new LinkedHashMap<>();
 
@@ -57,6 +62,15 @@ public final class CostEstimator {
                         price));
                 total = total.add(price);
             }
+        }
+        List<String> buckets = resources.stream().filter(r -> r.type().equals("command:remote:Command"))
+                .map(r -> SPACES_BUCKET.matcher(String.valueOf(r.inputs().get("triggers"))))
+                .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).distinct().sorted().toList();
+        if (!buckets.isEmpty()) {
+            BigDecimal price = DatabaseBackups.SPACES_MONTHLY_USD;
+            lines.add(new Cost.Line("Spaces (dumps in " + String.join(", ", buckets) + ")",
+                    "subscription: 250 GiB, 1 TiB out", price));
+            total = total.add(price);
         }
         FREE.forEach((type, label) -> {
             long n = resources.stream().filter(r -> r.type().equals(type)).count();

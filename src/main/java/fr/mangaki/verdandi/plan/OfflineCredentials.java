@@ -18,16 +18,20 @@ import java.util.Map;
  * {@link PlanPlaceholders#SECRET} whatever they hold: the SSH key is never read, and an env
  * file is decrypted only when {@code VERDANDI_PGP_KEY} is set (which checks that the key
  * opens it). Otherwise the plan says when the env file will be decrypted, or that it is
- * missing, in its {@link #notes()}.
+ * missing, in its {@link #notes()}. The recipients' public keys, which are not secret, are
+ * those {@code pulumi up} reads ({@link Credentials#recipients}), so that the plan shows the
+ * backups' install as it will run.
  */
 public final class OfflineCredentials implements HostAccess {
     private final Path root;
     private final Map<String, String> env;
+    private final String recipients;
     private final List<String> notes = new ArrayList<>();
 
     public OfflineCredentials(Path root, Map<String, String> env) {
         this.root = root;
         this.env = Map.copyOf(env);
+        this.recipients = Credentials.recipients(root);
     }
 
     @Override
@@ -57,6 +61,11 @@ public final class OfflineCredentials implements HostAccess {
     @Override
     public String environmentFileVersion(String environment) {
         return Credentials.version(root, environment);
+    }
+
+    @Override
+    public String backupRecipients() {
+        return recipients;
     }
 
     /** What the plan could not check, in the order met. */

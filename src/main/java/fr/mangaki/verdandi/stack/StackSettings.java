@@ -7,6 +7,7 @@ import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.DropletSize;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.config.Problem;
@@ -233,6 +234,30 @@ public record StackSettings(
         });
     }
 
+    /**
+     * {@code mangaki:environment.backups} as written: {@code nightly} (default true once the key
+     * is set), {@code hour} (default 3), {@code keepDays} (default 14) and an optional
+     * {@code bucket} ({@code name}, {@code region}). Like the droplet's backups, a part that
+     * cannot be read stands as a value its rule refuses (its problem is the reading's), so that
+     * the other parts are still checked; the rules are {@link EnvironmentArgs}'.
+     */
+    private static Optional<DatabaseBackups> databaseBackups(ConfigValue v) {
+        return v.object(List.of("nightly", "hour", "keepDays", "bucket")).map(o -> {
+            ConfigValue nightlyValue = o.get("nightly");
+            boolean nightly = !nightlyValue.isPresent() || nightlyValue.bool().orElse(true);
+            ConfigValue hourValue = o.get("hour");
+            int hour = hourValue.isPresent() ? hourValue.integer().orElse(Integer.MIN_VALUE) : DatabaseBackups.DEFAULT_HOUR;
+            ConfigValue keepValue = o.get("keepDays");
+            int keepDays = keepValue.isPresent() ? keepValue.integer().orElse(Integer.MIN_VALUE)
+                    : DatabaseBackups.DEFAULT_KEEP_DAYS;
+            ConfigValue bucketValue = o.get("bucket");
+            Optional<DatabaseBackups.Bucket> bucket = bucketValue.object(List.of("name", "region"))
+                    .map(b -> new DatabaseBackups.Bucket(b.get("name").required().string().orElse(""),
+                            b.get("region").required().string().orElse("")));
+            return new DatabaseBackups(nightly, hour, keepDays, bucket);
+        });
+    }
+
     private static Optional<Alerts> alerts(ConfigValue v, boolean guest) {
         List<String> keys = guest ? List.of("email") : List.of("email", "cpuPercent", "memoryPercent", "diskPercent");
         return v.object(keys).map(o -> {
@@ -286,7 +311,7 @@ public record StackSettings(
      */
     private static Optional<EnvironmentSettings> environment(ConfigValue v, EnvironmentArgs.Builder args,
             Optional<String> zone, StackReading reading) {
-        return v.object(List.of("name", "branch", "domains", "port", "repository", "gates", "pollSeconds"))
+        return v.object(List.of("name", "branch", "domains", "port", "repository", "gates", "pollSeconds", "backups"))
                 .flatMap(o -> {
                     Optional<String> name = o.get("name").string();
                     Optional<String> branch = o.get("branch").required().string();
@@ -307,6 +332,9 @@ public record StackSettings(
                     ConfigValue pollValue = o.get("pollSeconds");
                     Optional<Integer> poll = pollValue.isPresent() ? pollValue.integer()
                             : Optional.of(EnvironmentArgs.DEFAULT_POLL_SECONDS);
+                    ConfigValue backupsValue = o.get("backups");
+                    Optional<DatabaseBackups> backups = backupsValue.isPresent() ? databaseBackups(backupsValue)
+                            : name.map(DatabaseBackups::defaultsFor);
                     name.ifPresent(args::name);
                     branch.ifPresent(args::branch);
                     domains.ifPresent(args::domains);
@@ -314,12 +342,13 @@ public record StackSettings(
                     repository.ifPresent(args::repository);
                     args.gates(gates);
                     poll.ifPresent(args::pollSeconds);
+                    backups.ifPresent(args::backups);
                     if (name.isEmpty() || branch.isEmpty() || domains.isEmpty() || port.isEmpty()
-                            || repository.isEmpty() || poll.isEmpty()) {
+                            || repository.isEmpty() || poll.isEmpty() || backups.isEmpty()) {
                         return Optional.empty();
                     }
                     return Optional.of(new EnvironmentSettings(name.get(), branch.get(), domains.get(), port.get(),
-                            repository.get(), gates, poll.get()));
+                            repository.get(), gates, poll.get(), backups.get()));
                 });
     }
 }

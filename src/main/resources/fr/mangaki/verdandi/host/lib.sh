@@ -207,3 +207,13 @@ PY
     info "the Slack webhook did not accept the report (status $code)"
   fi
 )
+
+# Runs a command as root: directly when root, otherwise through `sudo -n` (the sudo rules
+# written by env-install and backup-install allow exactly what the deploy needs).
+as_root() {
+  if ((EUID == 0)); then
+    "$@"
+  else
+    sudo -n "$@"
+  fi
+}

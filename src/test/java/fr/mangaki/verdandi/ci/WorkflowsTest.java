@@ -550,9 +550,9 @@ class WorkflowsTest {
         assertTrue(comment.endsWith("""
                 ### Plan diff: `staging`
 
-                **No changes**: the same 9 resources, inputs and outputs; cost $0.00/month (unchanged)
+                **No changes**: the same 11 resources, inputs and outputs; cost $0.00/month (unchanged)
 
-                _3 secret values are secret on both sides and were not compared (plans never hold secrets): \
+                _5 secret values are secret on both sides and were not compared (plans never hold secrets): \
                 a change to a secret alone does not show here._
                 """), comment);
         assertEquals(comment, Files.readString(workspace.resolve("summary.md")), "the job summary holds the diff");
@@ -574,7 +574,7 @@ class WorkflowsTest {
         assertTrue(runs.get(0).output().contains("::error::the pull request's plan of staging failed\n"
                 + "verdandi: mangaki:environment.port: 80 is not"), runs.get(0).output());
         String comment = Files.readString(workspace.resolve("comment.md"));
-        assertTrue(comment.contains("**+22 to add, ~0 to change, -0 to destroy, 10 output changes; "
+        assertTrue(comment.contains("**+24 to add, ~0 to change, -0 to destroy, 12 output changes; "
                 + "cost $0.00 → $13.20 (+$13.20)/month**"), comment);
         assertTrue(comment.endsWith("### Plan diff: `staging`\n\n**The pull request's plan of `staging` failed**: "
                 + "see the workflow log.\n"), comment);

@@ -84,6 +84,20 @@ class PlanCommandTest {
     }
 
     @Test
+    void showsTheBackupsAndTheSpacesSubscriptionOfABucket(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Pulumi.production.yaml");
+        Files.writeString(file, Files.readString(Path.of("Pulumi.production.yaml")).replace("    pollSeconds: 5\n",
+                "    pollSeconds: 5\n    backups:\n      hour: 2\n      bucket: {name: mangaki-backups, region: ams3}\n"));
+        CliRun r = CliRun.run("plan", "--stack-file", file.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("+ production-app-backups  (command:remote:Command"), r.out());
+        assertTrue(r.out().contains("nightly at 02:00 UTC, kept 14 days, copied to bucket mangaki-backups (ams3)"), r.out());
+        assertTrue(r.out().matches("(?s).*Spaces \\(dumps in mangaki-backups\\) +subscription: 250 GiB, 1 TiB out +\\$5.00\n.*"),
+                r.out());
+        assertTrue(r.out().contains("$18.20 / month"), r.out());
+    }
+
+    @Test
     void plansAStackFileByPath(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("Pulumi.demo.yaml");
         Files.copy(Path.of("Pulumi.production.yaml"), file);

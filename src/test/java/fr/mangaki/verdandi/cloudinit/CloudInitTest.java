@@ -50,7 +50,8 @@ class CloudInitTest {
                 + " environments are installed over SSH by `pulumi up`.\npackage_update: true\n"), text);
         JsonNode c = parse(text);
         assertEquals(List.of("ca-certificates", "curl", "unattended-upgrades", "git", "postgresql", "python3-venv",
-                "python3-dev", "build-essential", "libpq-dev", "gunicorn", "npm", "sudo"), texts(c.path("packages")));
+                "python3-dev", "build-essential", "libpq-dev", "gunicorn", "npm", "sudo", "gnupg", "s3cmd"),
+                texts(c.path("packages")));
         assertEquals(yaml.valueToTree(List.of(Map.of("name", "verdandi", "gecos", "Verdandi administrator",
                 "groups", List.of("sudo"), "sudo", "ALL=(ALL) NOPASSWD:ALL", "shell", "/bin/bash",
                 "lock_passwd", true, "ssh_authorized_keys", List.of(KEY)))), c.path("users"));
@@ -90,14 +91,14 @@ class CloudInitTest {
 
     private void assertFiles(HostRole role, JsonNode c) {
         List<String> expected = new ArrayList<>();
-        for (HostFile f : HostFiles.forRole(role)) {
+        for (HostFile f : HostFiles.bootFiles(role)) {
             expected.add(f.path() + " " + f.permissions() + " " + f.content().hashCode());
         }
         List<String> actual = new ArrayList<>();
         c.path("write_files").forEach(f -> actual.add(f.path("path").asText() + " " + f.path("permissions").asText()
                 + " " + f.path("content").asText().hashCode()));
         assertEquals(expected, actual);
-        List<String> paths = HostFiles.forRole(role).stream().map(HostFile::path).toList();
+        List<String> paths = HostFiles.bootFiles(role).stream().map(HostFile::path).toList();
         if (role == HostRole.APP) {
             assertTrue(paths.containsAll(List.of("/usr/local/lib/verdandi/env-install", "/usr/local/lib/verdandi/deploy",
                     "/usr/local/lib/verdandi/deploy-loop", "/usr/local/lib/verdandi/gunicorn-start",

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.pulumi.core.Output;
 import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.DatabaseBackups;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The rules of an environment, as a stack written in Java meets them: the stack file's, without its namespace. */
@@ -26,6 +28,11 @@ class EnvironmentArgsTest {
 
         @Override
         public Output<Integer> frontDropletId() {
+            throw new AssertionError("not asked");
+        }
+
+        @Override
+        public Output<String> frontPrivateIpv4() {
             throw new AssertionError("not asked");
         }
 
@@ -78,6 +85,44 @@ class EnvironmentArgsTest {
         assertEquals(5, args.settings().pollSeconds());
         assertEquals(List.of(), args.alertEmails());
         assertEquals(List.of("eu_west", "us_east"), args.uptimeRegions());
+        assertEquals(new DatabaseBackups(false, 3, 14, Optional.empty()), args.backups(),
+                "an environment other than production is dumped only before its migrations");
+        assertEquals(new DatabaseBackups(true, 3, 14, Optional.empty()), valid().name("production").build().backups(),
+                "production is dumped nightly at 3 UTC");
+        assertEquals(args.backups(), args.settings().backups());
+    }
+
+    @Test
+    void acceptsTheEdgesOfTheBackupsRanges() {
+        for (int[] ok : new int[][] {{0, 1}, {23, 3650}, {3, 14}}) {
+            DatabaseBackups backups = DatabaseBackups.nightly(ok[0], ok[1])
+                    .withBucket(new DatabaseBackups.Bucket("mangaki-backups", "ams3"));
+            assertEquals(backups, valid().backups(backups).build().settings().backups());
+        }
+    }
+
+    @Test
+    void rejectsBackupHoursAndDaysOutOfRangeNamingEach() {
+        assertEquals(List.of("backups.hour: 24 is not between 0 and 23", "backups.keepDays: 0 is not between 1 and 3650"),
+                problems(valid().backups(new DatabaseBackups(true, 24, 0, Optional.empty()))));
+        assertEquals(List.of("backups.hour: -1 is not between 0 and 23"),
+                problems(valid().backups(DatabaseBackups.nightly(-1, 14))));
+        assertEquals(List.of("backups.keepDays: 3651 is not between 1 and 3650"),
+                problems(valid().backups(DatabaseBackups.nightly(3, 3651))));
+    }
+
+    @Test
+    void rejectsABadBucketNamingItsNameAndRegion() {
+        assertEquals(List.of("backups.bucket.name: \"Mangaki_Backups\" is not a bucket name (3 to 63 lower-case "
+                        + "letters, digits and '-', starting and ending with a letter or digit)",
+                        "backups.bucket.region: \"mars\" is not one of ams3, atl1, blr1, fra1, lon1, nyc3, sfo2, sfo3, "
+                                + "sgp1, syd1, tor1"),
+                problems(valid().backups(DatabaseBackups.nightly(3, 14)
+                        .withBucket(new DatabaseBackups.Bucket("Mangaki_Backups", "mars")))));
+        assertEquals(List.of("backups.bucket.name: \"ab\" is not a bucket name (3 to 63 lower-case letters, digits "
+                        + "and '-', starting and ending with a letter or digit)"),
+                problems(valid().backups(DatabaseBackups.nightly(3, 14)
+                        .withBucket(new DatabaseBackups.Bucket("ab", "ams3")))));
     }
 
     @Test

@@ -31,7 +31,9 @@ class RulesTest {
             }
         }
         assertTrue(checked.containsAll(List.of("PlatformArgs.REGION", "PlatformArgs.SSH_KEY", "PlatformArgs.BACKUP_HOUR",
-                "EnvironmentArgs.PORT", "EnvironmentArgs.BRANCH", "PlatformReference.STACK_NAME")), checked::toString);
+                "EnvironmentArgs.PORT", "EnvironmentArgs.BRANCH", "EnvironmentArgs.BACKUP_HOUR",
+                "EnvironmentArgs.BACKUP_KEEP_DAYS", "EnvironmentArgs.BACKUP_BUCKET", "EnvironmentArgs.BACKUP_BUCKET_REGION",
+                "PlatformReference.STACK_NAME")), checked::toString);
     }
 
     private static <T> void holdsToItsExamples(String name, Rule<T> rule) {

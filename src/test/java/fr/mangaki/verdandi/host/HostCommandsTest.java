@@ -1,6 +1,7 @@
 package fr.mangaki.verdandi.host;
 
 import fr.mangaki.verdandi.config.Acme;
+import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.internal.ShellQuote;
 import org.junit.jupiter.api.Test;
@@ -100,5 +101,36 @@ class HostCommandsTest {
         assertEquals("'a b'", ShellQuote.quote("a b"));
         assertEquals("'it'\\''s'", ShellQuote.quote("it's"));
         assertEquals("'$HOME'", ShellQuote.quote("$HOME"));
+    }
+
+    @Test
+    void installsAndRemovesTheBackupsOfAnEnvironment() {
+        assertEquals("if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi;"
+                        + " sudo -n /usr/local/lib/verdandi/backup-install production --nightly on --hour 3 --keep-days 14"
+                        + " --offsite-host 10.110.0.2",
+                commands.installBackups("production", DatabaseBackups.defaultsFor("production"), "10.110.0.2"));
+        assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/backup-install", "staging", "--nightly", "off",
+                        "--hour", "3", "--keep-days", "14"),
+                commands.installBackupsTokens("staging", DatabaseBackups.defaultsFor("staging"), null, null));
+        assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/backup-install", "production", "--nightly", "on",
+                        "--hour", "22", "--keep-days", "30", "--offsite-host", "127.0.0.1", "--offsite-port", "2222",
+                        "--s3-bucket", "mangaki-backups", "--s3-endpoint", "fra1.digitaloceanspaces.com",
+                        "--s3-region", "fra1"),
+                commands.installBackupsTokens("production", DatabaseBackups.nightly(22, 30)
+                        .withBucket(new DatabaseBackups.Bucket("mangaki-backups", "fra1")), "127.0.0.1", 2222));
+        assertEquals("sudo -n /usr/local/lib/verdandi/backup-remove staging", commands.removeBackups("staging"));
+        assertThrows(IllegalArgumentException.class, () -> commands.installBackups("staging",
+                DatabaseBackups.defaultsFor("staging"), "front; rm -rf /"));
+    }
+
+    @Test
+    void installsAndRemovesTheDumpReceiverOnTheFront() {
+        assertEquals("if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi;"
+                        + " sudo -n /usr/local/lib/verdandi/dumps-install production --keep-days 14",
+                commands.installDumps("production", 14));
+        assertEquals("sudo -n /usr/local/lib/verdandi/dumps-remove production", commands.removeDumps("production"));
+        assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/env-restore", "staging", "--from",
+                "staging.20261130T031500Z.nightly.pgdump.gpg"),
+                commands.restoreTokens("staging", "staging.20261130T031500Z.nightly.pgdump.gpg"));
     }
 }

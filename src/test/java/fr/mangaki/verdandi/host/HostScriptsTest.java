@@ -24,18 +24,21 @@ class HostScriptsTest {
 
     static final Path HOST = Path.of("src/main/resources/fr/mangaki/verdandi/host").toAbsolutePath();
     static final List<String> SCRIPTS = List.of("env-install", "env-remove", "site-install", "site-remove",
-            "deploy", "deploy-loop", "gunicorn-start");
+            "deploy", "deploy-loop", "gunicorn-start", "backup-install", "backup-remove", "env-backup", "env-restore",
+            "backup-watch", "dumps-install", "dumps-remove", "dump-receive");
+    static final List<String> LIBRARIES = List.of("lib.sh", "backup.sh");
     /** The project's other bash scripts, relative to the checkout (they source bin/lib/build.sh from there). */
     static final List<String> PROJECT_SCRIPTS = List.of("bin/verdandi", "bench/deploy-loop", "bench/hook",
-            "bench/plan", "bench/real-hosts", "hooks/pre-commit", ".ci/run");
+            "bench/plan", "bench/backups", "bench/real-hosts", "hooks/pre-commit", ".ci/run");
     static final String TRACE_SWITCH = "\nset -euo pipefail\nif [[ \"${VERDANDI_TRACE:-}\" == 1 ]]; then set -x; fi\n";
 
     private static List<Path> allBashFiles() {
         List<Path> files = new ArrayList<>();
         SCRIPTS.forEach(s -> files.add(HOST.resolve(s)));
-        files.add(HOST.resolve("lib.sh"));
+        LIBRARIES.forEach(l -> files.add(HOST.resolve(l)));
         files.add(Path.of("src/test/resources/host/systemctl-stand-in").toAbsolutePath());
         files.add(Path.of("bench/deploy-loop").toAbsolutePath());
+        files.add(Path.of("bench/backups").toAbsolutePath());
         return files;
     }
 
@@ -52,13 +55,14 @@ class HostScriptsTest {
     void everyScriptFollowsTheHouseStyle() throws Exception {
         for (Path script : allBashFiles()) {
             String text = Files.readString(script);
-            if (!script.getFileName().toString().equals("lib.sh")) {
+            boolean library = LIBRARIES.contains(script.getFileName().toString());
+            if (!library) {
                 assertTrue(text.startsWith("#!/usr/bin/env bash\n"), script + ": shebang");
                 assertTrue(text.contains("\nset -euo pipefail\n"), script + ": strict mode");
                 assertTrue(text.endsWith("\nmain \"$@\"\n"), script + ": ends with main \"$@\"");
                 assertTrue(Files.isExecutable(script), script + ": executable");
             }
-            assertTrue(text.contains("fail()") || text.contains("source \"$(dirname"), script + ": fail helper");
+            assertTrue(library || text.contains("fail()") || text.contains("source \"$(dirname"), script + ": fail helper");
             assertTrue(!text.contains("shellcheck disable=all"), script + ": no blanket disable");
         }
     }
@@ -77,7 +81,7 @@ class HostScriptsTest {
         PROJECT_SCRIPTS.forEach(s -> scripts.add(Path.of(s).toAbsolutePath()));
         for (Path script : scripts) {
             String text = Files.readString(script);
-            if (!script.getFileName().toString().equals("lib.sh")) {
+            if (!LIBRARIES.contains(script.getFileName().toString())) {
                 assertTrue(text.contains(TRACE_SWITCH), script + ": VERDANDI_TRACE switch right after set -euo pipefail");
             }
             if (text.contains("mktemp -d")) {
@@ -145,5 +149,29 @@ class HostScriptsTest {
                         "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')",
                         HOST.resolve("gunicorn.conf.py").toString()), Map.of(), null, Duration.ofSeconds(60));
         assertEquals(0, r.exit(), r.output());
+    }
+
+    @Test
+    void everyBackupVerbHasHelp() {
+        for (String script : List.of("backup-install", "backup-remove", "env-backup", "env-restore", "backup-watch",
+                "dumps-install", "dumps-remove")) {
+            Proc.Result r = Proc.run(List.of(HOST.resolve(script).toString(), "--help"), Map.of(), null, Duration.ofSeconds(30));
+            assertEquals(0, r.exit(), script + ": " + r.output());
+            assertTrue(r.output().contains("Usage: " + script + " NAME"), script + ": " + r.output());
+        }
+    }
+
+    @Test
+    void theBackupTimersAreValidCalendarEvents() throws Exception {
+        for (String timer : List.of("verdandi-backup@.timer", "verdandi-backup-watch@.timer")) {
+            String onCalendar = Files.readAllLines(HOST.resolve("units/" + timer)).stream()
+                    .filter(l -> l.startsWith("OnCalendar=")).findFirst().orElseThrow().substring("OnCalendar=".length());
+            Proc.Result r = Proc.run(List.of("systemd-analyze", "calendar", onCalendar), Map.of(), null, Duration.ofSeconds(30));
+            assertEquals(0, r.exit(), timer + ": " + r.output());
+        }
+        // the hour backup-install writes
+        Proc.Result r = Proc.run(List.of("systemd-analyze", "calendar", "*-*-* 22:00:00 UTC"), Map.of(), null,
+                Duration.ofSeconds(30));
+        assertTrue(r.output().contains("Normalized form: *-*-* 22:00:00 UTC"), r.output());
     }
 }

@@ -9,6 +9,7 @@ import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.DropletSize;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import java.nio.file.Path;
@@ -73,6 +74,48 @@ class StackSettingsTest {
     void acceptsDailyBackupsWithoutWeekday() {
         StackSettings s = parse(c -> app(c).put("backups", map("plan", "daily", "hour", 20)));
         assertEquals(Backups.daily(20), s.app().orElseThrow().backups());
+    }
+
+    @Test
+    void readsTheDatabaseBackupsOfAnEnvironment() {
+        assertEquals(DatabaseBackups.nightly(3, 14), parse(c -> { }).environment().backups(),
+                "production dumps nightly by default");
+        StackSettings set = parse(c -> env(c).put("backups", map("hour", 2, "keepDays", "30",
+                "bucket", map("name", "mangaki-backups", "region", "ams3"))));
+        assertEquals(DatabaseBackups.nightly(2, 30).withBucket(new DatabaseBackups.Bucket("mangaki-backups", "ams3")),
+                set.environment().backups());
+        assertFalse(parse(c -> env(c).put("name", "demo")).environment().backups().nightly(),
+                "another environment has only the dumps before migrations by default");
+        assertTrue(parse(c -> {
+            env(c).put("name", "demo");
+            env(c).put("backups", map("hour", 5));
+        }).environment().backups().nightly(), "setting backups turns the nightly dump on");
+        assertFalse(parse(c -> env(c).put("backups", map("nightly", "false"))).environment().backups().nightly());
+    }
+
+    @Test
+    void rejectsBadDatabaseBackupsNamingEachKey() {
+        List<String> problems = problems(c -> env(c).put("backups", map("nightly", "yes", "hour", 24, "keepDays", 0,
+                "bucket", map("name", "Mangaki_Backups", "region", "mars"), "weekly", true)));
+        for (String key : List.of("nightly", "hour", "keepDays", "bucket.name", "bucket.region", "weekly")) {
+            assertTrue(problems.stream().anyMatch(p -> p.startsWith("mangaki:environment.backups." + key + ":")),
+                    key + " in " + problems);
+        }
+        assertEquals(List.of(
+                "mangaki:environment.backups.weekly: unknown key (known keys: nightly, hour, keepDays, bucket)",
+                "mangaki:environment.backups.nightly: \"yes\" is not true or false",
+                "mangaki:environment.backups.hour: 24 is not between 0 and 23",
+                "mangaki:environment.backups.keepDays: 0 is not between 1 and 3650",
+                "mangaki:environment.backups.bucket.name: \"Mangaki_Backups\" is not a bucket name (3 to 63 lower-case "
+                        + "letters, digits and '-', starting and ending with a letter or digit)",
+                "mangaki:environment.backups.bucket.region: \"mars\" is not one of ams3, atl1, blr1, fra1, lon1, nyc3, "
+                        + "sfo2, sfo3, sgp1, syd1, tor1"), problems);
+        assertProblem(c -> env(c).put("backups", map("hour", 24)), "mangaki:environment.backups.hour: 24 is not between 0 and 23");
+        assertEquals(List.of("mangaki:environment.backups.hour: \"x\" is not a whole number",
+                        "mangaki:environment.backups.bucket: \"b\" is not an object (with keys name, region)"),
+                problems(c -> env(c).put("backups", map("hour", "x", "bucket", "b"))));
+        assertProblem(c -> env(c).put("backups", map("bucket", map("name", "mangaki-backups"))),
+                "mangaki:environment.backups.bucket.region: is required");
     }
 
     @Test

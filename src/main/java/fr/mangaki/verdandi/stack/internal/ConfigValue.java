@@ -88,6 +88,20 @@ public final class ConfigValue {
         });
     }
 
+    /** The value as true or false; {@code true} and {@code false} written as text are read too. */
+    public Optional<Boolean> bool() {
+        if (value instanceof Boolean b) {
+            return Optional.of(b);
+        }
+        if (value instanceof String s && (s.equals("true") || s.equals("false"))) {
+            return Optional.of(Boolean.parseBoolean(s));
+        }
+        if (value != null) {
+            problem("is not true or false");
+        }
+        return Optional.empty();
+    }
+
     /** The value as a whole number; numbers written as text are read too. */
     public Optional<Integer> integer() {
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {

@@ -39,7 +39,7 @@ public final class LoopbackSshd implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(20);
     private static final Duration COMMAND = Duration.ofMinutes(2);
 
-    /** The admin user as a droplet's user data declares it. */
+    /** The admin user as a droplet's user data declares it ({@code sudo} null: no sudo rule). */
     public record AdminUser(String name, String shell, List<String> groups, String sudo, List<String> authorizedKeys) {
     }
 
@@ -310,8 +310,10 @@ public final class LoopbackSshd implements AutoCloseable {
             Map<String, String> files = new LinkedHashMap<>();
             files.put("10-verdandi-test", "# The SSH test's temporary root and seams survive env_reset.\n"
                     + "Defaults env_keep += \"" + String.join(" ", sessionEnvironment.keySet()) + "\"\n");
-            files.put("90-cloud-init-users", "# User rules for " + admin.name() + "\n"
-                    + admin.name() + " " + admin.sudo() + "\n");
+            if (admin.sudo() != null) {
+                files.put("90-cloud-init-users", "# User rules for " + admin.name() + "\n"
+                        + admin.name() + " " + admin.sudo() + "\n");
+            }
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Path p = d.resolve(f.getKey());
                 Files.writeString(p, f.getValue());

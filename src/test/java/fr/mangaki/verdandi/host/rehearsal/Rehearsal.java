@@ -7,6 +7,7 @@ import fr.mangaki.verdandi.cloudinit.HostSpec;
 import fr.mangaki.verdandi.config.DropletSize;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.HostCommands;
+import fr.mangaki.verdandi.host.HostFile;
 import fr.mangaki.verdandi.host.HostFiles;
 import fr.mangaki.verdandi.host.HostRole;
 
@@ -85,7 +86,10 @@ public final class Rehearsal implements AutoCloseable {
 
     // ---- set-up ----------------------------------------------------------------------
 
-    /** Both hosts' user data written under the root, PostgreSQL and NGINX running, the origin ready. */
+    /**
+     * Both hosts' user data written under the root with the backup files the host files
+     * command adds, PostgreSQL and NGINX running, the origin ready.
+     */
     public Rehearsal prepareHosts() {
         for (String dir : List.of("etc/sudoers.d", "run", "var/log/nginx", "var/lib/nginx", "etc/nginx/sites-enabled")) {
             mkdirs(root.resolve(dir));
@@ -95,6 +99,17 @@ public final class Rehearsal implements AutoCloseable {
         }
         for (HostRole role : HostRole.values()) {
             materialize(CloudInit.render(HostSpec.of(role, DropletSize.S_1VCPU_1GB, List.of(SSH_KEY))));
+            // what the host files command of pulumi up adds after the first boot
+            for (HostFile f : HostFiles.backupFiles(role)) {
+                Path target = root.resolve(f.path().substring(1));
+                mkdirs(target.getParent());
+                write(target, f.content());
+                try {
+                    Files.setPosixFilePermissions(target, permissions(f.permissions()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
         startPostgres();
         startNginx();
