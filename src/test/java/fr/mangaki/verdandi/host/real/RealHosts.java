@@ -10,6 +10,7 @@ import fr.mangaki.verdandi.component.internal.LoopbackSshd.KeyPair;
 import fr.mangaki.verdandi.Program;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.resource.internal.RecordingMocks;
+import fr.mangaki.verdandi.secrets.GnuPG;
 import fr.mangaki.verdandi.resource.internal.RecordingMocks.Addresses;
 import fr.mangaki.verdandi.resource.internal.RecordingMocks.RemoteCommandInputs;
 import fr.mangaki.verdandi.stack.StackFile;
@@ -68,7 +69,9 @@ public final class RealHosts implements AutoCloseable {
     private final Map<String, Machine> machines = new LinkedHashMap<>();
     private final Map<String, StackSettings> stacks = new LinkedHashMap<>();
     private final Map<String, RecordingMocks> programs = new LinkedHashMap<>();
+    private final Map<String, String> stdouts = new LinkedHashMap<>();
     private KeyPair admin;
+    private String recipients;
     private Path image;
     private boolean vpcUp;
     private Process gitDaemon;
@@ -136,6 +139,7 @@ public final class RealHosts implements AutoCloseable {
             EnvironmentSettings env = stacks.get(stack).environment();
             String head = git("rev-parse", "origin/" + env.branch()).trim();
             awaitServed(env, head, "the first deploy");
+            checkDumpBeforeMigrating(env);
             served++;
             tls += checkTls(env) ? 1 : 0;
         }
@@ -158,6 +162,11 @@ public final class RealHosts implements AutoCloseable {
 
     private void prepare() {
         admin = LoopbackSshd.keygen(base.resolve("admin_key"), "real-hosts@verdandi.test");
+        // the team's key the dumps are encrypted to (secrets/recipients/ on a real checkout)
+        try (GnuPG team = new GnuPG(base.resolve("team-gnupg"))) {
+            GnuPG.Key key = team.generate("Verdandi real hosts <real-hosts@verdandi.test>", "cv25519", "real-hosts");
+            recipients = new String(team.exportPublic(key), java.nio.charset.StandardCharsets.US_ASCII);
+        }
         for (String stack : STACKS) {
             Path file = writeStackFile(stack);
             stacks.put(stack, StackFile.load(file));
@@ -231,6 +240,11 @@ public final class RealHosts implements AutoCloseable {
             @Override
             public String environmentFileVersion(String environment) {
                 return "real-hosts-1";
+            }
+
+            @Override
+            public String backupRecipients() {
+                return recipients;
             }
         };
     }
@@ -489,36 +503,65 @@ public final class RealHosts implements AutoCloseable {
         requireSuccess(machines.get("app"), "installing python3-django", django);
     }
 
-    /** The remote commands of {@code pulumi up -s STACK}, in the order its dependencies give. */
-    private void up(String stack) {
-        log.info("pulumi up -s " + stack + ": the remote commands, over SSH as the admin user");
-        RecordingMocks program = programs.get(stack);
+    /**
+     * The remote commands of a stack, in an order their dependencies allow (those the
+     * components declare: the host files first; the environment's install before its
+     * backups, its backups' key before the front's dumps, its install before its site).
+     * Fails when the program registers a remote command this list does not name: the
+     * rehearsal runs every one of them, or says which it does not.
+     */
+    private List<String> remoteCommands(String stack) {
         String env = stacks.get(stack).environment().name();
         List<String> names = new ArrayList<>();
         if (stacks.get(stack).isPlatform()) {
             names.addAll(List.of("mangaki-front-files", "mangaki-app-files"));
         }
-        names.addAll(List.of(env + "-app-install", env + "-front-site"));
-        for (String name : names) {
+        names.addAll(List.of(env + "-app-install", env + "-app-backups", env + "-front-dumps", env + "-front-site"));
+        List<String> registered = programs.get(stack).ofType("command:remote:Command").stream().map(r -> r.name)
+                .sorted().toList();
+        if (!registered.equals(names.stream().sorted().toList())) {
+            throw new IllegalStateException("stack " + stack + ": the program registers the remote commands " + registered
+                    + ", the rehearsal runs " + names + " (RealHosts.remoteCommands orders them)");
+        }
+        return names;
+    }
+
+    /**
+     * The standard input the program wires from another command's output: the front's dumps
+     * get the app's backup key, which {@code <env>-app-backups} prints (Environment).
+     */
+    private static String stdinSource(String name) {
+        return name.endsWith("-front-dumps") ? name.replace("-front-dumps", "-app-backups") : null;
+    }
+
+    /** The remote commands of {@code pulumi up -s STACK}, in the order its dependencies give. */
+    private void up(String stack) {
+        log.info("pulumi up -s " + stack + ": the remote commands, over SSH as the admin user");
+        RecordingMocks program = programs.get(stack);
+        for (String name : remoteCommands(stack)) {
             RemoteCommandInputs c = program.remoteCommand(name);
             Machine m = machineAt(c.host());
+            String source = stdinSource(name);
+            String stdin = source == null ? c.stdin() : stdouts.get(source);
             long start = System.nanoTime();
-            Proc.Result r = sshAs(c, c.create(), c.stdin());
+            Ran r = sshAs(c, c.create(), stdin);
             requireSuccess(m, name + " (create)", r);
-            log.info("  " + name + " on " + m.name() + ": done in " + seconds(start) + " s"
-                    + lastLine(r.output()));
+            stdouts.put(name, r.stdout());
+            log.info("  " + name + " on " + m.name() + ": done in " + seconds(start) + " s" + lastLine(r.stderr()));
         }
     }
 
-    /** {@code pulumi destroy}'s remote half: the delete commands, the front's site first. */
+    /** {@code pulumi destroy}'s remote half: the delete commands, in the reverse order. */
     private void down(String stack) {
         RecordingMocks program = programs.get(stack);
-        String env = stacks.get(stack).environment().name();
-        for (String name : List.of(env + "-front-site", env + "-app-install")) {
+        List<String> names = new ArrayList<>(remoteCommands(stack));
+        names.removeIf(n -> n.startsWith("mangaki-"));
+        java.util.Collections.reverse(names);
+        for (String name : names) {
             RemoteCommandInputs c = program.remoteCommand(name);
-            Proc.Result r = sshAs(c, c.delete(), null);
+            Ran r = sshAs(c, c.delete(), null);
             requireSuccess(machineAt(c.host()), name + " (delete)", r);
-            log.info("  " + name + " deleted" + lastLine(r.output()));
+            log.info("  " + name + " deleted" + lastLine(r.stderr()));
         }
     }
 
@@ -571,6 +614,22 @@ public final class RealHosts implements AutoCloseable {
         log.info(env.name() + ": HTTPS for " + String.join(", ", env.domains()) + " with Pebble's certificate,"
                 + " HTTP redirected");
         return true;
+    }
+
+    /**
+     * The first deploy had migrations to apply: it dumped the database first, through the
+     * sudo rule backup-install wrote for the environment's user (docs/backups.md), encrypted
+     * to the run's recipient.
+     */
+    private void checkDumpBeforeMigrating(EnvironmentSettings env) {
+        Machine app = machines.get("app");
+        Proc.Result dumps = ssh(app, "sudo -n find /var/backups/verdandi/" + env.name() + "/before-migrate -name '*.pgdump.gpg'"
+                + " -size +0 -printf '%f\\n'", null, Duration.ofMinutes(1));
+        if (dumps.exit() != 0 || dumps.output().isBlank()) {
+            throw new IllegalStateException("environment " + env.name() + ": no dump before the first deploy's migrations: "
+                    + dumps.output() + journal(app, "verdandi-deploy@" + env.name() + ".service"));
+        }
+        log.info(env.name() + ": the database was dumped before the first migrations (" + dumps.output().strip() + ")");
     }
 
     /** certbot's timer is active; a renewal (forced, as the timer would run it when due) is served. */
@@ -712,16 +771,19 @@ public final class RealHosts implements AutoCloseable {
             EnvironmentSettings env = stacks.get(stack).environment();
             String n = env.name();
             leftover(left, app, "units of " + n, "systemctl list-units --all --plain --no-legend 'mangaki@" + n
-                    + ".service' 'verdandi-deploy@" + n + ".service'; ls /etc/systemd/system/*.wants | grep -F '@" + n
+                    + ".service' 'verdandi-deploy@" + n + ".service' 'verdandi-backup@" + n + ".*' 'verdandi-backup-watch@" + n
+                    + ".*'; ls /etc/systemd/system/*.wants | grep -F '@" + n
                     + ".service' || true");
             leftover(left, app, "user mangaki-" + n, "getent passwd mangaki-" + n + " || true");
             leftover(left, app, "port " + env.port(), "ss -Hltn 'sport = :" + env.port() + "'");
             leftover(left, app, "files of " + n, "sudo -n ls -d /etc/verdandi/" + n + " /srv/mangaki/" + n
                     + " /var/lib/verdandi/" + n + " /run/mangaki/" + n + " /etc/sudoers.d/verdandi-" + n
-                    + " 2>/dev/null || true");
+                    + " /etc/sudoers.d/verdandi-" + n + "-backup 2>/dev/null || true");
             leftover(left, front, "NGINX block of " + n, "ls /etc/nginx/sites-enabled /etc/nginx/sites-available"
                     + " | grep -F 'mangaki-" + n + "' || true; sudo -n nginx -T 2>/dev/null | grep -F 'server_name "
                     + env.mainDomain() + "' || true");
+            leftover(left, front, "backup key of " + n + " let in", "sudo -n grep -F ' verdandi-backup-" + n
+                    + "' /etc/verdandi/dumps/authorized_keys 2>/dev/null || true");
             leftover(left, front, "certificate of " + n, "sudo -n ls -d /etc/letsencrypt/live/" + env.mainDomain()
                     + " /etc/letsencrypt/renewal/" + env.mainDomain() + ".conf /etc/verdandi/sites/" + n
                     + ".conf 2>/dev/null || true; systemctl list-units --all --plain --no-legend 'verdandi-certificate@"
@@ -833,10 +895,46 @@ public final class RealHosts implements AutoCloseable {
     }
 
     /** A remote command as the command provider runs it: its connection's user and host, its command string. */
-    private Proc.Result sshAs(RemoteCommandInputs c, String command, String stdin) {
+    private Ran sshAs(RemoteCommandInputs c, String command, String stdin) {
         List<String> cmd = new ArrayList<>(client(c.user(), c.host()));
         cmd.add(command);
-        return Proc.run(cmd, Map.of(), stdin, Duration.ofMinutes(10));
+        Path err = base.resolve("remote-command.err");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
+            try (var in = p.getOutputStream()) {
+                if (stdin != null) {
+                    in.write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (var s = p.getInputStream()) {
+                    return s.readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            if (!p.waitFor(10, java.util.concurrent.TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new IllegalStateException("timed out after 10 minutes: " + command);
+            }
+            return new Ran(p.exitValue(), new String(out.join(), java.nio.charset.StandardCharsets.UTF_8), read(err));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** What a remote command printed, each stream apart: the command provider's {@code stdout} and {@code stderr}. */
+    record Ran(int exit, String stdout, String stderr) {
+    }
+
+    private void requireSuccess(Machine m, String what, Ran r) {
+        if (r.exit() != 0) {
+            throw new IllegalStateException("machine " + m.name() + ": " + what + " failed (exit " + r.exit() + "):\n"
+                    + r.stdout() + r.stderr());
+        }
     }
 
     /** A command run inside the machine from the host (nsenter), when SSH is not there. */
