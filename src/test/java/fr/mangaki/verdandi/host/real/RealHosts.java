@@ -183,7 +183,9 @@ public final class RealHosts implements AutoCloseable {
         programs.put("staging", staging);
 
         log.info("building or reusing the Debian 12 image");
+        long imageStart = System.nanoTime();
         image = Path.of(sh(Duration.ofMinutes(30), RESOURCES.resolve("image").toString()).trim());
+        log.info("image " + image.getFileName() + " ready after " + seconds(imageStart) + " s");
 
         List<String> vpc = new ArrayList<>(List.of(RESOURCES.resolve("vpc").toString(), "up",
                 base.resolve("vpc").toString(), "--gateway", GATEWAY + "/24"));
