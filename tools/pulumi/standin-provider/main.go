@@ -8,7 +8,8 @@
 //   - Check: every input is a property of the resource, required inputs are present,
 //     values have the schema's types (nested types and enums included).
 //   - Diff: the inputs that changed; a change of a property marked willReplaceOnChanges
-//     replaces the resource, any other change updates it in place.
+//     (or replaceOnChanges, as the command provider's triggers) replaces the resource, any
+//     other change updates it in place.
 //   - Create/Read/Update/Delete: a record per resource in a state directory, so the
 //     "cloud" outlives one `pulumi up` and serves the next stack and the next run;
 //     outputs the schema marks secret are returned as secrets.

@@ -11,7 +11,7 @@ import (
 
 // A Pulumi package schema, as much of it as checking inputs needs: the property specs of
 // https://www.pulumi.com/docs/iac/extending-pulumi/schema/ (type, items,
-// additionalProperties, $ref, secret, willReplaceOnChanges).
+// additionalProperties, $ref, secret, willReplaceOnChanges, replaceOnChanges).
 type packageSchema struct {
 	Name      string                  `json:"name"`
 	Resources map[string]resourceSpec `json:"resources"`
@@ -42,6 +42,7 @@ type propertySpec struct {
 	OneOf                []propertySpec `json:"oneOf"`
 	Secret               bool           `json:"secret"`
 	WillReplaceOnChanges bool           `json:"willReplaceOnChanges"`
+	ReplaceOnChanges     bool           `json:"replaceOnChanges"`
 }
 
 func parseSchema(data []byte) (*packageSchema, error) {

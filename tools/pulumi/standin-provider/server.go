@@ -117,7 +117,9 @@ func (p *standIn) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirp
 			kind = pulumirpc.PropertyDiff_DELETE
 		}
 		resp.Diffs = append(resp.Diffs, string(k))
-		if spec.InputProperties[string(k)].WillReplaceOnChanges {
+		// replaceOnChanges: the command provider's triggers, which pulumi-go-provider's Diff
+		// replaces on (infer/resource.go), update command or not
+		if prop := spec.InputProperties[string(k)]; prop.WillReplaceOnChanges || prop.ReplaceOnChanges {
 			resp.Replaces = append(resp.Replaces, string(k))
 			kind += pulumirpc.PropertyDiff_ADD_REPLACE - pulumirpc.PropertyDiff_ADD
 		}

@@ -169,6 +169,29 @@ func TestDiffReplacesOnlyForPropertiesTheSchemaSaysReplace(t *testing.T) {
 	}
 }
 
+// The command provider replaces a command whose triggers change (replaceOnChanges), even with
+// an update command: pulumi-go-provider's Diff (infer/resource.go) forces it.
+func TestDiffReplacesACommandWhoseTriggersChange(t *testing.T) {
+	s, data := loadSchema(t, "command-1.2.1.json")
+	p := newStandIn("command", "1.2.1", data, s, newStore(t.TempDir(), "command"))
+	base := map[string]any{"create": "install", "update": "install", "triggers": []any{"v1"}}
+	for _, c := range []struct {
+		name     string
+		news     map[string]any
+		replaces string
+	}{
+		{"new triggers replace", map[string]any{"create": "install", "update": "install", "triggers": []any{"v2"}}, "triggers"},
+		{"a new command line updates", map[string]any{"create": "install v2", "update": "install v2", "triggers": []any{"v1"}}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			resp := diff(t, p, "command:remote:Command", base, c.news)
+			if strings.Join(resp.Replaces, ",") != c.replaces {
+				t.Fatalf("want replaces %q, got %v", c.replaces, resp.Replaces)
+			}
+		})
+	}
+}
+
 func TestCreateKeepsARecordThatReadAndDeleteFollow(t *testing.T) {
 	s, data := loadSchema(t, "digitalocean-4.76.0.json")
 	p := newStandIn("digitalocean", "4.76.0", data, s, newStore(t.TempDir(), "digitalocean"))

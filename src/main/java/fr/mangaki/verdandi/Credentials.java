@@ -3,6 +3,7 @@ package fr.mangaki.verdandi;
 import com.pulumi.core.Output;
 import fr.mangaki.verdandi.component.HostAccess;
 import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.PublicKey;
 import fr.mangaki.verdandi.secrets.EnvFiles;
 import fr.mangaki.verdandi.secrets.KeySource;
 import fr.mangaki.verdandi.secrets.Recipients;
@@ -16,6 +17,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -54,17 +56,27 @@ public final class Credentials implements HostAccess {
 
     @Override
     public Output<String> sshPrivateKey() {
+        return Output.ofSecret(privateKeyText());
+    }
+
+    /** The public half of the key, read from the OpenSSH private key file's clear header. */
+    @Override
+    public Optional<PublicKey> sshPublicKey() {
+        return PublicKey.ofPrivateKey(privateKeyText());
+    }
+
+    private String privateKeyText() {
         String value = env.get(SSH_KEY_VARIABLE);
         if (value == null || value.isBlank()) {
             throw new ConfigException(SSH_KEY_VARIABLE + ": not set; set it to the private key (or the path of the "
                     + "key file) whose public key is in mangaki:sshKeys");
         }
         if (value.stripLeading().startsWith("-----BEGIN ")) {
-            return Output.ofSecret(value);
+            return value;
         }
         Path file = Path.of(value.strip());
         try {
-            return Output.ofSecret(Files.readString(file));
+            return Files.readString(file);
         } catch (IOException | RuntimeException e) {
             // the value is not echoed: it may be key material pasted incompletely
             throw new ConfigException(SSH_KEY_VARIABLE + ": holds neither a private key (-----BEGIN ...) nor the "

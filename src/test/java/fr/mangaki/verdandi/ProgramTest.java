@@ -11,7 +11,9 @@ import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestResult;
 import fr.mangaki.verdandi.component.HostAccess;
 import fr.mangaki.verdandi.config.Acme;
+import fr.mangaki.verdandi.component.internal.Ssh;
 import fr.mangaki.verdandi.config.DatabaseBackups;
+import fr.mangaki.verdandi.config.PublicKey;
 import fr.mangaki.verdandi.stack.StackFile;
 import fr.mangaki.verdandi.stack.StackSettings;
 import fr.mangaki.verdandi.host.HostCommands;
@@ -68,19 +70,46 @@ class ProgramTest {
         return recorder.run(StackSettings.PROJECT, stack, ctx -> Program.declare(ctx, settings, new TestAccess()));
     }
 
+    /** The connection of every remote command: the droplet's address, the admin user, the key, patient dialing. */
+    private static Map<String, Object> connection(String host) {
+        return Map.of("host", host, "user", "verdandi", "privateKey", "test-ssh-key",
+                "dialErrorLimit", (double) Ssh.DIAL_ERROR_LIMIT, "perDialTimeout", (double) Ssh.PER_DIAL_TIMEOUT_SECONDS);
+    }
+
     @Test
-    void productionKeepsTheHostFilesOfBothDropletsCurrentOverSsh() {
+    void productionKeepsTheHostFilesAndTheKeysOfBothDropletsCurrentOverSsh() {
         TestResult result = run("production");
+        StackSettings settings = StackFile.load(StackFile.of(PROJECT, "production"));
         for (HostRole role : HostRole.values()) {
             String host = role.name().toLowerCase(java.util.Locale.ROOT);
             Mocks.ResourceArgs files = recorder.named("mangaki-" + host + "-files");
-            assertEquals(HostFiles.installScript(role), files.inputs.get("stdin"));
-            assertEquals(HostCommands.WAIT_FOR_CLOUD_INIT + "; sudo -n bash -s", files.inputs.get("create"));
+            assertEquals(HostFiles.installScript(role, "verdandi", settings.sshKeys()), files.inputs.get("stdin"));
+            assertEquals(HostCommands.INSTALL_HOST_FILES, files.inputs.get("create"));
+            assertEquals(HostCommands.WAIT_FOR_CLOUD_INIT + "; sudo -n bash -s -- \"${SSH_USER_AUTH:-}\"",
+                    files.inputs.get("create"));
             assertEquals(files.inputs.get("create"), files.inputs.get("update"));
             String ip = (String) PulumiTest.extractValue(result.output(host + "Ipv4"));
-            assertEquals(Map.of("host", ip, "user", "verdandi", "privateKey", "test-ssh-key"),
-                    files.inputs.get("connection"));
+            assertEquals(connection(ip), files.inputs.get("connection"));
+            assertFalse(files.inputs.containsKey("triggers"));
         }
+    }
+
+    @Test
+    void namesEachKeyByItsFingerprintAndKeepsTheDropletsKeysAtCreation() {
+        Map<String, Object> config = new java.util.LinkedHashMap<>(StackFile.readConfig(StackFile.of(PROJECT, "production")));
+        String second = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@mangaki.fr";
+        @SuppressWarnings("unchecked")
+        List<String> keys = new java.util.ArrayList<>((List<String>) config.get("mangaki:sshKeys"));
+        keys.add(0, second);
+        config.put("mangaki:sshKeys", keys);
+        StackSettings settings = StackSettings.parse("production", config);
+        recorder.run(StackSettings.PROJECT, "production", ctx -> Program.declare(ctx, settings, new TestAccess()));
+        List<String> names = recorder.ofType("digitalocean:index/sshKey:SshKey").stream().map(r -> r.name).sorted().toList();
+        assertEquals(keys.stream().map(k -> "mangaki-key-" + PublicKey.parse(k).orElseThrow().fingerprint().replace(":", ""))
+                .sorted().toList(), names);
+        assertEquals(second, recorder.named(names.stream().filter(n -> n.endsWith(
+                PublicKey.parse(second).orElseThrow().fingerprint().replace(":", ""))).findFirst().orElseThrow())
+                .inputs.get("publicKey"));
     }
 
     @Test
@@ -90,20 +119,25 @@ class ProgramTest {
         assertEquals("command:remote:Command", app.type);
         HostCommands commands = HostCommands.standard();
         StackSettings settings = StackFile.load(StackFile.of(PROJECT, "production"));
-        assertEquals(commands.installEnvironment(settings.environment()), app.inputs.get("create"));
-        assertEquals(commands.installEnvironment(settings.environment()), app.inputs.get("update"));
+        String advice = "run pulumi up of this stack again (its host-files command did not complete)";
+        assertEquals(commands.installEnvironment(settings.environment(), advice, "v-production"), app.inputs.get("create"));
+        assertEquals(app.inputs.get("create"), app.inputs.get("update"));
+        assertTrue(((String) app.inputs.get("create")).contains(HostFiles.digest(HostRole.APP)),
+                "the command carries the host files' version it needs");
+        assertTrue(((String) app.inputs.get("create")).endsWith(" # env file v-production"));
         assertEquals(commands.removeEnvironment("production"), app.inputs.get("delete"));
         assertEquals("SECRET_KEY=test-production\n", app.inputs.get("stdin"));
-        assertEquals(List.of("v-production", HostFiles.digest(HostRole.APP)), app.inputs.get("triggers"));
+        assertFalse(app.inputs.containsKey("triggers"), "triggers would replace the command, and run env-remove");
         String appIp = (String) PulumiTest.extractValue(result.output("appIpv4"));
-        assertEquals(Map.of("host", appIp, "user", "verdandi", "privateKey", "test-ssh-key"),
-                app.inputs.get("connection"));
+        assertEquals(connection(appIp), app.inputs.get("connection"));
 
         Mocks.ResourceArgs front = recorder.named("production-front-site");
         String privateIp = (String) PulumiTest.extractValue(result.output("appPrivateIpv4"));
-        assertEquals(commands.installSite(settings.environment(), privateIp, settings.acme().orElseThrow()), front.inputs.get("create"));
+        assertEquals(commands.installSite(settings.environment(), privateIp, settings.acme().orElseThrow(), advice),
+                front.inputs.get("create"));
+        assertTrue(((String) front.inputs.get("create")).contains(HostFiles.digest(HostRole.FRONT)));
         assertEquals(commands.removeSite("production"), front.inputs.get("delete"));
-        assertEquals(List.of(HostFiles.digest(HostRole.FRONT)), front.inputs.get("triggers"));
+        assertFalse(front.inputs.containsKey("triggers"));
         assertFalse(front.inputs.containsKey("stdin"), "the front gets no secret");
     }
 
@@ -115,19 +149,20 @@ class ProgramTest {
         Mocks.ResourceArgs app = recorder.named("production-app-backups");
         String frontPrivateIp = (String) PulumiTest.extractValue(result.output("frontPrivateIpv4"));
         assertTrue(frontPrivateIp.startsWith("10.110.0."), frontPrivateIp);
-        assertEquals(commands.installBackups("production", backups, frontPrivateIp), app.inputs.get("create"));
+        String advice = "run pulumi up of this stack again (its host-files command did not complete)";
+        assertEquals(commands.installBackups("production", backups, frontPrivateIp, advice), app.inputs.get("create"));
         assertEquals(app.inputs.get("create"), app.inputs.get("update"));
-        assertEquals(commands.removeBackups("production"), app.inputs.get("delete"));
-        assertEquals("nightly at 03:00 UTC, kept 14 days", ((List<?>) app.inputs.get("triggers")).get(0));
-        assertEquals(RECIPIENTS, app.inputs.get("stdin"), "the recipients' public keys go to backup-install");
-        assertEquals(List.of("nightly at 03:00 UTC, kept 14 days", "sha256:" + java.util.HexFormat.of().formatHex(
-                java.security.MessageDigest.getInstance("SHA-256").digest(RECIPIENTS.getBytes(
-                        java.nio.charset.StandardCharsets.UTF_8))), HostFiles.digest(HostRole.APP)),
-                app.inputs.get("triggers"), "a change of recipients installs the backups again");
-        assertEquals(Map.of("host", PulumiTest.extractValue(result.output("appIpv4")), "user", "verdandi",
-                "privateKey", "test-ssh-key"), app.inputs.get("connection"));
+        assertEquals(commands.removeBackups("production", backups), app.inputs.get("delete"));
+        assertEquals("sudo -n /usr/local/lib/verdandi/backup-remove production # backups: nightly at 03:00 UTC, kept 14 "
+                + "days", app.inputs.get("delete"), "the one command line a plan knows says what the backups are");
+        assertTrue(((String) app.inputs.get("create")).contains(HostFiles.digest(HostRole.APP)));
+        assertEquals(RECIPIENTS, app.inputs.get("stdin"),
+                "the recipients' public keys go to backup-install: a change of them installs the backups again");
+        assertFalse(app.inputs.containsKey("triggers"), "triggers would replace the command, and run backup-remove");
+        assertEquals(connection((String) PulumiTest.extractValue(result.output("appIpv4"))), app.inputs.get("connection"));
         Mocks.ResourceArgs front = recorder.named("production-front-dumps");
-        assertEquals(commands.installDumps("production", 14), front.inputs.get("create"));
+        assertEquals(commands.installDumps("production", 14, advice), front.inputs.get("create"));
+        assertFalse(front.inputs.containsKey("triggers"));
         assertEquals(commands.removeDumps("production"), front.inputs.get("delete"));
         assertEquals(PulumiTest.extractValue(result.output("frontIpv4")),
                 ((Map<?, ?>) front.inputs.get("connection")).get("host"));
@@ -224,8 +259,10 @@ class ProgramTest {
         assertEquals("verdandi:environment:Environment", environment.pulumiResourceType());
         List<String> platformChildren = platform.pulumiChildResources().stream()
                 .map(Resource::pulumiResourceName).sorted().toList();
+        String key = "mangaki-key-" + PublicKey.parse(StackFile.load(StackFile.of(PROJECT, "production")).sshKeys().get(0))
+                .orElseThrow().fingerprint().replace(":", "");
         assertEquals(List.of("mangaki-app", "mangaki-app-files", "mangaki-app-firewall", "mangaki-cpu-alert",
-                "mangaki-disk-alert", "mangaki-front", "mangaki-front-files", "mangaki-front-firewall", "mangaki-key-0",
+                "mangaki-disk-alert", "mangaki-front", "mangaki-front-files", "mangaki-front-firewall", key,
                 "mangaki-memory-alert", "mangaki-vpc", "mangaki-zone"), platformChildren);
         List<String> environmentChildren = environment.pulumiChildResources().stream()
                 .map(Resource::pulumiResourceName).sorted().toList();
@@ -255,7 +292,8 @@ class ProgramTest {
         Acme acme = new Acme("https://10.110.0.1:14000/dir", Optional.of("ops@mangaki.fr"));
         String appPrivateIp = (String) PulumiTest.extractValue(platform.output("appPrivateIpv4"));
         HostCommands commands = HostCommands.standard();
-        assertEquals(commands.installSite(production.environment(), appPrivateIp, acme),
+        assertEquals(commands.installSite(production.environment(), appPrivateIp, acme,
+                        "run pulumi up of this stack again (its host-files command did not complete)"),
                 recorder.named("production-front-site").inputs.get("create"));
 
         StackSettings staging = StackFile.load(StackFile.of(PROJECT, "staging"));
@@ -263,7 +301,8 @@ class ProgramTest {
                 Map.of("mangaki/mangaki/production", RecordingMocks.stackOutputs(platform)));
         guest.run(StackSettings.PROJECT, "staging", ctx -> Program.declare(ctx, staging, new TestAccess()));
         RecordingMocks.RemoteCommandInputs site = guest.remoteCommand("staging-front-site");
-        assertEquals(commands.installSite(staging.environment(), appPrivateIp, acme), site.create());
+        assertEquals(commands.installSite(staging.environment(), appPrivateIp, acme,
+                "run pulumi up -s production first"), site.create());
         assertTrue(site.create().contains("--acme-directory https://10.110.0.1:14000/dir --acme-email ops@mangaki.fr"),
                 site.create());
     }

@@ -12,11 +12,13 @@ import java.util.concurrent.Callable;
 
 /** {@code verdandi secrets check [--staged|--all]}. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Refuses plaintext secrets in git's index: env files in clear, anything under secrets/"
-                + " that is not an encrypted OpenPGP message or a public key, and secret material in any file"
-                + " (private keys, DigitalOcean, Slack, AWS and GitHub tokens, database URLs with a password,"
-                + " a literal Django SECRET_KEY).",
-                "Paths matched by .verdandi-allow (GLOB REASON per line) are skipped.",
+        description = {"Refuses plaintext secrets in git's index: env files in clear (by name or content), anything"
+                + " under secrets/ that is not one well-formed, integrity-protected OpenPGP message encrypted to"
+                + " exactly the current recipients (or a public key), and secret material in any file (private"
+                + " keys, tokens of DigitalOcean, Slack, AWS, GitHub, GitLab, npm, PyPI, Stripe, SendGrid, Google,"
+                + " database URLs with a password, secret-looking names given literal values).",
+                "Paths matched by .verdandi-allow (GLOB REASON per line; no wildcard entries) are skipped; --all lists"
+                        + " them with their reasons.",
                 "Exit status: 0 nothing found (silent), 1 refused (every path, reason and fix on stderr),"
                         + " 2 cannot check."})
 final class SecretsCheckCommand implements Callable<Integer> {

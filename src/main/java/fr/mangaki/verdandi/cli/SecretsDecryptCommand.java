@@ -1,5 +1,6 @@
 package fr.mangaki.verdandi.cli;
 
+import fr.mangaki.verdandi.secrets.EncryptedFiles;
 import fr.mangaki.verdandi.secrets.Sensitive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,9 +11,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 
-/** {@code verdandi secrets decrypt PATH.asc [--key KEYFILE]}. */
+/** {@code verdandi secrets decrypt FILE [--key KEYFILE]}. */
 @Command(name = "decrypt", mixinStandardHelpOptions = true,
-        description = {"Decrypts PATH.asc to standard output.",
+        description = {"Decrypts an OpenPGP message (armored PATH.asc or binary PATH.gpg, in a repository or anywhere)"
+                + " to standard output.",
                 "Key: --key KEYFILE, else VERDANDI_PGP_KEY (the armored secret key, or a key file's path).",
                 "Passphrase: VERDANDI_PGP_PASSPHRASE, else asked on the terminal."})
 final class SecretsDecryptCommand implements Callable<Integer> {
@@ -20,7 +22,7 @@ final class SecretsDecryptCommand implements Callable<Integer> {
     @ParentCommand
     SecretsCommand parent;
 
-    @Parameters(paramLabel = "PATH.asc", description = "The encrypted file.")
+    @Parameters(paramLabel = "FILE", description = "The encrypted file (any path).")
     Path path;
 
     @Option(names = "--key", paramLabel = "KEYFILE",
@@ -31,7 +33,8 @@ final class SecretsDecryptCommand implements Callable<Integer> {
     public Integer call() {
         SecretsCommand.Context ctx = parent.context();
         return SecretsCommand.execute(ctx, () -> {
-            Sensitive<byte[]> plaintext = ctx.files().decrypt(ctx.resolve(path), ctx.key(key));
+            Sensitive<byte[]> plaintext = EncryptedFiles.decryptFile(ctx.resolve(path), path.toString(), ctx.key(key),
+                    ctx.pgp().get());
             try {
                 ctx.out().write(plaintext.reveal());
                 ctx.out().flush();

@@ -11,9 +11,10 @@ import java.util.concurrent.Callable;
 
 /** {@code verdandi secrets edit PATH.asc [--key KEYFILE]}. */
 @Command(name = "edit", mixinStandardHelpOptions = true,
-        description = {"Decrypts PATH.asc into a 0600 file in a private temporary directory, opens $EDITOR"
-                + " (default vi) on it, re-encrypts it to the current recipients if it changed, and deletes the"
-                + " plaintext. A PATH.asc that does not exist yet is created (no key needed).",
+        description = {"Decrypts PATH.asc (or a binary PATH.gpg) into a 0600 file in a private temporary directory,"
+                + " opens $EDITOR (default vi) on it, re-encrypts it to the current recipients if it changed (in"
+                + " the same format), and deletes the plaintext. A file that does not exist yet is created (no key"
+                + " needed).",
                 "Key and passphrase as for decrypt."})
 final class SecretsEditCommand implements Callable<Integer> {
 

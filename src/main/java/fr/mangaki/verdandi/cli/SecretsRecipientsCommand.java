@@ -103,7 +103,8 @@ final class SecretsRecipientsCommand implements Runnable {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = {"Removes a recipient by fingerprint (spaces ignored; the last 16 hex digits suffice).",
+            description = {"Removes a recipient by fingerprint (spaces ignored; the last 16 hex digits suffice). The last"
+                    + " recipient cannot be removed.",
                     "Then run 'verdandi secrets reencrypt', and rotate the secrets that the key could read."})
     static final class Remove implements Callable<Integer> {
         @ParentCommand

@@ -11,8 +11,9 @@ import java.util.concurrent.Callable;
 
 /** {@code verdandi secrets reencrypt [--key KEYFILE]}. */
 @Command(name = "reencrypt", mixinStandardHelpOptions = true,
-        description = {"Re-encrypts every encrypted file of the repository (*.asc PGP messages) to the current"
-                + " recipients: run it after adding or removing a recipient.",
+        description = {"Re-encrypts every encrypted file of the repository (*.asc, and binary *.gpg and *.pgp PGP"
+                + " messages, each kept in its format) to the current recipients with AES-256: run it after adding"
+                + " or removing a recipient.",
                 "Every file is decrypted first; if one cannot be, nothing is written.",
                 "Key and passphrase as for decrypt."})
 final class SecretsReencryptCommand implements Callable<Integer> {
@@ -31,7 +32,7 @@ final class SecretsReencryptCommand implements Callable<Integer> {
             EncryptedFiles files = ctx.files();
             List<Path> done = files.reencrypt(ctx.key(key));
             if (done.isEmpty()) {
-                ctx.out().println("no encrypted files (*.asc PGP messages) in this repository");
+                ctx.out().println("no encrypted files (*.asc, *.gpg, *.pgp PGP messages) in this repository");
                 return 0;
             }
             int n = files.recipients().entries().size();

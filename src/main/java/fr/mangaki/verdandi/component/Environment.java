@@ -10,7 +10,6 @@ import fr.mangaki.verdandi.component.internal.Ssh;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.HostCommands;
-import fr.mangaki.verdandi.host.HostFiles;
 import fr.mangaki.verdandi.host.HostRole;
 import fr.mangaki.verdandi.resource.command.RemoteCommand;
 import fr.mangaki.verdandi.resource.command.RemoteCommandArgs;
@@ -131,13 +130,23 @@ public final class Environment extends ComponentResource {
      * on standard input, written mode 0600 for the environment's user), on the front
      * {@code site-install} (its server block, proxying to the app droplet's private address, and
      * its certificates from the platform's ACME server).
-     * Both run again when the settings, the env file or the host scripts change; deleting
-     * the environment runs {@code env-remove} and {@code site-remove}.
+     * Both run again when the settings, the env file or the host scripts change (their command
+     * lines carry the host files' version, and the app's the env file's); deleting the
+     * environment runs {@code env-remove} and {@code site-remove}.
+     *
+     * <p>No {@code triggers}: the command provider replaces a command whose triggers change
+     * ({@code replaceOnChanges} in ../shared/schemas/command-1.2.1.json; pulumi-go-provider
+     * v1.3.0, infer/resource.go, {@code Diff} forces a replacement for such a property even
+     * when {@code update} is set), and a replacement runs the old resource's {@code delete}
+     * (env-remove) after the new one's {@code create}. A change of the command line is an
+     * update in place: {@code update} runs.
      */
     private void install(String name, PlatformHandle platform, HostAccess access) {
         HostCommands commands = HostCommands.standard();
         Output<String> key = access.sshPrivateKey();
-        String installEnvironment = commands.installEnvironment(settings);
+        String refresh = hostFilesAdvice(platform);
+        String installEnvironment = commands.installEnvironment(settings, refresh,
+                access.environmentFileVersion(name));
         // on the platform's own stack, install with the host files of this version
         List<Resource> appAfter = platform instanceof Platform local
                 ? List.of(local.hostFiles(HostRole.APP)) : List.of();
@@ -149,18 +158,26 @@ public final class Environment extends ComponentResource {
                 .update(installEnvironment)
                 .delete(commands.removeEnvironment(name))
                 .stdin(access.environmentFile(name))
-                .triggers(access.environmentFileVersion(name), HostFiles.digest(HostRole.APP))
                 .build(), childAfter(appAfter));
         Output<String> installSite = Output.tuple(platform.appPrivateIpv4(), platform.acme())
-                .applyValue(t -> commands.installSite(settings, t.t1, t.t2));
-        installBackups(name, platform, access, commands, key, app, frontAfter);
+                .applyValue(t -> commands.installSite(settings, t.t1, t.t2, refresh));
+        installBackups(name, platform, access, commands, key, app, frontAfter, refresh);
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(installSite)
                 .update(installSite)
                 .delete(commands.removeSite(name))
-                .triggers(HostFiles.digest(HostRole.FRONT))
                 .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(app)).toList()));
+    }
+
+    /**
+     * What the install commands tell to run when the platform's host files are not the version
+     * they need: the platform's {@code pulumi up} (a guest's), or this stack's again.
+     */
+    public static String hostFilesAdvice(PlatformHandle platform) {
+        return platform instanceof PlatformReference reference
+                ? "run pulumi up -s " + reference.stack() + " first"
+                : "run pulumi up of this stack again (its host-files command did not complete)";
     }
 
     /**
@@ -171,37 +188,25 @@ public final class Environment extends ComponentResource {
      * Deleting the environment turns its backups off and revokes the key; dumps are kept.
      */
     private void installBackups(String name, PlatformHandle platform, HostAccess access, HostCommands commands,
-                                Output<String> key, RemoteCommand app, List<Resource> frontAfter) {
+                                Output<String> key, RemoteCommand app, List<Resource> frontAfter, String refresh) {
         String recipients = access.backupRecipients();
         Output<String> install = platform.frontPrivateIpv4()
-                .applyValue(ip -> commands.installBackups(name, settings.backups(), ip));
+                .applyValue(ip -> commands.installBackups(name, settings.backups(), ip, refresh));
         RemoteCommand backups = new RemoteCommand(name + "-app-backups", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.appIpv4(), platform.adminUser(), key))
                 .create(install)
                 .update(install)
-                .delete(commands.removeBackups(name))
+                .delete(commands.removeBackups(name, settings.backups()))
                 .stdin(Output.of(recipients))
-                .triggers(settings.backups().describe(), digest(recipients), HostFiles.digest(HostRole.APP))
                 .build(), childAfter(List.of(app)));
-        String dumps = commands.installDumps(name, settings.backups().keepDays());
+        String dumps = commands.installDumps(name, settings.backups().keepDays(), refresh);
         new RemoteCommand(name + "-front-dumps", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(dumps)
                 .update(dumps)
                 .delete(commands.removeDumps(name))
                 .stdin(backups.stdout())
-                .triggers(HostFiles.digest(HostRole.FRONT))
                 .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(backups)).toList()));
-    }
-
-    /** A digest of {@code text}: a trigger that changes with it without showing it. */
-    private static String digest(String text) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
-        }
     }
 
     /** Options of a child registered after {@code dependencies}. */

@@ -1,6 +1,8 @@
 package fr.mangaki.verdandi.component;
 
 import com.pulumi.core.Output;
+import fr.mangaki.verdandi.config.PublicKey;
+import java.util.Optional;
 
 /**
  * What an {@link Environment} needs to install itself on the hosts: the SSH key it logs in
@@ -10,6 +12,16 @@ import com.pulumi.core.Output;
 public interface HostAccess {
     /** The private key of the admin user (its public key is in {@code mangaki:sshKeys}). */
     Output<String> sshPrivateKey();
+
+    /**
+     * The public half of {@link #sshPrivateKey()}, when it can be told (an OpenSSH private
+     * key holds it in clear): the platform refuses a list of keys that leaves it out, which
+     * would lock the remote commands out of the droplets. Default: not known, not checked
+     * here (the host-files command still refuses on the droplet).
+     */
+    default Optional<PublicKey> sshPublicKey() {
+        return Optional.empty();
+    }
 
     /** The environment's variables ({@code KEY=value} lines): its decrypted env file. */
     Output<String> environmentFile(String environment);

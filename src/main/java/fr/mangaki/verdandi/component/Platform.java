@@ -1,5 +1,6 @@
 package fr.mangaki.verdandi.component;
 
+import com.pulumi.core.Alias;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -17,6 +18,8 @@ import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.DropletSize;
+import fr.mangaki.verdandi.config.PublicKey;
+import fr.mangaki.verdandi.component.PlatformArgs.Protected;
 import fr.mangaki.verdandi.resource.digitalocean.Domain;
 import fr.mangaki.verdandi.resource.digitalocean.DomainArgs;
 import fr.mangaki.verdandi.resource.digitalocean.Droplet;
@@ -50,12 +53,24 @@ import java.util.Map;
  *
  * <p>Children are named {@code <name>-<role>}: {@code mangaki-vpc}, {@code mangaki-front},
  * {@code mangaki-app}, {@code mangaki-front-firewall}, {@code mangaki-app-firewall},
- * {@code mangaki-zone}, {@code mangaki-key-0}, {@code mangaki-cpu-alert}, {@code mangaki-app-files}...
+ * {@code mangaki-zone}, {@code mangaki-key-<fingerprint>} (the key's MD5 fingerprint in hex:
+ * a key keeps its resource wherever it is listed), {@code mangaki-cpu-alert},
+ * {@code mangaki-app-files}...
+ *
+ * <p>Day two: changing the team's keys never replaces a droplet. The droplets take their keys
+ * (and user data) at creation only: both inputs are {@code willReplaceOnChanges} in the
+ * DigitalOcean schema (../shared/schemas/digitalocean-4.76.0.json, droplet), so the droplets
+ * ignore later changes of them, and the host-files command keeps the admin user's authorized
+ * keys equal to {@link PlatformArgs#sshKeys()}. The app droplet (the databases) and the zone
+ * are {@code protect}ed unless {@link PlatformArgs#isProtected} says otherwise: the engine
+ * refuses to replace or delete a resource protected in both its state and the program.
  */
 public final class Platform extends ComponentResource implements PlatformHandle {
     public static final String TYPE = "verdandi:platform:Platform";
     /** The user Verdandi creates on both droplets and logs in as. */
     public static final String ADMIN_USER = "verdandi";
+    /** The droplet inputs {@code pulumi up} ignores after creation (both would replace the droplet). */
+    public static final List<String> IGNORED_DROPLET_CHANGES = List.of("userData", "sshKeys");
 
     private final PlatformArgs args;
     private final Vpc vpc;
@@ -84,18 +99,29 @@ public final class Platform extends ComponentResource implements PlatformHandle 
 
         List<SshKey> keys = new ArrayList<>();
         for (int i = 0; i < args.sshKeys().size(); i++) {
-            String key = args.sshKeys().get(i);
-            keys.add(new SshKey(name + "-key-" + i, SshKeyArgs.builder()
-                    .name(keyName(name, i, key))
-                    .publicKey(key)
-                    .build(), child));
+            String line = args.sshKeys().get(i);
+            PublicKey key = PublicKey.parse(line).orElseThrow(() -> new ConfigException("sshKeys: not a key: " + line));
+            CustomResourceOptions.Builder keyOptions = CustomResourceOptions.builder().parent(this)
+                    // the name these keys had when they were named by their position: the first up
+                    // after the rename moves them instead of creating each key a second time (which
+                    // DigitalOcean refuses for a public key the account holds)
+                    .aliases(Alias.builder().name(name + "-key-" + i).build());
+            String importId = args.importSshKeys().get(key.fingerprint());
+            if (importId != null) {
+                keyOptions.importId(importId);
+            }
+            keys.add(new SshKey(keyResourceName(name, key), SshKeyArgs.builder()
+                    .name(keyName(name, i, line))
+                    .publicKey(line)
+                    .build(), keyOptions.build()));
         }
 
-        this.front = droplet(name, HostRole.FRONT, args.frontSize(), null, keys, child);
-        this.app = droplet(name, HostRole.APP, args.appSize(), args.appBackups(), keys, child);
+        this.front = droplet(name, HostRole.FRONT, args.frontSize(), null, keys, false, child);
+        this.app = droplet(name, HostRole.APP, args.appSize(), args.appBackups(), keys,
+                args.isProtected(Protected.APP), child);
         Output<String> key = args.access().sshPrivateKey();
-        this.frontFiles = hostFiles(name, HostRole.FRONT, front, key, child);
-        this.appFiles = hostFiles(name, HostRole.APP, app, key, child);
+        this.frontFiles = hostFiles(name, HostRole.FRONT, front, key, args.sshKeys(), child);
+        this.appFiles = hostFiles(name, HostRole.APP, app, key, args.sshKeys(), child);
 
         new Firewall(name + "-front-firewall", FirewallArgs.builder()
                 .name(name + "-front")
@@ -116,7 +142,11 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                 .outboundRules(outboundAll())
                 .build(), child);
 
-        this.zone = new Domain(name + "-zone", DomainArgs.builder().name(args.domain()).build(), child);
+        CustomResourceOptions.Builder zoneOptions = CustomResourceOptions.builder().parent(this)
+                .protect(args.isProtected(Protected.ZONE));
+        // a DigitalOcean domain is imported by its name (the schema's Import section of digitalocean:index/domain:Domain)
+        args.importZone().ifPresent(zoneOptions::importId);
+        this.zone = new Domain(name + "-zone", DomainArgs.builder().name(args.domain()).build(), zoneOptions.build());
 
         args.alerts().ifPresent(alerts -> {
             alert(name, "cpu", "v1/insights/droplet/cpu", alerts.cpuPercent(), alerts, child);
@@ -225,8 +255,13 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         return Map.copyOf(environments);
     }
 
+    /**
+     * A droplet. It ignores later changes of its user data and keys: both replace a droplet
+     * ({@code willReplaceOnChanges} in the DigitalOcean schema); cloud-init uses them at first
+     * boot, and the host-files command keeps the files and the keys current afterwards.
+     */
     private Droplet droplet(String name, HostRole role, DropletSize size, Backups backups, List<SshKey> keys,
-            CustomResourceOptions child) {
+            boolean protect, CustomResourceOptions child) {
         String roleName = role.name().toLowerCase(java.util.Locale.ROOT);
         DropletArgs.Builder b = DropletArgs.builder()
                 .name(name + "-" + roleName)
@@ -248,7 +283,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
             b.backups(true).backupPolicy(policy.build());
         }
         return new Droplet(name + "-" + roleName, b.build(), CustomResourceOptions.merge(child,
-                CustomResourceOptions.builder().ignoreChanges(List.of("userData")).build()));
+                CustomResourceOptions.builder().ignoreChanges(IGNORED_DROPLET_CHANGES).protect(protect).build()));
     }
 
     /** The command that keeps the host files of the droplet of {@code role} current. */
@@ -257,20 +292,20 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     }
 
     /**
-     * Cloud-init writes the host scripts at first boot only, and DigitalOcean replaces a
-     * droplet whose user data changes (the app droplet holds the databases): so the droplets
-     * ignore later changes of their user data, and this command writes the files of the
-     * Verdandi version at hand, as root over SSH, whenever they change.
+     * Cloud-init writes the host scripts and the admin user's keys at first boot only, and
+     * DigitalOcean replaces a droplet whose user data or keys change (the app droplet holds the
+     * databases): so the droplets ignore later changes of both, and this command writes the
+     * files of the Verdandi version at hand and sets the admin user's authorized keys to
+     * {@code sshKeys}, as root over SSH, whenever either changes (its script is its input).
      */
     private static RemoteCommand hostFiles(String name, HostRole role, Droplet droplet, Output<String> key,
-            CustomResourceOptions child) {
-        String install = HostCommands.WAIT_FOR_CLOUD_INIT + "; sudo -n bash -s";
-        return new RemoteCommand(name + "-" + role.name().toLowerCase(java.util.Locale.ROOT) + "-files",
+            List<String> sshKeys, CustomResourceOptions child) {
+        return new RemoteCommand(name + "-" + role.slug() + "-files",
                 RemoteCommandArgs.builder()
                         .connection(Ssh.connection(droplet.ipv4Address(), Output.of(ADMIN_USER), key))
-                        .create(install)
-                        .update(install)
-                        .stdin(HostFiles.installScript(role))
+                        .create(HostCommands.INSTALL_HOST_FILES)
+                        .update(HostCommands.INSTALL_HOST_FILES)
+                        .stdin(HostFiles.installScript(role, ADMIN_USER, sshKeys))
                         .build(), child);
     }
 
@@ -310,6 +345,11 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                 .droplets(List.of(front, app))
                 .alerts(MonitorAlertAlertsArgs.builder().emails(alerts.emails()).build())
                 .build(), child);
+    }
+
+    /** The logical name of a key's resource: the platform's name, then the key's MD5 fingerprint in hex. */
+    public static String keyResourceName(String platform, PublicKey key) {
+        return platform + "-key-" + key.fingerprint().replace(":", "");
     }
 
     private static String keyName(String platform, int index, String publicKey) {

@@ -7,11 +7,15 @@ import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.DropletSize;
 import fr.mangaki.verdandi.config.Problem;
+import fr.mangaki.verdandi.config.PublicKey;
 import fr.mangaki.verdandi.config.Region;
 import fr.mangaki.verdandi.config.Rule;
 import fr.mangaki.verdandi.config.Validation;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,10 +25,10 @@ import java.util.regex.Pattern;
  * {@link Builder#build()} checks every rule below and reports every problem at once.
  *
  * <p>Defaults: region {@code ams3}; both droplets {@code s-1vcpu-1gb} running
- * {@code debian-12-x64}; the app droplet backed up weekly on Sunday at 4 UTC; no alerts;
- * certificates from Let's Encrypt, with no contact e-mail.
- * The zone ({@code domain}), at least one SSH key, at least one admin network and the
- * credentials ({@code access}) have no good default and are required.
+ * {@code debian-12-x64}; the app droplet backed up weekly on Sunday at 4 UTC; no alerts; the
+ * app droplet and the zone protected; nothing imported; certificates from Let's Encrypt, with
+ * no contact e-mail. The zone ({@code domain}), at least one SSH key, at least one admin
+ * network and the credentials ({@code access}) have no good default and are required.
  */
 public final class PlatformArgs {
     /** The droplets' image unless told otherwise. */
@@ -39,13 +43,35 @@ public final class PlatformArgs {
             Pattern.compile("(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}"),
             "a lower-case DNS domain", List.of("mangaki.fr", "www.mangaki.fr", "x-1.example.org"),
             List.of("Mangaki..fr", "localhost", "mangaki.fr.", "-a.fr", "WWW.mangaki.fr"));
-    /** Each of {@code sshKeys}: an OpenSSH public key of a type DigitalOcean accepts. */
-    public static final Rule<String> SSH_KEY = Rule.matching(Pattern.compile(
+    private static final Pattern SSH_KEY_LINE = Pattern.compile(
             "(ssh-ed25519|ssh-rsa|ecdsa-sha2-nistp(256|384|521)|sk-ssh-ed25519@openssh\\.com"
-                    + "|sk-ecdsa-sha2-nistp256@openssh\\.com) [A-Za-z0-9+/]+={0,3}( \\S.*)?"),
-            "an OpenSSH public key (\"ssh-ed25519 AAAA... comment\")",
+                    + "|sk-ecdsa-sha2-nistp256@openssh\\.com) [A-Za-z0-9+/]+={0,3}( \\S.*)?");
+    /**
+     * Each of {@code sshKeys}: an OpenSSH public key of a type DigitalOcean accepts, whose key
+     * decodes to a key of the type it names.
+     */
+    public static final Rule<String> SSH_KEY = new Rule<>(
+            s -> SSH_KEY_LINE.matcher(s).matches() && PublicKey.parse(s).isPresent(),
+            "is not an OpenSSH public key (\"ssh-ed25519 AAAA... comment\")",
             List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@mangaki.fr", "ssh-rsa AAAAB3NzaC1yc2E="),
-            List.of("ssh-dss AAAA", "ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIOps"));
+            List.of("ssh-dss AAAA", "ssh-ed25519", "AAAAC3NzaC1lZDI1NTE5AAAAIOps", "ssh-ed25519 AAAAB3NzaC1yc2E=",
+                    "ssh-ed25519 AAAA!"));
+    /** {@code image}: a DigitalOcean distribution image slug. */
+    public static final Rule<String> IMAGE = Rule.matching(Pattern.compile("[a-z0-9]([a-z0-9.-]{0,62}[a-z0-9])?"),
+            "a DigitalOcean image slug (e.g. debian-12-x64, as `doctl compute image list-distribution` shows)",
+            List.of("debian-12-x64", "ubuntu-24-04-x64", "debian-13-x64"), List.of("Debian 12", "debian-12-x64 ", "-x"));
+    /** Each of {@code unprotect}: a protected resource of the platform. */
+    public static final Rule<String> UNPROTECT = Rule.oneOf(Protected.NAMES, List.of("front", "App", "vpc"));
+    /** Each fingerprint of {@code import.sshKeys}: an MD5 fingerprint, as DigitalOcean shows it. */
+    public static final Rule<String> FINGERPRINT = Rule.matching(
+            Pattern.compile("([0-9a-f]{2}:){15}[0-9a-f]{2}"),
+            "an MD5 fingerprint (16 hex pairs joined by ':', as `doctl compute ssh-key list` shows)",
+            List.of("3b:16:bf:e4:8b:00:8b:b8:59:8c:a9:d3:f0:19:45:fa"),
+            List.of("SHA256:nThbg6kXUpJWGl7E1IGOCspRomTxdCARLviKw6E5SY8", "3b:16:bf", "3B:16:BF:E4:8B:00:8B:B8:59:8C:A9:D3:F0:19:45:FA"));
+    /** Each id of {@code import.sshKeys}: a DigitalOcean SSH key id. */
+    public static final Rule<String> SSH_KEY_ID = Rule.matching(Pattern.compile("[1-9][0-9]{0,11}"),
+            "a DigitalOcean SSH key id (a number, as `doctl compute ssh-key list` shows)",
+            List.of("263654", "1"), List.of("0", "abc", "26 3654", "-1", "1234567890123"));
     /** Each of {@code adminCidrs}: an IPv4 or IPv6 network. */
     public static final Rule<String> ADMIN_CIDR = new Rule<>(Cidr::isValid,
             "is not an IPv4 or IPv6 network in CIDR notation (e.g. 203.0.113.0/24)",
@@ -85,7 +111,26 @@ public final class PlatformArgs {
     private final List<String> adminCidrs;
     private final Optional<Alerts> alerts;
     private final Acme acme;
+    private final List<String> unprotected;
+    private final Optional<String> importZone;
+    private final Map<String, String> importSshKeys;
     private final HostAccess access;
+
+    /** The resources of the platform that hold data, protected unless {@code unprotect} names them. */
+    public enum Protected {
+        /** The app droplet: every environment's PostgreSQL database and files. */
+        APP,
+        /** The DNS zone: every record of every environment. */
+        ZONE;
+
+        /** The names {@code unprotect} takes. */
+        public static final List<String> NAMES = List.of("app", "zone");
+
+        /** Its name in {@code unprotect} ({@code app}, {@code zone}). */
+        public String slug() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     private PlatformArgs(Builder b) {
         this.region = b.region;
@@ -98,6 +143,9 @@ public final class PlatformArgs {
         this.adminCidrs = List.copyOf(b.adminCidrs);
         this.alerts = Optional.ofNullable(b.alerts);
         this.acme = b.acme;
+        this.unprotected = List.copyOf(b.unprotect);
+        this.importZone = Optional.ofNullable(b.importZone);
+        this.importSshKeys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.importSshKeys));
         this.access = b.access;
     }
 
@@ -130,7 +178,11 @@ public final class PlatformArgs {
         return appBackups;
     }
 
-    /** The droplets' image. Default: {@code debian-12-x64}. */
+    /**
+     * The droplets' image. Default: {@code debian-12-x64}. A droplet takes it at creation: a new
+     * image replaces the droplets ({@code willReplaceOnChanges}), which the app droplet's
+     * protection refuses.
+     */
     public String image() {
         return image;
     }
@@ -165,6 +217,30 @@ public final class PlatformArgs {
     }
 
     /**
+     * Whether {@code resource} is protected: {@code pulumi up} refuses to replace or destroy it.
+     * Default: the app droplet and the zone are, unless {@code unprotect} names them.
+     */
+    public boolean isProtected(Protected resource) {
+        return !unprotected.contains(resource.slug());
+    }
+
+    /**
+     * The zone to adopt: the name of an existing DigitalOcean domain, imported into the stack
+     * instead of created. Default: none, the zone is created.
+     */
+    public Optional<String> importZone() {
+        return importZone;
+    }
+
+    /**
+     * The SSH keys to adopt, MD5 fingerprint to DigitalOcean id: each imported into the stack
+     * instead of created. Default: none, every key is created.
+     */
+    public Map<String, String> importSshKeys() {
+        return importSshKeys;
+    }
+
+    /**
      * The SSH key that keeps the droplets' host files current after their first boot (the env
      * files are not used here). Required: the program passes the credentials it was given.
      */
@@ -184,6 +260,9 @@ public final class PlatformArgs {
         private List<String> adminCidrs;
         private Alerts alerts;
         private Acme acme = Acme.letsEncrypt();
+        private final List<String> unprotect = new ArrayList<>();
+        private String importZone;
+        private final Map<String, String> importSshKeys = new LinkedHashMap<>();
         private HostAccess access;
 
         private Builder() {
@@ -214,6 +293,7 @@ public final class PlatformArgs {
             return app(size);
         }
 
+        /** The droplets' image: changing it replaces both droplets (see {@link PlatformArgs#image()}). */
         public Builder image(String image) {
             this.image = Objects.requireNonNull(image, "image");
             return this;
@@ -252,6 +332,33 @@ public final class PlatformArgs {
             return this;
         }
 
+        /**
+         * Lifts the protection of {@code resources} ({@code app}, {@code zone}) so that
+         * {@code pulumi up} may replace or destroy them. Move their data first
+         * (docs/day-two.md). Default: both protected.
+         */
+        public Builder unprotect(List<String> resources) {
+            resources.forEach(r -> unprotect.add(Objects.requireNonNull(r, "resource")));
+            return this;
+        }
+
+        /** @see #unprotect(List) */
+        public Builder unprotect(String... resources) {
+            return unprotect(List.of(resources));
+        }
+
+        /** @see PlatformArgs#importZone() */
+        public Builder importZone(String zoneName) {
+            this.importZone = Objects.requireNonNull(zoneName, "zoneName");
+            return this;
+        }
+
+        /** Adds one key to {@link PlatformArgs#importSshKeys()}: its MD5 fingerprint and its DigitalOcean id. */
+        public Builder importSshKey(String fingerprint, String id) {
+            importSshKeys.put(Objects.requireNonNull(fingerprint, "fingerprint"), Objects.requireNonNull(id, "id"));
+            return this;
+        }
+
         /** @see PlatformArgs#access() */
         public Builder access(HostAccess access) {
             this.access = Objects.requireNonNull(access, "access");
@@ -267,11 +374,21 @@ public final class PlatformArgs {
             Validation v = new Validation()
                     .check("region", region, REGION)
                     .require("domain", domain)
-                    .check("domain", domain, DOMAIN);
+                    .check("domain", domain, DOMAIN)
+                    .check("image", image, IMAGE);
             checkBackups(v, appBackups);
             v.require("sshKeys", sshKeys).nonEmpty("sshKeys", sshKeys);
             if (sshKeys != null) {
                 v.checkEach("sshKeys", sshKeys, SSH_KEY);
+                List<PublicKey> seen = new ArrayList<>();
+                for (int i = 0; i < sshKeys.size(); i++) {
+                    Optional<PublicKey> key = PublicKey.parse(sshKeys.get(i));
+                    if (key.isPresent() && seen.stream().anyMatch(key.get()::sameKey)) {
+                        v.add(Problem.of("sshKeys[" + i + "]", sshKeys.get(i),
+                                "is listed twice (one DigitalOcean key per public key)"));
+                    }
+                    key.ifPresent(seen::add);
+                }
             }
             v.require("adminCidrs", adminCidrs).nonEmpty("adminCidrs", adminCidrs);
             if (adminCidrs != null) {
@@ -286,7 +403,28 @@ public final class PlatformArgs {
             }
             v.check("acme.directory", acme.directory(), ACME_DIRECTORY);
             acme.email().ifPresent(email -> v.check("acme.email", email, EMAIL));
+            v.checkEach("unprotect", unprotect, UNPROTECT);
+            checkImports(v);
             return v.problems();
+        }
+
+        private void checkImports(Validation v) {
+            if (importZone != null && domain != null && !importZone.equals(domain)) {
+                v.add(Problem.of("import.zone", importZone, "is not the zone of domain (\"" + domain
+                        + "\"): a DigitalOcean domain is imported by its name"));
+            }
+            List<String> fingerprints = sshKeys == null ? List.of() : sshKeys.stream().map(PublicKey::parse)
+                    .flatMap(Optional::stream).map(PublicKey::fingerprint).toList();
+            importSshKeys.forEach((fingerprint, id) -> {
+                String key = "import.sshKeys." + fingerprint;
+                if (!FINGERPRINT.test(fingerprint)) {
+                    v.add(Problem.ofKey(key, FINGERPRINT.reason()));
+                } else if (!fingerprints.contains(fingerprint)) {
+                    v.add(Problem.ofKey(key, "is not the fingerprint of a key of sshKeys (their fingerprints: "
+                            + (fingerprints.isEmpty() ? "none" : String.join(", ", fingerprints)) + ")"));
+                }
+                v.check(key, id, SSH_KEY_ID);
+            });
         }
 
         private static void checkBackups(Validation v, Backups backups) {
@@ -302,9 +440,21 @@ public final class PlatformArgs {
             v.check("app.backups.hour", backups.hour(), BACKUP_HOUR);
         }
 
-        /** @throws ConfigException naming every missing or invalid value */
+        /**
+         * @throws ConfigException naming every missing or invalid value, and refusing a list of
+         *                         keys that leaves out the one the remote commands log in with
+         *                         (when {@code access} can tell it)
+         */
         public PlatformArgs build() {
-            new Validation().addAll(problems()).require("access", access).throwIfAny();
+            Validation v = new Validation().addAll(problems()).require("access", access);
+            if (access != null && sshKeys != null) {
+                access.sshPublicKey().filter(deploying -> sshKeys.stream().map(PublicKey::parse)
+                        .flatMap(Optional::stream).noneMatch(deploying::sameKey)).ifPresent(deploying ->
+                        v.add(Problem.ofKey("sshKeys", "does not list the key pulumi up logs in with ("
+                                + deploying.shortForm() + "): the remote commands would lock themselves out of the "
+                                + "droplets at the next up; keep that key listed, or deploy with a key that is")));
+            }
+            v.throwIfAny();
             return new PlatformArgs(this);
         }
 

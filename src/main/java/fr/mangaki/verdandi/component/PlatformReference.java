@@ -50,10 +50,12 @@ public final class PlatformReference implements PlatformHandle {
         Output<?> read(StackReference stack, String name);
     }
 
+    private final String stackName;
     private final StackReference stack;
     private final OutputReader reader;
 
-    private PlatformReference(StackReference stack, OutputReader reader) {
+    private PlatformReference(String stackName, StackReference stack, OutputReader reader) {
+        this.stackName = stackName;
         this.stack = stack;
         this.reader = reader;
     }
@@ -76,9 +78,19 @@ public final class PlatformReference implements PlatformHandle {
     public static PlatformReference of(String stackName, OutputReader reader) {
         new Validation().check("platformStack", Objects.requireNonNull(stackName, "stackName"), STACK_NAME)
                 .throwIfAny();
-        return new PlatformReference(new StackReference(stackName,
+        return new PlatformReference(stackName, new StackReference(stackName,
                 StackReferenceArgs.builder().name(stackName).build(), CustomResourceOptions.Empty),
                 Objects.requireNonNull(reader, "reader"));
+    }
+
+    /** The referenced stack's full name, {@code org/project/stack}. */
+    public String stackName() {
+        return stackName;
+    }
+
+    /** The referenced stack's name within its project ({@code production}): what {@code pulumi up -s} takes. */
+    public String stack() {
+        return stackName.substring(stackName.lastIndexOf('/') + 1);
     }
 
     /** The stack outputs of a platform stack, with its environments' claims. */

@@ -17,7 +17,14 @@ import java.util.regex.Pattern;
  * from a token list ({@code ...Tokens}, what tests run) and shell-quoted.
  *
  * <p>The install commands first wait for cloud-init to finish (a new droplet may still be
- * installing packages when SSH answers).
+ * installing packages when SSH answers), then check that the host's files are the version
+ * they were written for ({@link HostFiles#versionFile}): a guest stack of a newer or older
+ * Verdandi than its platform's is refused, with what to run, before any script runs. The
+ * command fails, so {@code pulumi up} runs it again next time: the command provider's
+ * {@code Update} returns no new state with an error (pulumi-command v1.2.1,
+ * provider/pkg/provider/remote/commandController.go; pulumi-go-provider v1.3.0,
+ * infer/resource.go: a partial state only for a ResourceInitFailedError), so the engine keeps
+ * the old inputs and sees the change again.
  */
 public final class HostCommands {
 
@@ -32,6 +39,13 @@ public final class HostCommands {
     private static final Pattern IPV4 = Pattern.compile(
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:]*:[0-9a-fA-F:]*");
+
+    /**
+     * Runs the host-files script (on standard input) as root, giving it the file where sshd
+     * names the key the session logged in with ({@code SSH_USER_AUTH}, with
+     * {@code ExposeAuthInfo}; empty where sshd does not expose it).
+     */
+    public static final String INSTALL_HOST_FILES = WAIT_FOR_CLOUD_INIT + "; sudo -n bash -s -- \"${SSH_USER_AUTH:-}\"";
 
     private final String scriptDir;
     private final List<String> prefix;
@@ -54,9 +68,29 @@ public final class HostCommands {
      * Installs or updates the environment on the app host; the environment file (the
      * application's secrets, KEY=VALUE lines) goes to the command's standard input.
      * Gunicorn listens on all addresses: the cloud firewall lets only the front reach the port.
+     *
+     * @param refresh        what to run when the host's files are not this version's (the
+     *                       end of the refusal: {@code run pulumi up -s production first})
+     * @param envFileVersion the env file's version, carried at the end of the command (a
+     *                       comment) so that a new env file shows in a plan and re-runs it
      */
-    public String installEnvironment(EnvironmentSettings env) {
-        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installEnvironmentTokens(env, null));
+    public String installEnvironment(EnvironmentSettings env, String refresh, String envFileVersion) {
+        return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.APP, refresh) + "; "
+                + ShellQuote.join(installEnvironmentTokens(env, null)) + " # env file " + plain(envFileVersion);
+    }
+
+    /**
+     * A check that the host's files are the version of this Verdandi's {@code role} files: when
+     * they are not (or predate the version file), it prints
+     * {@code verdandi: the platform's host files are version X, this stack needs Y: <refresh>}
+     * and exits 1.
+     */
+    public String requireHostFiles(HostRole role, String refresh) {
+        String wanted = HostFiles.digest(role);
+        String file = scriptDir + HostFiles.versionFile(role).substring(HostFiles.SCRIPT_DIR.length());
+        return "v=$(cat " + ShellQuote.quote(file) + " 2>/dev/null || echo unknown); if [ \"$v\" != " + wanted
+                + " ]; then echo \"verdandi: the platform's host files are version $v, this stack needs " + wanted
+                + ": \"" + ShellQuote.quote(plain(refresh)) + " >&2; exit 1; fi";
     }
 
     /**
@@ -91,20 +125,25 @@ public final class HostCommands {
     /**
      * Installs or updates the environment's NGINX server block on the front: its domains
      * proxied to its port at the app droplet's private address. Listens on 80 and 443.
+     *
+     * @param refresh what to run when the front's files are not this version's
      */
-    public String installSite(EnvironmentSettings env, String appPrivateAddress) {
-        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installSiteTokens(env, appPrivateAddress, null, null));
+    public String installSite(EnvironmentSettings env, String appPrivateAddress, String refresh) {
+        return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.FRONT, refresh) + "; "
+                + ShellQuote.join(installSiteTokens(env, appPrivateAddress, null, null));
     }
 
     /**
-     * {@link #installSite(EnvironmentSettings, String)}, and the certificate of every domain
-     * from the ACME server (HTTP-01 through the front), renewed by certbot's timer.
+     * {@link #installSite(EnvironmentSettings, String, String)}, and the certificate of every
+     * domain from the ACME server {@code acme} (HTTP-01 through the front), renewed by certbot's
+     * timer: what the program runs.
      */
-    public String installSite(EnvironmentSettings env, String appPrivateAddress, Acme acme) {
-        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installSiteTokens(env, appPrivateAddress, null, null, acme));
+    public String installSite(EnvironmentSettings env, String appPrivateAddress, Acme acme, String refresh) {
+        return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.FRONT, refresh) + "; "
+                + ShellQuote.join(installSiteTokens(env, appPrivateAddress, null, null, acme));
     }
 
-    /** The tokens of {@link #installSite(EnvironmentSettings, String, Acme)}; {@code acme} may be null (no ACME). */
+    /** The tokens of {@link #installSite(EnvironmentSettings, String, Acme, String)}; {@code acme} may be null (no ACME). */
     public List<String> installSiteTokens(EnvironmentSettings env, String appPrivateAddress,
                                           String listenHttp, String listenHttps, Acme acme) {
         List<String> t = installSiteTokens(env, appPrivateAddress, listenHttp, listenHttps);
@@ -154,9 +193,11 @@ public final class HostCommands {
      *
      * @param frontPrivateAddress the front droplet's private address, where the nightly
      *                            dumps are copied; null for no copy
+     * @param refresh             what to run when the app's host files are not this version's
      */
-    public String installBackups(String envName, DatabaseBackups backups, String frontPrivateAddress) {
-        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installBackupsTokens(envName, backups, frontPrivateAddress, null));
+    public String installBackups(String envName, DatabaseBackups backups, String frontPrivateAddress, String refresh) {
+        return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.APP, refresh) + "; "
+                + ShellQuote.join(installBackupsTokens(envName, backups, frontPrivateAddress, null));
     }
 
     /** The tokens of {@link #installBackups}; {@code offsitePort} replaces SSH's port 22 when not null. */
@@ -181,6 +222,16 @@ public final class HostCommands {
         return ShellQuote.join(removeBackupsTokens(envName));
     }
 
+    /**
+     * {@link #removeBackups(String)}, carrying what the backups are (a comment,
+     * {@link DatabaseBackups#describe}): the one command line of the backups that a plan knows
+     * before apply (the install's holds the front's address), so that a plan shows them, prices
+     * their bucket, and a change of them updates the command in place.
+     */
+    public String removeBackups(String envName, DatabaseBackups backups) {
+        return removeBackups(envName) + " # backups: " + plain(backups.describe());
+    }
+
     public List<String> removeBackupsTokens(String envName) {
         return script("backup-remove", envName);
     }
@@ -188,9 +239,12 @@ public final class HostCommands {
     /**
      * Lets the environment's backups store dumps on the front (kept {@code keepDays} days);
      * the app's backup SSH public key goes to the command's standard input.
+     *
+     * @param refresh what to run when the front's host files are not this version's
      */
-    public String installDumps(String envName, int keepDays) {
-        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installDumpsTokens(envName, keepDays));
+    public String installDumps(String envName, int keepDays, String refresh) {
+        return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.FRONT, refresh) + "; "
+                + ShellQuote.join(installDumpsTokens(envName, keepDays));
     }
 
     public List<String> installDumpsTokens(String envName, int keepDays) {
@@ -224,6 +278,14 @@ public final class HostCommands {
         t.add(scriptDir + "/" + name);
         t.add(envName);
         return t;
+    }
+
+    /** A text the commands carry: one line of printable characters. */
+    private static String plain(String text) {
+        if (text == null || text.isEmpty() || !text.chars().allMatch(c -> c >= 0x20 && c != 0x7f)) {
+            throw new IllegalArgumentException("not one line of printable text: '" + text + "'");
+        }
+        return text;
     }
 
     private static String requireAddress(String address, String what) {

@@ -20,11 +20,34 @@ public final class HostFiles {
     /** Where the host scripts live on both hosts. */
     public static final String SCRIPT_DIR = "/usr/local/lib/verdandi";
 
+    private static final java.util.regex.Pattern USER = java.util.regex.Pattern.compile("[a-z_][a-z0-9_-]{0,30}");
+
     private HostFiles() {
     }
 
-    /** Every file of the role, in a fixed order: the boot files, then the backup files. */
+    /**
+     * The version of the role's host files on a host, written last by the host-files command:
+     * the {@link #digest} of its other files. The install commands check it before they run a
+     * script. Named after the role (one host has one role), so that a rehearsal of both hosts
+     * under one root keeps both. Cloud-init does not write it: a new droplet has its files of
+     * this version once its host-files command has run.
+     */
+    public static String versionFile(HostRole role) {
+        return SCRIPT_DIR + "/host-files-" + role.slug() + ".version";
+    }
+
+    /**
+     * Every file of the role, in a fixed order: the boot files, then the backup files, then
+     * the {@link #versionFile}.
+     */
     public static List<HostFile> forRole(HostRole role) {
+        List<HostFile> files = new ArrayList<>(versioned(role));
+        files.add(new HostFile(versionFile(role), "0644", digest(role) + "\n"));
+        return List.copyOf(files);
+    }
+
+    /** The files of the role that the version covers: the boot files, then the backup files. */
+    private static List<HostFile> versioned(HostRole role) {
         List<HostFile> files = new ArrayList<>(bootFiles(role));
         files.addAll(backupFiles(role));
         return List.copyOf(files);
@@ -89,13 +112,13 @@ public final class HostFiles {
     }
 
     /**
-     * A digest of every file of the role (paths, modes and contents): it changes exactly when
-     * what cloud-init writes on such a host changes.
+     * A digest of every file of the role (paths, modes and contents), the version file aside:
+     * it changes exactly when what cloud-init writes on such a host changes.
      */
     public static String digest(HostRole role) {
         try {
             java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-            for (HostFile f : forRole(role)) {
+            for (HostFile f : versioned(role)) {
                 for (String part : List.of(f.path(), f.permissions(), f.content())) {
                     byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
                     sha.update(java.nio.ByteBuffer.allocate(4).putInt(bytes.length).array());
@@ -110,21 +133,42 @@ public final class HostFiles {
 
     /**
      * A bash script that writes every file of the role where cloud-init wrote it (under
-     * {@code VERDANDI_ROOT} when set), each atomically with its mode, then reloads what
-     * reads them. {@code pulumi up} runs it as root when the files change, so that a host
-     * keeps the scripts of the Verdandi version that manages it without being rebuilt.
+     * {@code VERDANDI_ROOT} when set), each atomically with its mode, the version file last,
+     * then reloads what reads them, and sets the authorized keys of {@code adminUser} to
+     * exactly {@code sshKeys}. {@code pulumi up} runs it as root whenever the files or the
+     * keys change, so that a host keeps the scripts of the Verdandi version that manages it,
+     * and the team's keys, without being rebuilt.
+     *
+     * <p>Its first argument is the file sshd names in {@code SSH_USER_AUTH} (the droplets'
+     * sshd exposes it, {@code ExposeAuthInfo}): the key the session logged in with. A list of
+     * keys without that key is refused before anything is written (the remote commands would
+     * lock themselves out). When the session's key is not known (a host whose sshd did not
+     * expose it yet: it does from this run's reload on), keys are added but none is removed:
+     * the script fails after writing the files, and the next {@code pulumi up} runs it again.
      *
      * @throws IllegalStateException when a file does not end with a newline or contains the
      *                               here-document delimiter
+     * @throws IllegalArgumentException when the user is not a Linux user name or a key is not one line
      */
-    public static String installScript(HostRole role) {
+    public static String installScript(HostRole role, String adminUser, List<String> sshKeys) {
+        if (adminUser == null || !USER.matcher(adminUser).matches()) {
+            throw new IllegalArgumentException("adminUser: '" + adminUser + "' is not a Linux user name");
+        }
+        if (sshKeys.isEmpty() || sshKeys.stream().anyMatch(k -> k.isBlank() || k.contains("\n") || k.contains("\r")
+                || k.equals(HEREDOC_END))) {
+            throw new IllegalArgumentException("sshKeys: one OpenSSH public key per line, at least one");
+        }
         StringBuilder s = new StringBuilder();
         s.append("#!/usr/bin/env bash\n")
-                .append("# Writes Verdandi's host files of the ").append(role.name().toLowerCase(java.util.Locale.ROOT))
+                .append("# Writes Verdandi's host files of the ").append(role.slug())
                 .append(" host, as cloud-init did at first boot, then reloads what\n")
-                .append("# reads them. Run as root; VERDANDI_ROOT (default /) prefixes every path.\n")
+                .append("# reads them, and sets the authorized keys of ").append(adminUser)
+                .append(" to mangaki:sshKeys. Run as root; VERDANDI_ROOT\n")
+                .append("# (default /) prefixes every path. $1: the file sshd names in SSH_USER_AUTH, whose key\n")
+                .append("# (the one this session logged in with) is never removed.\n")
                 .append("set -euo pipefail\n\n")
-                .append("root=${VERDANDI_ROOT:-}\n\n")
+                .append("root=${VERDANDI_ROOT:-}\n")
+                .append("admin=").append(adminUser).append("\n\n")
                 .append("info() { printf 'verdandi: %s\\n' \"$*\" >&2; }\n")
                 .append("fail() { printf 'verdandi: %s\\n' \"$*\" >&2; exit 1; }\n\n")
                 .append("# put PATH MODE < content: replaces PATH atomically\n")
@@ -159,7 +203,57 @@ public final class HostFiles {
             s.append("  systemctl daemon-reload\n");
             s.append("  nginx -t && systemctl reload nginx\n");
         }
-        s.append("}\n\n").append("main() {\n");
+        s.append("}\n\n")
+                .append("# The keys of mangaki:sshKeys, one per line.\n")
+                .append("keys() {\n")
+                .append("  cat <<'").append(HEREDOC_END).append("'\n");
+        sshKeys.forEach(k -> s.append(k.strip()).append('\n'));
+        s.append(HEREDOC_END).append("\n")
+                .append("}\n\n")
+                .append("# \"TYPE BLOB\" of each key line on stdin (options and comments aside).\n")
+                .append("key_ids() {\n")
+                .append("  awk '{ for (i = 1; i < NF; i++) if ($i ~ /^(ssh-|ecdsa-|sk-)/) { print $i \" \" $(i + 1); break } }'\n")
+                .append("}\n\n")
+                .append("# \"TYPE BLOB\" of the key this session logged in with (from sshd's SSH_USER_AUTH file $1);\n")
+                .append("# nothing when it is not known.\n")
+                .append("session_keys() {\n")
+                .append("  [[ -n \"${1:-}\" && -r \"${1:-}\" ]] || return 0\n")
+                .append("  awk '$1 == \"publickey\" { print $2 \" \" $3 }' \"$1\"\n")
+                .append("}\n\n")
+                .append("# Refuses, before anything is written, a list of keys without this session's.\n")
+                .append("check_session_key() {\n")
+                .append("  local wanted key\n")
+                .append("  wanted=$(keys | key_ids)\n")
+                .append("  while IFS= read -r key; do\n")
+                .append("    [[ -z \"$key\" ]] && continue\n")
+                .append("    grep -qxF -- \"$key\" <<<\"$wanted\" ||\n")
+                .append("      fail \"refusing to remove the key this session logged in with (${key%% *} ...${key: -12})"
+                        + " from the authorized keys of $admin: pulumi up would lock itself out of this host;"
+                        + " keep that key in mangaki:sshKeys\"\n")
+                .append("  done < <(session_keys \"${1:-}\")\n")
+                .append("}\n\n")
+                .append("# Sets the admin user's authorized keys to exactly mangaki:sshKeys.\n")
+                .append("write_keys() {\n")
+                .append("  local home file removed tmp\n")
+                .append("  home=$(getent passwd \"$admin\" | cut -d: -f6) || fail \"no user $admin on this host\"\n")
+                .append("  file=$root$home/.ssh/authorized_keys\n")
+                .append("  if [[ -f \"$file\" && -z \"$(session_keys \"${1:-}\")\" ]]; then\n")
+                .append("    removed=$(key_ids <\"$file\" | grep -cvxF -f <(keys | key_ids) || true)\n")
+                .append("    if [[ \"$removed\" != 0 ]]; then\n")
+                .append("      fail \"$removed key(s) to remove from the authorized keys of $admin, but the key this session"
+                        + " logged in with is not known (sshd exposes it from this run on): run pulumi up again\"\n")
+                .append("    fi\n")
+                .append("  fi\n")
+                .append("  install -d -m 0700 -o \"$admin\" -g \"$(id -gn \"$admin\")\" \"$(dirname \"$file\")\"\n")
+                .append("  tmp=$(mktemp \"$file.XXXXXX\")\n")
+                .append("  keys >\"$tmp\" || { rm -f \"$tmp\"; fail \"cannot write $file\"; }\n")
+                .append("  chown \"$admin:$(id -gn \"$admin\")\" \"$tmp\"\n")
+                .append("  chmod 0600 \"$tmp\"\n")
+                .append("  mv -f \"$tmp\" \"$file\"\n")
+                .append("  info \"authorized keys of $admin: the $(keys | key_ids | wc -l) of mangaki:sshKeys\"\n")
+                .append("}\n\n")
+                .append("main() {\n")
+                .append("  check_session_key \"${1:-}\"\n");
         for (HostFile f : forRole(role)) {
             if (!f.content().endsWith("\n")) {
                 throw new IllegalStateException(f.path() + ": a host file ends with a newline");
@@ -172,6 +266,7 @@ public final class HostFiles {
         }
         s.append("  reload\n")
                 .append("  info \"").append(forRole(role).size()).append(" host files up to date\"\n")
+                .append("  write_keys \"${1:-}\"\n")
                 .append("}\n\n")
                 .append("main \"$@\"\n");
         return s.toString();

@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * Prices a plan from its resources: droplets at their size's list price, backups at 20 %
  * (weekly) or 30 % (daily) of the droplet, a Spaces subscription when an environment's
- * backups copy dumps to a bucket (read from the triggers of its {@code backup-install}
- * command, {@link DatabaseBackups#describe}: the bucket is made by hand, docs/backups.md), and everything else DigitalOcean does not bill (VPC,
+ * backups copy dumps to a bucket (read from the description its backups command carries,
+ * {@link DatabaseBackups#describe}: the bucket is made by hand, docs/backups.md), and everything
+ * else DigitalOcean does not bill (VPC,
  * firewall, DNS, SSH keys, monitoring and uptime alerts) listed as free.
  */
 public final class CostEstimator {
@@ -64,7 +65,7 @@ public final class CostEstimator {
             }
         }
         List<String> buckets = resources.stream().filter(r -> r.type().equals("command:remote:Command"))
-                .map(r -> SPACES_BUCKET.matcher(String.valueOf(r.inputs().get("triggers"))))
+                .map(r -> SPACES_BUCKET.matcher(String.valueOf(r.inputs().get("delete"))))
                 .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).distinct().sorted().toList();
         if (!buckets.isEmpty()) {
             BigDecimal price = DatabaseBackups.SPACES_MONTHLY_USD;

@@ -4,12 +4,15 @@ import static fr.mangaki.verdandi.plan.internal.CompactValues.cut;
 import static fr.mangaki.verdandi.plan.internal.MarkdownEscaping.escape;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.mangaki.verdandi.plan.PlanDiff.Action;
 import fr.mangaki.verdandi.plan.PlanDiff.Change;
+import fr.mangaki.verdandi.plan.PlanDiff.Protection;
 import fr.mangaki.verdandi.plan.PlanDiff.ResourceChange;
 import fr.mangaki.verdandi.plan.SavedPlan.Resource;
 import fr.mangaki.verdandi.plan.internal.CompactValues;
 import fr.mangaki.verdandi.plan.internal.LineDiff;
 import fr.mangaki.verdandi.plan.internal.MarkdownBudget;
+import fr.mangaki.verdandi.plan.internal.MarkdownEscaping;
 import fr.mangaki.verdandi.plan.internal.PlanPlaceholders;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,9 +26,13 @@ import java.util.function.Supplier;
 
 /**
  * A {@link PlanDiff} as Markdown for a pull-request comment: a heading, a summary line
- * ({@code +2 to add, ~1 to change, -0 to destroy; cost $13.20 → $19.20 (+$6.00)/month}), then
- * the details in {@code diff} code blocks: resources to add (with their inputs), to change
- * (each changed input by path, {@code old → new}), to destroy, and changed outputs.
+ * ({@code +2 to add, ~1 to change, +-1 to replace, -0 to destroy; cost $13.20 → $19.20
+ * (+$6.00)/month}), the resources holding data that would be replaced or destroyed (first, in
+ * bold, with what they lose and whether {@code pulumi up} would refuse), then the details in
+ * {@code diff} code blocks, with Pulumi's marks: resources to add ({@code +}, with their inputs)
+ * or import ({@code =}), to replace ({@code +-}, naming the input that forces it), to change in
+ * place ({@code ~}, each changed input by path, {@code old → new}), whose changes
+ * {@code pulumi up} ignores ({@code #}), to destroy ({@code -}), and changed outputs.
  *
  * <p>Bounded ({@link MarkdownBudget}): values longer than {@value CompactValues#LONG}
  * characters are summarised ({@link CompactValues}; multi-line strings, such as cloud-init user
@@ -51,6 +58,8 @@ public final class PlanDiffMarkdown {
     /** Lines of a multi-line string longer than this are cut in its unified diff. */
     static final int MAX_DIFF_LINE = 120;
     private static final String ARROW = " → ";
+    /** At most this many resources in the list of data at risk. */
+    static final int MAX_DATA_ENTRIES = 10;
 
     private PlanDiffMarkdown() {
     }
@@ -82,27 +91,105 @@ public final class PlanDiffMarkdown {
             return out.toString();
         }
         out.append("**").append(summary(diff)).append("**\n\n");
-        out.append("_Offline plans compared (`bin/verdandi plan --json` of each side). Whether a change updates "
-                + "a resource in place or replaces it is the provider's call: `pulumi preview` says._\n");
+        out.append("_Offline plans compared (`bin/verdandi plan --json` of each side). Update or replace follows the "
+                + "provider schemas (`willReplaceOnChanges`, `replaceOnChanges`) and the resources' options "
+                + "(`ignoreChanges`, `replaceOnChanges`, `protect`); `pulumi preview` asks the providers themselves._\n");
+        if (!diff.baseOptions()) {
+            out.append("\n_The base plan carries no resource options (an older Verdandi wrote it): whether the running "
+                    + "stack already protects a resource is unknown._\n");
+        }
+        if (!diff.headOptions()) {
+            out.append("\n_The head plan carries no resource options: what `ignoreChanges` hides and what the program "
+                    + "protects are unknown; changes are classified from the provider schemas alone._\n");
+        }
+        dataAtRisk(diff, out, maxChars / 2);
 
+        List<Resource> creates = diff.added().stream().filter(r -> importId(r).isEmpty()).toList();
         MarkdownBudget budget = new MarkdownBudget(out, maxChars, footer, diff.changeCount());
-        budget.section("To add", entries(diff.added(), PlanDiffMarkdown::added));
-        budget.section("To change", entries(diff.changed(), PlanDiffMarkdown::changed));
+        budget.section("To add", entries(creates, PlanDiffMarkdown::added));
+        budget.section("To import", entries(diff.imported(), PlanDiffMarkdown::imported));
+        budget.section("To replace", entries(diff.changed(Action.REPLACE), PlanDiffMarkdown::changed));
+        budget.section("To change", entries(diff.changed(Action.UPDATE), PlanDiffMarkdown::changed));
+        budget.section("No real change (ignored by pulumi up)", entries(diff.changed(Action.NONE),
+                PlanDiffMarkdown::changed));
         budget.section("To destroy", entries(diff.removed(), PlanDiffMarkdown::removed));
         budget.section("Outputs changed", entries(diff.outputs(), PlanDiffMarkdown::output));
         return budget.finish();
     }
 
-    /** The summary line, e.g. {@code +2 to add, ~1 to change, -0 to destroy; cost $13.20 → $19.20 (+$6.00)/month}. */
+    /**
+     * The summary line, e.g. {@code +2 to add, ~1 to change, +-1 to replace, -0 to destroy; cost
+     * $13.20 → $19.20 (+$6.00)/month}; imports and changes {@code pulumi up} ignores are counted
+     * when there are any.
+     */
     public static String summary(PlanDiff diff) {
+        int imports = diff.imported().size();
         StringBuilder s = new StringBuilder();
-        s.append('+').append(diff.added().size()).append(" to add, ~").append(diff.changed().size())
-                .append(" to change, -").append(diff.removed().size()).append(" to destroy");
+        s.append('+').append(diff.added().size() - imports).append(" to add");
+        if (imports > 0) {
+            s.append(", =").append(imports).append(" to import");
+        }
+        s.append(", ~").append(diff.changed(Action.UPDATE).size()).append(" to change, +-")
+                .append(diff.changed(Action.REPLACE).size()).append(" to replace, -").append(diff.removed().size())
+                .append(" to destroy");
+        int none = diff.changed(Action.NONE).size();
+        if (none > 0) {
+            s.append(", ").append(none).append(" ignored by pulumi up");
+        }
         if (!diff.outputs().isEmpty()) {
             s.append(", ").append(diff.outputs().size()).append(" output change")
                     .append(diff.outputs().size() == 1 ? "" : "s");
         }
         return s.append("; ").append(cost(diff)).toString();
+    }
+
+    /**
+     * The resources holding data that the change replaces or destroys, in bold, first: what
+     * they lose, and whether {@code pulumi up} would refuse.
+     */
+    private static void dataAtRisk(PlanDiff diff, StringBuilder out, int upTo) {
+        List<String> lines = new ArrayList<>();
+        for (ResourceChange c : diff.changed(Action.REPLACE)) {
+            c.loss().ifPresent(loss -> lines.add("- **" + MarkdownEscaping.code(cut(c.name(), MAX_NAME)) + " ("
+                    + MarkdownEscaping.code(cut(c.type(), MAX_NAME)) + ") is replaced, forced by "
+                    + String.join(", ", c.replacements().stream().map(r -> MarkdownEscaping.code(cut(r.property(),
+                    MAX_NAME))).distinct().toList()) + ": it loses " + loss + ". " + protection(c.protection())
+                    + ".**"));
+        }
+        for (Resource r : diff.removed()) {
+            PlanDiff.lossOf(r).ifPresent(loss -> lines.add("- **" + MarkdownEscaping.code(cut(r.name(), MAX_NAME)) + " ("
+                    + MarkdownEscaping.code(cut(r.type(), MAX_NAME)) + ") is destroyed: it loses " + loss + ". "
+                    + (PlanDiff.protectedIn(r) ? "It is protected: pulumi up will refuse to destroy it"
+                    : "pulumi up will destroy it") + ".**"));
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        out.append("\n#### Data at risk (").append(lines.size()).append(")\n\n");
+        int shown = 0;
+        for (String line : lines) {
+            if (shown == MAX_DATA_ENTRIES || out.length() + line.length() > upTo) {
+                break;
+            }
+            out.append(line).append('\n');
+            shown++;
+        }
+        if (shown < lines.size()) {
+            out.append("- … ").append(lines.size() - shown).append(" more (listed below)\n");
+        }
+    }
+
+    /** What {@code pulumi up} does with a replacement, given the resource's protection. */
+    static String protection(Protection p) {
+        return switch (p) {
+            case PROTECTED -> "It is protected: pulumi up will refuse (lift the protection on purpose, after moving "
+                    + "the data: docs/day-two.md)";
+            case PROTECTED_FROM_NOW -> "It is protected from this change on, but the running stack does not protect "
+                    + "it yet: this pulumi up would replace it";
+            case UNPROTECTED -> "It is not protected: pulumi up will replace it";
+            case UNKNOWN -> "Its protection in the running stack is unknown (a plan without resource options): pulumi "
+                    + "up refuses only if the stack already protects it";
+        };
     }
 
     private static String stacks(PlanDiff diff) {
@@ -145,11 +232,21 @@ public final class PlanDiffMarkdown {
             Map.Entry<String, JsonNode> e = it.next();
             groups.add(List.of("    " + cut(e.getKey(), MAX_NAME) + ": " + CompactValues.show(e.getValue())));
         }
-        return MarkdownBudget.block("+ " + title(r.name(), r.type(), r.parent()), groups, "input", MAX_ENTRY_LINES);
+        String protect = r.options().filter(ResourceOptions::protect).isPresent() ? "  (protected)" : "";
+        return MarkdownBudget.block("+ " + title(r.name(), r.type(), r.parent()) + protect, groups, "input",
+                MAX_ENTRY_LINES);
+    }
+
+    private static String imported(Resource r) {
+        return MarkdownBudget.block("= " + title(r.name(), r.type(), r.parent()) + "  import id "
+                + cut(escape(importId(r).orElseThrow()), MAX_NAME) + "  (adopted as it exists: its inputs must match it)",
+                List.of(), "input", MAX_ENTRY_LINES);
     }
 
     private static String removed(Resource r) {
-        return MarkdownBudget.block("- " + title(r.name(), r.type(), r.parent()), List.of(), "input", MAX_ENTRY_LINES);
+        String note = PlanDiff.protectedIn(r) ? "  (protected: pulumi up will refuse to destroy it)" : "";
+        return MarkdownBudget.block("- " + title(r.name(), r.type(), r.parent()) + note, List.of(), "input",
+                MAX_ENTRY_LINES);
     }
 
     private static String changed(ResourceChange c) {
@@ -159,14 +256,54 @@ public final class PlanDiffMarkdown {
                     + c.parentAfter().map(p -> cut(p, MAX_NAME)).orElse("(none)")
                     + "  (a new URN: replaced unless it has an alias)"));
         }
+        List<Change> ignored = c.changes().stream().filter(ch -> c.ignored().contains(ch.path())).toList();
         for (Change change : c.changes()) {
-            groups.add(change("    ", change));
+            if (!ignored.contains(change)) {
+                groups.add(change("    ", change));
+            }
+        }
+        if (!ignored.isEmpty()) {
+            groups.add(List.of("    ignored by pulumi up (ignoreChanges): "
+                    + list(ignored.stream().map(Change::path).toList())));
+        }
+        for (Change change : c.optionChanges()) {
+            groups.add(change("    (options) ", change));
         }
         if (!c.secretsNotCompared().isEmpty()) {
             groups.add(List.of("    secret on both sides, not compared: " + list(c.secretsNotCompared())));
         }
-        return MarkdownBudget.block("~ " + title(c.name(), c.type(), Optional.empty()), groups, "change",
-                MAX_ENTRY_LINES);
+        return MarkdownBudget.block(mark(c) + " " + title(c.name(), c.type(), Optional.empty()) + "  " + verdict(c),
+                groups, "change", MAX_ENTRY_LINES);
+    }
+
+    private static String mark(ResourceChange c) {
+        return switch (c.action()) {
+            case REPLACE -> "+-";
+            case UPDATE -> "~";
+            case NONE -> "#";
+        };
+    }
+
+    /** The one-line verdict of a changed resource: what pulumi up does, and why. */
+    private static String verdict(ResourceChange c) {
+        return switch (c.action()) {
+            case UPDATE -> "update in place";
+            case NONE -> c.ignored().isEmpty() ? "no real change: resource options only"
+                    : "no real change: ignored by pulumi up";
+            case REPLACE -> {
+                StringBuilder v = new StringBuilder("replace, forced by ");
+                v.append(String.join(", ", c.replacements().stream()
+                        .map(r -> cut(r.property(), MAX_NAME) + " (" + r.source() + ")").distinct().toList()));
+                if (c.protection() == Protection.PROTECTED) {
+                    v.append("; protected: pulumi up will refuse");
+                } else if (c.protection() == Protection.UNKNOWN) {
+                    v.append("; protection in the running stack unknown");
+                } else if (c.protection() == Protection.PROTECTED_FROM_NOW) {
+                    v.append("; not yet protected in the running stack: it would be replaced");
+                }
+                yield v.toString();
+            }
+        };
     }
 
     private static String output(Change change) {
@@ -174,6 +311,10 @@ public final class PlanDiffMarkdown {
         List<String> lines = new ArrayList<>(change("", change));
         lines.set(0, mark + lines.get(0));
         return MarkdownBudget.block(null, List.of(lines), "line", MAX_ENTRY_LINES);
+    }
+
+    private static Optional<String> importId(Resource r) {
+        return r.options().flatMap(ResourceOptions::importId);
     }
 
     private static String title(String name, String type, Optional<String> parent) {
@@ -219,6 +360,11 @@ public final class PlanDiffMarkdown {
         List<String> lines = new ArrayList<>();
         lines.add(indent + path + ": changed (" + CompactValues.size(a) + ARROW + CompactValues.size(b) + ")");
         String pad = indent + "    ";
+        if (isOneLine(a) && isOneLine(b)) {
+            lines.add(pad + "-" + excerpt(a, b));
+            lines.add(pad + "+" + excerpt(b, a));
+            return lines;
+        }
         LineDiff.Result diff = LineDiff.compare(a, b);
         if (diff instanceof LineDiff.SameLines) {
             lines.add(pad + "(the same lines: only line endings or the final newline differ)");
@@ -231,6 +377,36 @@ public final class PlanDiffMarkdown {
             hunks.lines(line -> cut(escape(line), MAX_DIFF_LINE)).forEach(h -> lines.add(pad + h));
         }
         return lines;
+    }
+
+    private static boolean isOneLine(String s) {
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0;
+    }
+
+    /**
+     * The part of the one-line string {@code s} that differs from {@code other}, with some
+     * context on each side (from a word's start), {@code …} where it is cut: a long command
+     * line whose port changed shows {@code …--port 8000 --poll-seconds 5…}.
+     */
+    static String excerpt(String s, String other) {
+        int prefix = 0;
+        int max = Math.min(s.length(), other.length());
+        while (prefix < max && s.charAt(prefix) == other.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < max - prefix && s.charAt(s.length() - 1 - suffix) == other.charAt(other.length() - 1 - suffix)) {
+            suffix++;
+        }
+        int context = 24;
+        int start = Math.max(0, prefix - context);
+        while (start > 0 && start < prefix && s.charAt(start - 1) != ' ') {
+            start--;
+        }
+        int end = Math.min(s.length(), s.length() - suffix + context);
+        String middle = escape(s.substring(start, end));
+        String shown = (start > 0 ? "…" : "") + middle + (end < s.length() ? "…" : "");
+        return cut(shown, MAX_DIFF_LINE);
     }
 
     private static String list(List<String> paths) {

@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * The machine form of a plan, as {@code verdandi plan --json} prints it (docs/pulumi-up.md, "The
- * offline plan"): {@code {"stack", "resources": [{"type", "name", "parent", "inputs"}], "outputs",
- * "monthlyCostUsd"}}.
+ * offline plan"): {@code {"stack", "resources": [{"type", "name", "parent", "inputs", "options",
+ * "dependencies"}], "outputs", "monthlyCostUsd"}}, the options as {@link ResourceOptions#toTree()}
+ * writes them, the dependencies as input name to the logical names its value comes from.
  * {@link PlanJsonReader} reads it back.
  */
 public final class PlanJson {
@@ -30,6 +31,8 @@ public final class PlanJson {
             m.put("name", r.name());
             m.put("parent", r.parent().orElse(null));
             m.put("inputs", r.inputs());
+            m.put("options", r.options().toTree());
+            m.put("dependencies", r.dependencies());
             resources.add(m);
         }
         root.put("resources", resources);

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
 /**
  * Reads a plan file written by {@code verdandi plan --json} ({@link PlanJson}) back into a
  * {@link SavedPlan}, checking it: every problem is named, with the path of the file. Unknown
- * fields are ignored, so a plan written by a newer Verdandi still reads.
+ * fields are ignored, so a plan written by a newer Verdandi still reads; a plan written before
+ * plans carried resource options reads with its options unknown.
  */
 public final class PlanJsonReader {
     private static final ObjectMapper JSON = new ObjectMapper()
@@ -148,6 +149,8 @@ public final class PlanJsonReader {
         JsonNode name = node.get("name");
         JsonNode parent = node.get("parent");
         JsonNode inputs = node.get("inputs");
+        JsonNode options = node.get("options");
+        JsonNode dependencies = node.get("dependencies");
         if (type == null || !type.isTextual() || type.asText().isEmpty()) {
             problems.add(where + ".type\" must be a non-empty string, found " + kind(type));
         }
@@ -160,6 +163,17 @@ public final class PlanJsonReader {
         if (inputs == null || !inputs.isObject()) {
             problems.add(where + ".inputs\" must be an object, found " + kind(inputs));
         }
+        Optional<ResourceOptions> read = options == null ? Optional.empty()
+                : Optional.ofNullable(options(options, where + ".options", problems));
+        java.util.Map<String, List<String>> inputDependencies = new java.util.TreeMap<>();
+        if (dependencies != null) {
+            if (!dependencies.isObject()) {
+                problems.add(where + ".dependencies\" must be an object, found " + kind(dependencies));
+            } else {
+                dependencies.fieldNames().forEachRemaining(input -> inputDependencies.put(input,
+                        strings(dependencies, input, where + ".dependencies", problems)));
+            }
+        }
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -170,7 +184,60 @@ public final class PlanJsonReader {
         }
         return Optional.of(new Resource(type.asText(), name.asText(),
                 parent == null || parent.isNull() ? Optional.empty() : Optional.of(parent.asText()),
-                (ObjectNode) inputs));
+                (ObjectNode) inputs, read, inputDependencies));
+    }
+
+    /** The options of a resource; null with problems when they are not options. */
+    private static ResourceOptions options(JsonNode node, String where, List<String> problems) {
+        if (!node.isObject()) {
+            problems.add(where + "\" must be an object, found " + kind(node));
+            return null;
+        }
+        int before = problems.size();
+        boolean protect = flag(node, "protect", where, problems);
+        boolean deleteBeforeReplace = flag(node, "deleteBeforeReplace", where, problems);
+        List<String> ignoreChanges = strings(node, "ignoreChanges", where, problems);
+        List<String> dependsOn = strings(node, "dependsOn", where, problems);
+        List<String> replaceOnChanges = strings(node, "replaceOnChanges", where, problems);
+        List<String> secretOutputs = strings(node, "additionalSecretOutputs", where, problems);
+        JsonNode importId = node.get("import");
+        if (importId != null && !importId.isNull() && !(importId.isTextual() && !importId.asText().isEmpty())) {
+            problems.add(where + ".import\" must be a non-empty string or null, found " + kind(importId));
+        }
+        if (problems.size() > before) {
+            return null;
+        }
+        return new ResourceOptions(protect, ignoreChanges, dependsOn, deleteBeforeReplace, replaceOnChanges,
+                secretOutputs, importId == null || importId.isNull() ? Optional.empty() : Optional.of(importId.asText()));
+    }
+
+    private static boolean flag(JsonNode options, String field, String where, List<String> problems) {
+        JsonNode v = options.get(field);
+        if (v != null && !v.isBoolean()) {
+            problems.add(where + "." + field + "\" must be a boolean, found " + kind(v));
+            return false;
+        }
+        return v != null && v.booleanValue();
+    }
+
+    private static List<String> strings(JsonNode options, String field, String where, List<String> problems) {
+        JsonNode v = options.get(field);
+        if (v == null) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        if (!v.isArray()) {
+            problems.add(where + "." + field + "\" must be a list of strings, found " + kind(v));
+            return out;
+        }
+        for (int i = 0; i < v.size(); i++) {
+            if (!v.get(i).isTextual()) {
+                problems.add(where + "." + field + "[" + i + "]\" must be a string, found " + kind(v.get(i)));
+            } else {
+                out.add(v.get(i).asText());
+            }
+        }
+        return out;
     }
 
     private static String kind(JsonNode node) {

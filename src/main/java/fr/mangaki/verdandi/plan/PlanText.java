@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * The plan as a person reads it before {@code pulumi up}: the resources as a tree under
- * their components with their inputs, the stack outputs, and the cost table.
+ * their components with their inputs and the options that matter on day two (protected,
+ * ignored changes, imported with {@code =}), the stack outputs, and the cost table.
  */
 public final class PlanText {
     /** Strings longer than this, or of several lines, are summarised (commands fit). */
@@ -51,7 +52,18 @@ public final class PlanText {
 
     private static void tree(Plan plan, PlannedResource r, int depth, StringBuilder out) {
         String indent = "  ".repeat(depth + 1);
-        out.append(indent).append("+ ").append(r.name()).append("  (").append(r.type()).append(")\n");
+        ResourceOptions o = r.options();
+        out.append(indent).append(o.importId().isPresent() ? "= " : "+ ").append(r.name()).append("  (")
+                .append(r.type()).append(")");
+        o.importId().ifPresent(id -> out.append("  import id ").append(id));
+        if (o.protect()) {
+            out.append("  [protected]");
+        }
+        out.append('\n');
+        if (!o.ignoreChanges().isEmpty()) {
+            out.append(indent).append("    (ignores later changes of ").append(String.join(", ", o.ignoreChanges()))
+                    .append(")\n");
+        }
         r.inputs().forEach((k, v) -> out.append(indent).append("    ").append(k).append(": ")
                 .append(value(v)).append('\n'));
         for (PlannedResource child : plan.childrenOf(r.name())) {

@@ -19,7 +19,7 @@ import pulumirpc.Resource.RegisterResourceResponse;
 /**
  * Pulumi's own mock monitor, watched: every registration request is recorded exactly as
  * the engine would receive it (secrets still marked, unknown values still unknown, the
- * parent's URN) before the mock monitor answers it.
+ * parent's URN, the resource options) before the mock monitor answers it.
  */
 final class RecordingMonitor extends MockMonitor {
     private final List<PlannedResource> recorded = Collections.synchronizedList(new ArrayList<>());
@@ -35,8 +35,36 @@ final class RecordingMonitor extends MockMonitor {
                 ? Optional.empty() : Optional.of(Urns.name(request.getParent()));
         Struct inputs = request.getObject();
         recorded.add(new PlannedResource(request.getType(), request.getName(), parent,
-                ProtoValues.toDisplay(inputs), request.getCustom()));
+                ProtoValues.toDisplay(inputs), request.getCustom(), options(request), dependencies(request)));
         return super.registerResourceAsync(resource, request);
+    }
+
+    /** For each input that comes from other resources, their logical names, sorted. */
+    static java.util.Map<String, List<String>> dependencies(RegisterResourceRequest request) {
+        java.util.Map<String, List<String>> out = new java.util.TreeMap<>();
+        request.getPropertyDependenciesMap().forEach((input, d) -> {
+            List<String> names = d.getUrnsList().stream().map(Urns::name).distinct().sorted().toList();
+            if (!names.isEmpty()) {
+                out.put(input, names);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * The options of a registration. The request lists every resource the new one depends on
+     * ({@code dependencies}: those its inputs come from, by property, and its {@code dependsOn});
+     * those no input explains are its {@code dependsOn}, by logical name, sorted.
+     */
+    static ResourceOptions options(RegisterResourceRequest request) {
+        java.util.Set<String> fromInputs = new java.util.HashSet<>();
+        request.getPropertyDependenciesMap().values().forEach(d -> fromInputs.addAll(d.getUrnsList()));
+        List<String> dependsOn = request.getDependenciesList().stream().filter(u -> !fromInputs.contains(u))
+                .map(Urns::name).distinct().sorted().toList();
+        return new ResourceOptions(request.getProtect(), request.getIgnoreChangesList(), dependsOn,
+                request.getDeleteBeforeReplace(), request.getReplaceOnChangesList(),
+                request.getAdditionalSecretOutputsList(),
+                request.getImportId().isEmpty() ? Optional.empty() : Optional.of(request.getImportId()));
     }
 
     /** Reads (a stack reference) are shown too, with the id they read, as {@code pulumi up} does. */

@@ -1,7 +1,8 @@
 package fr.mangaki.verdandi.secrets;
 
-import fr.mangaki.verdandi.secrets.internal.Files2;
+import fr.mangaki.verdandi.secrets.internal.AtomicFile;
 import fr.mangaki.verdandi.secrets.internal.Git;
+import fr.mangaki.verdandi.secrets.internal.GitException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +18,15 @@ import java.util.Map;
 /**
  * The encrypted files of a git working tree: {@code PATH.asc} beside its plaintext
  * {@code PATH}, encrypted to every recipient of {@link Recipients}; the plaintext is added
- * to the root {@code .gitignore} when first encrypted.
+ * to the root {@code .gitignore} when first encrypted. Binary messages ({@code .gpg},
+ * {@code .pgp}, as GnuPG writes them) are edited and re-encrypted like armored ones, and stay
+ * binary.
  */
 public final class EncryptedFiles {
 
     private static final String MESSAGE_ARMOR = "-----BEGIN PGP MESSAGE-----";
+    /** The extensions of encrypted files: armored, and binary as GnuPG writes them. */
+    private static final List<String> EXTENSIONS = List.of(".asc", ".gpg", ".pgp");
 
     private final Path root;
     private final Pgp pgp;
@@ -41,7 +46,7 @@ public final class EncryptedFiles {
 
     /** The working tree's root found from {@code directory} (any directory inside it). */
     public static EncryptedFiles forRepositoryAt(Path directory, Pgp pgp) {
-        return new EncryptedFiles(Git.topLevel(directory), pgp);
+        return new EncryptedFiles(git(() -> Git.topLevel(directory)), pgp);
     }
 
     public Path root() {
@@ -69,35 +74,56 @@ public final class EncryptedFiles {
         if (!Files.isRegularFile(file)) {
             throw SecretsException.invalidInput("no such file: " + relative(file));
         }
-        if (file.getFileName().toString().endsWith(".asc")) {
-            throw SecretsException.invalidInput(relative(file) + " already ends with .asc: give the plaintext file"
+        String fileName = file.getFileName().toString();
+        if (EXTENSIONS.stream().anyMatch(fileName::endsWith)) {
+            throw SecretsException.invalidInput(relative(file) + " already ends with "
+                    + fileName.substring(fileName.lastIndexOf('.')) + ": give the plaintext file"
                     + " (verdandi secrets edit " + relative(file) + " changes an encrypted file)");
         }
         List<Recipient> to = recipients.requireValid();
         byte[] content = read(file);
         Path target = file.resolveSibling(file.getFileName() + ".asc");
         try {
-            Files2.writeAtomically(target, pgp.encrypt(content, to));
+            write(target, pgp.encrypt(content, to));
         } finally {
             Arrays.fill(content, (byte) 0);
         }
         String rel = relative(file);
         String ignoreAdded = null;
-        if (git.run(null, "check-ignore", "-q", "--no-index", "--", rel).status != 0) {
+        if (git(() -> git.run(null, "check-ignore", "-q", "--no-index", "--", rel)).status != 0) {
             ignoreAdded = "/" + rel;
             appendToGitignore(ignoreAdded);
         }
-        boolean tracked = git.run(null, "ls-files", "--error-unmatch", "--", rel).status == 0;
+        boolean tracked = git(() -> git.run(null, "ls-files", "--error-unmatch", "--", rel)).status == 0;
         return new Encrypted(target, to, ignoreAdded, tracked);
     }
 
-    /** Decrypts an encrypted file with the given key. */
+    /** Decrypts an encrypted file of this repository with the given key. */
     public Sensitive<byte[]> decrypt(Path encrypted, KeySource key) {
         Path file = inside(encrypted);
         if (!Files.isRegularFile(file)) {
             throw SecretsException.invalidInput("no such file: " + relative(file));
         }
         return pgp.decrypt(read(file), relative(file), key);
+    }
+
+    /**
+     * Decrypts any encrypted file, in a repository or not (a file received by mail, say).
+     *
+     * @param file the file
+     * @param name how messages name it (the path as given)
+     */
+    public static Sensitive<byte[]> decryptFile(Path file, String name, KeySource key, Pgp pgp) {
+        if (!Files.isRegularFile(file)) {
+            throw SecretsException.invalidInput("no such file: " + name);
+        }
+        byte[] message;
+        try {
+            message = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SecretsException("cannot read " + name + ": " + e.getMessage(), e);
+        }
+        return pgp.decrypt(message, name, key);
     }
 
     /** An edit's outcome. */
@@ -113,20 +139,23 @@ public final class EncryptedFiles {
     public Edited edit(Path encrypted, KeySource key, Editor editor) {
         Path file = inside(encrypted);
         String name = file.getFileName().toString();
-        if (!name.endsWith(".asc") || name.length() == ".asc".length()) {
+        String extension = EXTENSIONS.stream().filter(name::endsWith).findFirst().orElse(null);
+        if (extension == null || name.length() == extension.length()) {
             throw SecretsException.invalidInput(relative(file) + " does not end with .asc: edit the encrypted"
-                    + " file (PATH.asc)");
+                    + " file (PATH.asc, or PATH.gpg for a binary one)");
         }
         boolean exists = Files.isRegularFile(file);
         List<Recipient> to = recipients.requireValid();
-        byte[] before = exists ? pgp.decrypt(read(file), relative(file), key).reveal() : new byte[0];
+        byte[] existing = exists ? read(file) : null;
+        boolean armored = exists ? startsWithMessageArmor(existing) : extension.equals(".asc");
+        byte[] before = exists ? pgp.decrypt(existing, relative(file), key).reveal() : new byte[0];
         Path dir = null;
         Path plain = null;
         byte[] after = null;
         try {
             dir = Files.createTempDirectory(privateTempBase(), "verdandi-edit-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            plain = dir.resolve(name.substring(0, name.length() - ".asc".length()));
+            plain = dir.resolve(name.substring(0, name.length() - extension.length()));
             Files.createFile(plain, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.write(plain, before);
             editor.edit(plain);
@@ -134,7 +163,7 @@ public final class EncryptedFiles {
             if (exists && Arrays.equals(before, after)) {
                 return new Edited(file, false, false, to);
             }
-            Files2.writeAtomically(file, pgp.encrypt(after, to));
+            write(file, pgp.encrypt(after, to, armored));
             return new Edited(file, !exists, true, to);
         } catch (IOException e) {
             throw new SecretsException("cannot edit " + relative(file) + ": " + e.getMessage(), e);
@@ -148,10 +177,12 @@ public final class EncryptedFiles {
     }
 
     /**
-     * Re-encrypts every encrypted message ({@code *.asc} files starting with a PGP message
-     * armor, tracked or not ignored) to the current recipients: run it after adding or
-     * removing a recipient. Every file is decrypted before any is written, so a file that
-     * cannot be decrypted leaves everything as it was.
+     * Re-encrypts every encrypted message ({@link #messages()}: armored {@code *.asc} and
+     * binary {@code *.gpg}/{@code *.pgp}, tracked or not ignored) to the current recipients,
+     * each in its own format, with AES-256 in integrity-protected packets (a message in a
+     * legacy cipher is replaced): run it after adding or removing a recipient. Every file is
+     * decrypted before any is written, so a file that cannot be decrypted leaves everything
+     * as it was.
      *
      * @return the files re-encrypted
      */
@@ -162,11 +193,14 @@ public final class EncryptedFiles {
         }
         List<Recipient> to = recipients.requireValid();
         Map<Path, byte[]> plaintexts = new LinkedHashMap<>();
+        Map<Path, Boolean> armored = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         try {
             for (Path m : messages) {
                 try {
-                    plaintexts.put(m, pgp.decrypt(read(m), relative(m), key).reveal());
+                    byte[] message = read(m);
+                    armored.put(m, startsWithMessageArmor(message));
+                    plaintexts.put(m, pgp.decryptToReencrypt(message, relative(m), key).reveal());
                 } catch (SecretsException e) {
                     failures.add(e.getMessage());
                 }
@@ -177,28 +211,49 @@ public final class EncryptedFiles {
                         + String.join("\n  ", failures));
             }
             Map<Path, byte[]> ciphertexts = new LinkedHashMap<>();
-            plaintexts.forEach((m, p) -> ciphertexts.put(m, pgp.encrypt(p, to)));
-            ciphertexts.forEach(Files2::writeAtomically);
+            plaintexts.forEach((m, p) -> ciphertexts.put(m, pgp.encrypt(p, to, armored.get(m))));
+            ciphertexts.forEach(EncryptedFiles::write);
         } finally {
             plaintexts.values().forEach(p -> Arrays.fill(p, (byte) 0));
         }
         return messages;
     }
 
-    /** Every {@code *.asc} file of the working tree (tracked, or untracked and not ignored) that is a PGP message. */
+    /**
+     * Every encrypted message of the working tree (tracked, or untracked and not ignored):
+     * {@code *.asc} files that start with a message armor, and {@code *.gpg} and
+     * {@code *.pgp} files that are binary encrypted messages.
+     */
     public List<Path> messages() {
-        byte[] out = git.output("ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "*.asc");
+        byte[] out = git(() -> git.output("ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", "*.asc",
+                "*.gpg", "*.pgp"));
         List<Path> messages = new ArrayList<>();
         for (String rel : new String(out, StandardCharsets.UTF_8).split("\0")) {
             if (rel.isEmpty()) {
                 continue;
             }
             Path p = root.resolve(rel);
-            if (Files.isRegularFile(p) && !messages.contains(p) && startsWithMessageArmor(p)) {
+            if (Files.isRegularFile(p) && !messages.contains(p) && isMessage(p)) {
                 messages.add(p);
             }
         }
+        messages.sort(null);
         return messages;
+    }
+
+    private boolean isMessage(Path file) {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(256);
+            if (startsWithMessageArmor(head)) {
+                return true;
+            }
+            if (head.length == 0 || (head[0] & 0x80) == 0 || file.getFileName().toString().endsWith(".asc")) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return pgp.inspect(read(file)) == PgpData.ENCRYPTED_MESSAGE;
     }
 
     /** {@code path} relative to the repository root, with {@code /}. */
@@ -222,13 +277,9 @@ public final class EncryptedFiles {
         }
     }
 
-    private static boolean startsWithMessageArmor(Path file) {
-        try (var in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(256);
-            return new String(head, StandardCharsets.ISO_8859_1).stripLeading().startsWith(MESSAGE_ARMOR);
-        } catch (IOException e) {
-            return false;
-        }
+    private static boolean startsWithMessageArmor(byte[] content) {
+        String head = new String(content, 0, Math.min(content.length, 256), StandardCharsets.ISO_8859_1);
+        return head.stripLeading().startsWith(MESSAGE_ARMOR);
     }
 
     private void appendToGitignore(String line) {
@@ -236,9 +287,27 @@ public final class EncryptedFiles {
         try {
             String existing = Files.exists(gitignore) ? Files.readString(gitignore) : "";
             String prefix = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
-            Files2.writeAtomically(gitignore, (existing + prefix + line + "\n").getBytes(StandardCharsets.UTF_8));
+            write(gitignore, (existing + prefix + line + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new SecretsException("cannot update " + gitignore + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes a whole file or nothing ({@link AtomicFile}). */
+    static void write(Path target, byte[] content) {
+        try {
+            AtomicFile.write(target, content);
+        } catch (IOException e) {
+            throw new SecretsException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a git operation, its failures as {@link SecretsException}s (not a repository: invalid input). */
+    static <T> T git(java.util.function.Supplier<T> operation) {
+        try {
+            return operation.get();
+        } catch (GitException e) {
+            throw SecretsException.of(e.getMessage(), e.notARepository(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package fr.mangaki.verdandi.secrets;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,7 @@ public final class Recipient {
     private final String userId;
     private final String armoredPublicKey;
     private final Instant expires;
+    private final List<String> encryptionKeyIds;
 
     /**
      * @param fingerprint       the primary key's fingerprint, hexadecimal (any case, spaces ignored)
@@ -24,10 +26,28 @@ public final class Recipient {
      * @param expires           when the certificate expires, or null for never
      */
     public Recipient(String fingerprint, String userId, String armoredPublicKey, Instant expires) {
+        this(fingerprint, userId, armoredPublicKey, expires, List.of());
+    }
+
+    /**
+     * @param fingerprint       the primary key's fingerprint, hexadecimal (any case, spaces ignored)
+     * @param userId            the primary user id ({@code "Name <mail>"}), or empty
+     * @param armoredPublicKey  the ASCII-armored certificate (public material only)
+     * @param expires           when the certificate expires, or null for never
+     * @param encryptionKeyIds  the key ids (16 hexadecimal digits) of its valid encryption-capable keys
+     */
+    public Recipient(String fingerprint, String userId, String armoredPublicKey, Instant expires,
+                     List<String> encryptionKeyIds) {
         this.fingerprint = normalizeFingerprint(fingerprint);
         this.userId = Objects.requireNonNull(userId, "userId");
         this.armoredPublicKey = Objects.requireNonNull(armoredPublicKey, "armoredPublicKey");
         this.expires = expires;
+        this.encryptionKeyIds = List.copyOf(encryptionKeyIds);
+    }
+
+    /** The key ids (16 hexadecimal digits, upper case) of the keys that messages to this recipient are encrypted to. */
+    public List<String> encryptionKeyIds() {
+        return encryptionKeyIds;
     }
 
     /** Upper-case hexadecimal without spaces, as used in file names and on the command line. */

@@ -1,7 +1,5 @@
 package fr.mangaki.verdandi.secrets;
 
-import fr.mangaki.verdandi.secrets.internal.Files2;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,7 +66,7 @@ public final class Recipients {
         } catch (IOException e) {
             throw new SecretsException("cannot create " + directory + ": " + e.getMessage(), e);
         }
-        Files2.writeAtomically(file, recipient.armoredPublicKey().getBytes(StandardCharsets.US_ASCII));
+        EncryptedFiles.write(file, recipient.armoredPublicKey().getBytes(StandardCharsets.US_ASCII));
         return new Added(recipient, file, replaced);
     }
 
@@ -128,7 +126,8 @@ public final class Recipients {
 
     /**
      * Removes the recipient with this fingerprint (spaces and case ignored; its last 16 hex
-     * digits, the long key id, are enough when unambiguous).
+     * digits, the long key id, are enough when unambiguous). The last recipient cannot be
+     * removed: nobody could decrypt the secrets any more.
      *
      * @return the file removed
      */
@@ -154,6 +153,12 @@ public final class Recipients {
         if (matches.size() > 1) {
             throw SecretsException.invalidInput(wanted + " matches " + matches.size()
                     + " recipients: give the full fingerprint");
+        }
+        if (entries().size() == 1) {
+            throw SecretsException.invalidInput("cannot remove the last recipient (" + DIRECTORY + "/"
+                    + matches.get(0).getFileName() + "): nobody could decrypt the secrets any more. Add the new"
+                    + " recipient first (verdandi secrets recipients add KEYFILE), re-encrypt (verdandi secrets"
+                    + " reencrypt), then remove this one");
         }
         try {
             Files.delete(matches.get(0));

@@ -31,6 +31,14 @@ public class SecretsException extends RuntimeException {
         return new SecretsException(message, true, null);
     }
 
+    /**
+     * A failure reported by a lower layer (git, the OpenPGP library) with its message for
+     * people, as invalid input or as a failed operation.
+     */
+    public static SecretsException of(String message, boolean invalidInput, Throwable cause) {
+        return new SecretsException(message, invalidInput, cause);
+    }
+
     /** Whether the input itself was unusable (the CLI exits with status 2), not the operation. */
     public boolean isInvalidInput() {
         return invalidInput;

@@ -43,6 +43,10 @@ import java.util.function.Function;
  * @param adminCidrs    for a platform, the networks allowed to reach SSH
  * @param alerts        who is alerted, and past which thresholds; empty: no alerts
  * @param environment   the environment this stack installs
+ * @param unprotect     for a platform, the protected resources whose protection is lifted ({@code app}, {@code zone})
+ * @param importZone    for a platform, the existing zone to adopt (its name)
+ * @param importSshKeys for a platform, the existing SSH keys to adopt: MD5 fingerprint to DigitalOcean id
+ * @param image         for a platform, the droplets' image
  * @param acme          for a platform, the ACME server its front gets the certificates from
  *                      (Let's Encrypt, no contact, unless {@code mangaki:acme} says otherwise)
  */
@@ -58,6 +62,10 @@ public record StackSettings(
         List<String> adminCidrs,
         Optional<Alerts> alerts,
         EnvironmentSettings environment,
+        List<String> unprotect,
+        Optional<String> importZone,
+        Map<String, String> importSshKeys,
+        String image,
         Optional<Acme> acme) {
 
     /** The Pulumi project (the name in Pulumi.yaml) whose stacks these settings are of. */
@@ -71,7 +79,7 @@ public record StackSettings(
 
     static final List<String> KEYS = List.of(
             "region", "domain", "hosting", "platformStack", "front", "app", "sshKeys",
-            "adminCidrs", "alerts", "environment", "acme");
+            "adminCidrs", "alerts", "environment", "unprotect", "import", "image", "acme");
 
     private static final List<String> HOSTINGS = List.of("platform", "guest");
     private static final String PREFIX = NAMESPACE + ":";
@@ -79,6 +87,8 @@ public record StackSettings(
     public StackSettings {
         sshKeys = List.copyOf(sshKeys);
         adminCidrs = List.copyOf(adminCidrs);
+        unprotect = List.copyOf(unprotect);
+        importSshKeys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(importSshKeys));
     }
 
     /**
@@ -121,12 +131,16 @@ public record StackSettings(
         ConfigValue appValue = value.apply("app");
         ConfigValue sshKeysValue = value.apply("sshKeys");
         ConfigValue cidrsValue = value.apply("adminCidrs");
+        ConfigValue unprotectValue = value.apply("unprotect");
+        ConfigValue importValue = value.apply("import");
+        ConfigValue imageValue = value.apply("image");
         ConfigValue acmeValue = value.apply("acme");
         Optional<String> platformStack = Optional.empty();
         if (guest) {
             platformStack = platformStackValue.required().string(PlatformReference.STACK_NAME);
             // the ACME server is the front's, hence the platform's (PlatformArgs.acme())
-            for (ConfigValue v : List.of(frontValue, appValue, sshKeysValue, cidrsValue, acmeValue)) {
+            for (ConfigValue v : List.of(frontValue, appValue, sshKeysValue, cidrsValue, unprotectValue, importValue,
+                    imageValue, acmeValue)) {
                 if (v.isPresent()) {
                     v.problemAboutKey("is not allowed on a guest stack (the platform stack "
                             + "declares the droplets); remove it or set mangaki:hosting to platform");
@@ -151,6 +165,13 @@ public record StackSettings(
         Optional<List<String>> sshKeys = sshKeysValue.strings();
         Optional<List<String>> cidrs = cidrsValue.strings();
         Optional<Alerts> alerts = alerts(value.apply("alerts"), guest);
+        List<String> unprotect = guest ? List.of() : unprotectValue.strings().orElse(List.of());
+        String image = guest ? PlatformArgs.DEFAULT_IMAGE : imageValue.string().orElse(PlatformArgs.DEFAULT_IMAGE);
+        Optional<ConfigValue.Fields> imports = guest ? Optional.empty() : importValue.object(List.of("zone", "sshKeys"));
+        Optional<String> importZone = imports.flatMap(o -> o.get("zone").string());
+        Map<String, String> importSshKeys = new java.util.LinkedHashMap<>();
+        imports.flatMap(o -> o.get("sshKeys").entries()).ifPresent(entries -> entries.forEach((fingerprint, id) ->
+                id.string().ifPresent(i -> importSshKeys.put(fingerprint, i))));
         Optional<Acme> acme = guest ? Optional.empty() : acme(acmeValue);
 
         EnvironmentArgs.Builder environment = EnvironmentArgs.builder();
@@ -169,6 +190,10 @@ public record StackSettings(
             sshKeys.ifPresent(platform::sshKeys);
             cidrs.ifPresent(platform::adminCidrs);
             alerts.ifPresent(platform::alerts);
+            platform.unprotect(unprotect);
+            platform.image(image);
+            importZone.ifPresent(platform::importZone);
+            importSshKeys.forEach(platform::importSshKey);
             acme.ifPresent(platform::acme);
             reading.ruleProblems(platform.problems().stream()
                     // a stack of unknown hosting is checked for its values, not for what a platform must have
@@ -177,7 +202,8 @@ public record StackSettings(
 
         reading.throwIfAny();
         return new StackSettings(stack, region.orElseThrow(), domain.orElseThrow(), hosting, platformStack, front, app,
-                sshKeys.orElse(List.of()), cidrs.orElse(List.of()), alerts, settings.orElseThrow(), acme);
+                sshKeys.orElse(List.of()), cidrs.orElse(List.of()), alerts, settings.orElseThrow(), unprotect, importZone,
+                importSshKeys, image, acme);
     }
 
     public boolean isPlatform() {
@@ -194,6 +220,10 @@ public record StackSettings(
         front.ifPresent(b::front);
         app.ifPresent(a -> b.app(a.size(), a.backups()));
         alerts.ifPresent(b::alerts);
+        b.unprotect(unprotect);
+        b.image(image);
+        importZone.ifPresent(b::importZone);
+        importSshKeys.forEach(b::importSshKey);
         acme.ifPresent(b::acme);
         return b;
     }

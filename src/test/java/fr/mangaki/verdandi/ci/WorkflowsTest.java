@@ -541,10 +541,10 @@ class WorkflowsTest {
         assertTrue(comment.contains("""
                 ### Plan diff: `production`
 
-                **+0 to add, ~1 to change, -0 to destroy; cost $13.20/month (unchanged)**
+                **+0 to add, ~1 to change, +-0 to replace, -0 to destroy; cost $13.20/month (unchanged)**
                 """), comment);
         assertTrue(comment.contains("""
-                ~ mangaki-app  (digitalocean:index/droplet:Droplet)
+                ~ mangaki-app  (digitalocean:index/droplet:Droplet)  update in place
                     backupPolicy.hour: 4 → 8
                 """), comment);
         assertTrue(comment.endsWith("""
@@ -574,7 +574,7 @@ class WorkflowsTest {
         assertTrue(runs.get(0).output().contains("::error::the pull request's plan of staging failed\n"
                 + "verdandi: mangaki:environment.port: 80 is not"), runs.get(0).output());
         String comment = Files.readString(workspace.resolve("comment.md"));
-        assertTrue(comment.contains("**+24 to add, ~0 to change, -0 to destroy, 12 output changes; "
+        assertTrue(comment.contains("**+24 to add, ~0 to change, +-0 to replace, -0 to destroy, 12 output changes; "
                 + "cost $0.00 → $13.20 (+$13.20)/month**"), comment);
         assertTrue(comment.endsWith("### Plan diff: `staging`\n\n**The pull request's plan of `staging` failed**: "
                 + "see the workflow log.\n"), comment);

@@ -39,8 +39,23 @@ class PlanCommandTest {
         for (JsonNode resource : plan.get("resources")) {
             List<String> keys = new ArrayList<>();
             resource.fieldNames().forEachRemaining(keys::add);
-            assertEquals(List.of("type", "name", "parent", "inputs"), keys);
+            assertEquals(List.of("type", "name", "parent", "inputs", "options", "dependencies"), keys);
+            List<String> options = new ArrayList<>();
+            resource.get("options").fieldNames().forEachRemaining(options::add);
+            assertEquals(List.of("protect", "ignoreChanges", "dependsOn", "deleteBeforeReplace", "replaceOnChanges",
+                    "additionalSecretOutputs", "import"), options);
         }
+        JsonNode app = find(plan, "mangaki-app").get("options");
+        assertTrue(app.get("protect").asBoolean());
+        assertEquals("[\"userData\",\"sshKeys\"]", app.get("ignoreChanges").toString());
+        assertTrue(app.get("import").isNull());
+        assertTrue(find(plan, "mangaki-zone").get("options").get("protect").asBoolean());
+        assertFalse(find(plan, "mangaki-front").get("options").get("protect").asBoolean());
+        assertEquals("[\"connection\"]", find(plan, "production-app-install").get("options")
+                .get("additionalSecretOutputs").toString());
+        assertEquals("[\"mangaki-app-files\"]", find(plan, "production-app-install").get("options").get("dependsOn")
+                .toString());
+        assertEquals("{\"vpcUuid\":[\"mangaki-vpc\"]}", find(plan, "mangaki-app").get("dependencies").toString());
         assertEquals(2, count(plan, "digitalocean:index/droplet:Droplet"));
         assertEquals("mangaki", find(plan, "mangaki-app").get("parent").asText());
         assertTrue(find(plan, "mangaki-production").get("parent").isNull());
@@ -91,7 +106,8 @@ class PlanCommandTest {
         CliRun r = CliRun.run("plan", "--stack-file", file.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains("+ production-app-backups  (command:remote:Command"), r.out());
-        assertTrue(r.out().contains("nightly at 02:00 UTC, kept 14 days, copied to bucket mangaki-backups (ams3)"), r.out());
+        assertTrue(r.out().contains("backup-remove production # backups: nightly at 02:00 UTC, kept 14 days, copied to "
+                + "bucket mangaki-backups (ams3)"), r.out());
         assertTrue(r.out().matches("(?s).*Spaces \\(dumps in mangaki-backups\\) +subscription: 250 GiB, 1 TiB out +\\$5.00\n.*"),
                 r.out());
         assertTrue(r.out().contains("$18.20 / month"), r.out());
@@ -119,6 +135,35 @@ class PlanCommandTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("verdandi: mangaki:region: \"mars1\" is not one of ams3")),
                 r.err());
         assertTrue(lines.get(lines.size() - 1).startsWith("verdandi: nothing planned: 2 problems in "), r.err());
+    }
+
+    @Test
+    void rejectsAMalformedImportIdWithExitTwoNamingTheKey(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Pulumi.production.yaml");
+        Files.writeString(file, Files.readString(Path.of("Pulumi.production.yaml"))
+                + "  mangaki:import:\n    zone: mangaki.fr\n    sshKeys:\n"
+                + "      \"54:d4:37:54:25:30:c5:8f:9e:dc:2a:bd:cf:7a:64:3d\": dop-263654\n");
+        CliRun r = CliRun.run("plan", "--stack-file", file.toString());
+        assertEquals(2, r.status(), r.out());
+        assertEquals("verdandi: mangaki:import.sshKeys.54:d4:37:54:25:30:c5:8f:9e:dc:2a:bd:cf:7a:64:3d: \"dop-263654\" is "
+                + "not a DigitalOcean SSH key id (a number, as `doctl compute ssh-key list` shows)", r.err().lines()
+                .findFirst().orElseThrow());
+    }
+
+    @Test
+    void showsImportedResourcesAndProtectedOnesInTheTextPlan(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("Pulumi.production.yaml");
+        Files.writeString(file, Files.readString(Path.of("Pulumi.production.yaml"))
+                + "  mangaki:import:\n    zone: mangaki.fr\n    sshKeys:\n"
+                + "      \"54:d4:37:54:25:30:c5:8f:9e:dc:2a:bd:cf:7a:64:3d\": 263654\n");
+        CliRun r = CliRun.run("plan", "--stack-file", file.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\n      = mangaki-zone  (digitalocean:index/domain:Domain)  import id mangaki.fr  "
+                + "[protected]\n"), r.out());
+        assertTrue(r.out().contains("\n      = mangaki-key-54d437542530c58f9edc2abdcf7a643d  "
+                + "(digitalocean:index/sshKey:SshKey)  import id 263654\n"), r.out());
+        assertTrue(r.out().contains("\n      + mangaki-app  (digitalocean:index/droplet:Droplet)  [protected]\n"
+                + "          (ignores later changes of userData, sshKeys)\n"), r.out());
     }
 
     @Test

@@ -422,8 +422,8 @@ class SecretsCommandTest {
     void rejectsEditOfPlaintextName() {
         secrets("recipients", "add", alicePublic.toString());
         assertEquals(2, secrets("edit", "secrets/production.env"));
-        assertEquals("verdandi: secrets/production.env does not end with .asc: edit the encrypted file (PATH.asc)\n",
-                err());
+        assertEquals("verdandi: secrets/production.env does not end with .asc: edit the encrypted file (PATH.asc, or"
+                + " PATH.gpg for a binary one)\n", err());
     }
 
     // ------------------------------------------------------------------ reencrypt
@@ -478,7 +478,75 @@ class SecretsCommandTest {
     @Test
     void reencryptSaysWhenThereIsNothingToDo() {
         assertEquals(0, secrets("reencrypt"));
-        assertEquals("no encrypted files (*.asc PGP messages) in this repository\n", out());
+        assertEquals("no encrypted files (*.asc, *.gpg, *.pgp PGP messages) in this repository\n", out());
+    }
+
+    @Test
+    void decryptsAFileOutsideAnyRepository() throws Exception {
+        Path received = dir.resolve("mail/production.env.asc");
+        Files.createDirectories(received.getParent());
+        Files.write(received, gpg.encrypt(ENV.getBytes(StandardCharsets.UTF_8), alice));
+        useKey(aliceSecret, alice);
+        assertEquals(0, secretsIn(dir, "decrypt", "mail/production.env.asc"), err());
+        assertEquals(ENV, out());
+        assertEquals(2, secretsIn(dir, "decrypt", "mail/missing.asc"));
+        assertEquals("verdandi: no such file: mail/missing.asc\n", err());
+    }
+
+    @Test
+    void refusesRemovingTheLastRecipient() {
+        secrets("recipients", "add", alicePublic.toString());
+        assertEquals(2, secrets("recipients", "remove", alice.fingerprint()));
+        assertContains(err(), "verdandi: cannot remove the last recipient (secrets/recipients/" + alice.fingerprint()
+                + ".asc): nobody could decrypt the secrets any more");
+        assertTrue(Files.exists(repo.root().resolve("secrets/recipients/" + alice.fingerprint() + ".asc")));
+    }
+
+    @Test
+    void reencryptsBinaryGpgFilesKeepingThemBinary() throws Exception {
+        secrets("recipients", "add", alicePublic.toString());
+        secrets("recipients", "add", bobPublic.toString());
+        Path binary = repo.root().resolve("secrets/ci.env.gpg");
+        Files.createDirectories(binary.getParent());
+        Files.write(binary, gpg.gpg(ENV.getBytes(StandardCharsets.UTF_8), "--trust-model", "always", "--encrypt",
+                "--recipient", alice.fingerprint()));
+        useKey(aliceSecret, alice);
+        assertEquals(0, secrets("reencrypt"), err());
+        assertEquals("re-encrypted 1 file to 2 recipients:\n  secrets/ci.env.gpg\n", out());
+        byte[] message = Files.readAllBytes(binary);
+        assertTrue((message[0] & 0x80) != 0, "still binary");
+        assertArrayEquals(ENV.getBytes(StandardCharsets.UTF_8), gpg.decrypt(message, bob));
+        assertEquals(0, repo.addAndCommit("secrets").status());
+    }
+
+    @Test
+    void editsBinaryGpgFiles() throws Exception {
+        secrets("recipients", "add", alicePublic.toString());
+        useKey(aliceSecret, alice);
+        env.put("EDITOR", "sh -c 'echo X=1 >> \"$1\"' editor");
+        editor = Editor.fromEnvironment(env);
+        assertEquals(0, secrets("edit", "secrets/ci.env.gpg"), err());
+        assertEquals("created secrets/ci.env.gpg to 1 recipient\n", out());
+        byte[] message = Files.readAllBytes(repo.root().resolve("secrets/ci.env.gpg"));
+        assertTrue((message[0] & 0x80) != 0, "binary, as its name says");
+        assertArrayEquals("X=1\n".getBytes(StandardCharsets.UTF_8), gpg.decrypt(message, alice));
+    }
+
+    @Test
+    void reencryptReplacesALegacyCipher() throws Exception {
+        secrets("recipients", "add", alicePublic.toString());
+        Path old = repo.root().resolve("secrets/old.env.asc");
+        Files.createDirectories(old.getParent());
+        Files.write(old, gpg.gpg(ENV.getBytes(StandardCharsets.UTF_8), "--trust-model", "always", "--cipher-algo", "3DES",
+                "--armor", "--encrypt", "--recipient", alice.fingerprint()));
+        useKey(aliceSecret, alice);
+        assertEquals(1, secrets("decrypt", "secrets/old.env.asc"));
+        assertContains(err(), "it is encrypted with TripleDES, a legacy 64-bit block cipher");
+        assertEquals(0, secrets("reencrypt"), err());
+        assertEquals(0, secrets("decrypt", "secrets/old.env.asc"), err());
+        assertEquals(ENV, out());
+        GnuPG.Result r = gpg.run(Files.readAllBytes(old), "--passphrase", alice.passphrase(), "--status-fd", "2", "--decrypt");
+        assertContains(r.stderr(), "[GNUPG:] DECRYPTION_INFO 2 9"); // SHA-1 MDC, AES-256
     }
 
     // ------------------------------------------------------------------ check

@@ -9,6 +9,7 @@ import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.DropletSize;
+import fr.mangaki.verdandi.config.PublicKey;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -106,6 +107,92 @@ class PlatformArgsTest {
         assertEquals(List.of("domain: is required", "sshKeys: must list at least one value",
                         "adminCidrs: must list at least one value", "access: is required"),
                 problems(PlatformArgs.builder().sshKeys(List.of()).adminCidrs(List.of())));
+    }
+
+    private static final String OPS = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOps ops@mangaki.fr";
+    private static final String CI = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPX/8lnewja82y3wXInexq4r5mHuLabSj3iMQe6xfPeI ci";
+
+    /** Credentials whose key's public half is {@code publicKey}. */
+    private static HostAccess deployingWith(String publicKey) {
+        return new HostAccess() {
+            @Override
+            public Output<String> sshPrivateKey() {
+                return Output.ofSecret("test-ssh-key");
+            }
+
+            @Override
+            public Optional<PublicKey> sshPublicKey() {
+                return PublicKey.parse(publicKey);
+            }
+
+            @Override
+            public Output<String> environmentFile(String environment) {
+                return Output.ofSecret("");
+            }
+
+            @Override
+            public String environmentFileVersion(String environment) {
+                return "absent";
+            }
+        };
+    }
+
+    @Test
+    void rejectsKeysWithoutTheOneTheRemoteCommandsLogInWith() {
+        String ci = CI.split(" ")[1];
+        assertEquals(List.of("sshKeys: does not list the key pulumi up logs in with (ssh-ed25519 ..."
+                        + ci.substring(ci.length() - 12) + " ci): the remote commands would lock themselves out of the "
+                        + "droplets at the next up; keep that key listed, or deploy with a key that is"),
+                problems(valid().access(deployingWith(CI))));
+        // the same key under another comment is the same key
+        valid().sshKey(CI.replace(" ci", " renamed@laptop")).access(deployingWith(CI)).build();
+    }
+
+    @Test
+    void rejectsAKeyListedTwice() {
+        assertEquals(List.of("sshKeys[1]: \"" + OPS.replace("ops@", "again@") + "\" is listed twice (one DigitalOcean"
+                + " key per public key)"), problems(valid().sshKey(OPS.replace("ops@", "again@"))));
+    }
+
+    @Test
+    void protectsTheAppDropletAndTheZoneUnlessUnprotected() {
+        PlatformArgs args = valid().build();
+        assertEquals(true, args.isProtected(PlatformArgs.Protected.APP));
+        assertEquals(true, args.isProtected(PlatformArgs.Protected.ZONE));
+        PlatformArgs lifted = valid().unprotect("app").build();
+        assertEquals(false, lifted.isProtected(PlatformArgs.Protected.APP));
+        assertEquals(true, lifted.isProtected(PlatformArgs.Protected.ZONE));
+        assertEquals(List.of("unprotect[0]: \"front\" is not one of app, zone"), problems(valid().unprotect("front")));
+    }
+
+    @Test
+    void importsTheZoneByItsNameAndKeysByFingerprint() {
+        String fingerprint = PublicKey.parse(OPS).orElseThrow().fingerprint();
+        PlatformArgs args = valid().importZone("mangaki.fr").importSshKey(fingerprint, "263654").build();
+        assertEquals(Optional.of("mangaki.fr"), args.importZone());
+        assertEquals(java.util.Map.of(fingerprint, "263654"), args.importSshKeys());
+    }
+
+    @Test
+    void rejectsMalformedImportsNamingTheKey() {
+        String fingerprint = PublicKey.parse(OPS).orElseThrow().fingerprint();
+        assertEquals(List.of(
+                        "import.zone: \"example.org\" is not the zone of domain (\"mangaki.fr\"): a DigitalOcean domain is "
+                                + "imported by its name",
+                        "import.sshKeys." + fingerprint + ": \"26 3654\" is not a DigitalOcean SSH key id (a number, as "
+                                + "`doctl compute ssh-key list` shows)",
+                        "import.sshKeys.SHA256:abc: is not an MD5 fingerprint (16 hex pairs joined by ':', as "
+                                + "`doctl compute ssh-key list` shows)",
+                        "import.sshKeys.00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff: is not the fingerprint of a "
+                                + "key of sshKeys (their fingerprints: " + fingerprint + ")"),
+                problems(valid().importZone("example.org").importSshKey(fingerprint, "26 3654")
+                        .importSshKey("SHA256:abc", "1").importSshKey("00:11:22:33:44:55:66:77:88:99:aa:bb:cc:dd:ee:ff", "2")));
+    }
+
+    @Test
+    void rejectsAnImageThatIsNotASlug() {
+        assertEquals(List.of("image: \"Debian 12\" is not a DigitalOcean image slug (e.g. debian-12-x64, as "
+                + "`doctl compute image list-distribution` shows)"), problems(valid().image("Debian 12")));
     }
 
     private static List<String> problems(PlatformArgs.Builder builder) {

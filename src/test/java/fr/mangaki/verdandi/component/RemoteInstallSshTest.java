@@ -7,6 +7,11 @@ import fr.mangaki.verdandi.Program;
 import fr.mangaki.verdandi.component.internal.LoopbackSshd;
 import fr.mangaki.verdandi.component.internal.LoopbackSshd.AdminUser;
 import fr.mangaki.verdandi.component.internal.LoopbackSshd.KeyPair;
+import fr.mangaki.verdandi.component.internal.ProviderDial;
+import fr.mangaki.verdandi.component.internal.Ssh;
+import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.PublicKey;
+import fr.mangaki.verdandi.host.HostRole;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.stack.StackFile;
 import fr.mangaki.verdandi.stack.StackSettings;
@@ -33,11 +38,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -85,11 +94,15 @@ class RemoteInstallSshTest {
             assertEquals(FRONT, front.host());
             assertEquals(ENV_1, app.stdin());
             assertEquals(ENV_2, appAfter.stdin());
-            assertEquals(app.create(), appAfter.update(), "an update runs the install again");
-            assertNotEquals(app.triggers(), appAfter.triggers(), "a new env file triggers the update");
+            assertEquals(app.create().replace("# env file v1", "# env file v2"), appAfter.update(),
+                    "an update runs the install again");
+            assertNotEquals(app.create(), appAfter.create(), "a new env file changes the command: pulumi up updates it");
+            assertEquals(List.of(), appAfter.triggers(), "no triggers: a change of them would replace the command");
             assertEquals(front.create(), front.update());
-            assertTrue(app.create().startsWith(HostCommands.WAIT_FOR_CLOUD_INIT + "; sudo -n "
-                    + HostFiles.SCRIPT_DIR + "/env-install production "), app.create());
+            assertTrue(app.create().startsWith(HostCommands.WAIT_FOR_CLOUD_INIT + "; "
+                    + HostCommands.standard().requireHostFiles(HostRole.APP, "run pulumi up of this stack again (its "
+                    + "host-files command did not complete)") + "; sudo -n " + HostFiles.SCRIPT_DIR
+                    + "/env-install production "), app.create());
 
             // both hosts as their user data makes them, on this machine
             Rehearsal.materializeInto(r.root, first.userData("mangaki-app"));
@@ -113,6 +126,14 @@ class RemoteInstallSshTest {
                 Proc.Result probe = sshd.ssh(toApp, "id -un; sudo -n id -un; sudo -n printenv VERDANDI_ROOT", null);
                 assertEquals(0, probe.exit(), probe.output() + sshd.log());
                 assertEquals(user.name() + "\nroot\n" + r.root + "\n", probe.output());
+
+                // the platform's up writes both hosts' files first (the install commands check their version)
+                for (String files : List.of("mangaki-app-files", "mangaki-front-files")) {
+                    RemoteCommandInputs f = first.remoteCommand(files);
+                    Proc.Result written = sshd.ssh(f.host().equals(APP) ? toApp : toFront, f.create(), f.stdin());
+                    outputs.add(written.output());
+                    assertEquals(0, written.exit(), written.output() + sshd.log());
+                }
 
                 // create
                 Proc.Result created = sshd.ssh(toApp, app.create(), app.stdin());
@@ -260,6 +281,234 @@ class RemoteInstallSshTest {
         }
     }
 
+    /**
+     * The team's keys on a running droplet: the host-files command the program registers for
+     * each list of keys, run over SSH as the deploying key, sets the admin user's authorized
+     * keys, so that a key added logs in and a key removed is refused; a list without the
+     * deploying key is refused by the program when it can tell that key, and on the host
+     * otherwise, the keys left as they were.
+     */
+    @Test
+    void theAuthorizedKeysFollowTheStackAndNeverLoseTheDeployingKey() throws Exception {
+        Path work = Files.createTempDirectory("verdandi-keys-");
+        try {
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+            KeyPair admin = LoopbackSshd.keygen(work.resolve("admin_key"), "admin@mangaki.test");
+            KeyPair alice = LoopbackSshd.keygen(work.resolve("alice_key"), "alice@mangaki.test");
+            RecordingMocks first = record(productionWithKeys(List.of(admin.publicKey())), access(admin, ENV_1, "v1"));
+            Path root = work.resolve("root");
+            Rehearsal.materializeInto(root, first.userData("mangaki-app"));
+            AdminUser user = adminUser(first.userData("mangaki-app"));
+            LoopbackSshd.Builder b = LoopbackSshd.builder(work.resolve("sshd")).listen(APP).admin(user)
+                    .hostScripts(root.resolve("usr/local/lib")).authorizedKeysUnder(root)
+                    .include(root.resolve("etc/ssh/sshd_config.d/*.conf"))
+                    .sessionEnvironment("VERDANDI_ROOT", root.toString());
+            try (LoopbackSshd sshd = b.start()) {
+                RemoteCommandInputs files = first.remoteCommand("mangaki-app-files");
+                List<String> asAdmin = sshd.client(user.name(), APP, connectionKey(work, files));
+                List<String> asAlice = sshd.client(user.name(), APP, alice.privateKey());
+                assertDenied(sshd.ssh(asAlice, "true", null));
+
+                // a key added: the host-files command of the new list lets it in
+                RemoteCommandInputs added = record(productionWithKeys(List.of(admin.publicKey(), alice.publicKey())),
+                        access(admin, ENV_1, "v1")).remoteCommand("mangaki-app-files");
+                assertEquals(files.update(), added.update(), "the keys change the script, not the command");
+                Proc.Result add = sshd.ssh(asAdmin, added.update(), added.stdin());
+                assertEquals(0, add.exit(), add.output() + sshd.log());
+                assertTrue(add.output().contains("authorized keys of verdandi: the 2 of mangaki:sshKeys"), add.output());
+                Proc.Result aliceIn = sshd.ssh(asAlice, "id -un", null);
+                assertEquals(0, aliceIn.exit(), aliceIn.output() + sshd.log());
+                assertEquals(user.name() + "\n", aliceIn.output());
+
+                // a key removed: refused at once
+                Proc.Result remove = sshd.ssh(asAdmin, files.update(), files.stdin());
+                assertEquals(0, remove.exit(), remove.output());
+                assertDenied(sshd.ssh(asAlice, "true", null));
+                assertEquals(0, sshd.ssh(asAdmin, "true", null).exit(), "the deploying key still logs in");
+
+                // the deploying key left out: the program refuses when it can tell the key...
+                StackSettings aliceOnly = productionWithKeys(List.of(alice.publicKey()));
+                RuntimeException failed = assertThrows(RuntimeException.class,
+                        () -> record(aliceOnly, telling(access(admin, ENV_1, "v1"), admin)));
+                // the mock engine reports the program's exception in its own
+                assertTrue(failed.getMessage().contains(ConfigException.class.getName() + ": sshKeys: does not list the "
+                        + "key pulumi up logs in with (" + admin.publicKey().split(" ")[0] + " ..."), failed.toString());
+                // ...and the host refuses what a program that could not tell it sends
+                RemoteCommandInputs lockout = record(aliceOnly, access(admin, ENV_1, "v1")).remoteCommand("mangaki-app-files");
+                Path keys = Path.of(root + work.resolve("sshd/home/" + user.name()).toString() + "/.ssh/authorized_keys");
+                String before = Files.readString(keys);
+                Proc.Result lock = sshd.ssh(asAdmin, lockout.update(), lockout.stdin());
+                assertEquals(1, lock.exit(), lock.output());
+                assertTrue(lock.output().contains("verdandi: refusing to remove the key this session logged in with ("
+                        + admin.publicKey().split(" ")[0] + " ..."), lock.output());
+                assertEquals(before, Files.readString(keys), "the keys are as they were");
+                assertEquals(0, sshd.ssh(asAdmin, "true", null).exit(), "the deploying key still logs in");
+                assertDenied(sshd.ssh(asAlice, "true", null));
+            }
+        } finally {
+            Proc.run(List.of("rm", "-rf", work.toString()), Map.of(), null, Duration.ofSeconds(60));
+        }
+    }
+
+    /**
+     * First contact with a new droplet: its sshd starts a minute after the host-files command
+     * begins (DigitalOcean says a droplet is active before its sshd listens). The command is
+     * run as the command provider runs it, dialing again with the connection settings the
+     * program registers ({@link ProviderDial}): with the provider's defaults it gives up, with
+     * the program's it gets through and the install succeeds.
+     */
+    @Test
+    void aLateSshdIsReachedWithTheProgramsDialSettings() throws Exception {
+        Path work = Files.createTempDirectory("verdandi-late-");
+        ExecutorService starter = Executors.newSingleThreadExecutor();
+        try {
+            Files.setPosixFilePermissions(work, PosixFilePermissions.fromString("rwxr-xr-x"));
+            KeyPair admin = LoopbackSshd.keygen(work.resolve("admin_key"), "admin@mangaki.test");
+            RecordingMocks program = record(productionWithKeys(List.of(admin.publicKey())), access(admin, ENV_1, "v1"));
+            RemoteCommandInputs files = program.remoteCommand("mangaki-app-files");
+            assertEquals(Ssh.DIAL_ERROR_LIMIT, files.dialErrorLimit());
+            assertEquals(Ssh.PER_DIAL_TIMEOUT_SECONDS, files.perDialTimeout());
+            Path root = work.resolve("root");
+            Rehearsal.materializeInto(root, program.userData("mangaki-app"));
+            AdminUser user = adminUser(program.userData("mangaki-app"));
+            int port = LoopbackSshd.freePort();
+            LoopbackSshd.Builder later = LoopbackSshd.builder(work.resolve("sshd")).port(port).listen(APP).admin(user)
+                    .hostScripts(root.resolve("usr/local/lib")).authorizedKeysUnder(root)
+                    .include(root.resolve("etc/ssh/sshd_config.d/*.conf"))
+                    .sessionEnvironment("VERDANDI_ROOT", root.toString());
+            List<String> client = LoopbackSshd.client(port, user.name(), APP, connectionKey(work, files),
+                    later.knownHosts());
+
+            // the provider's defaults give up long before a droplet's sshd listens
+            ProviderDial.GaveUp gaveUp = assertThrows(ProviderDial.GaveUp.class,
+                    () -> ProviderDial.dial(client, 10, 15, work));
+            assertEquals(11, gaveUp.failedDials());
+            assertTrue(gaveUp.getMessage().startsWith("after 10 failed attempts: "), gaveUp.getMessage());
+
+            Future<LoopbackSshd> started = starter.submit(() -> {
+                Thread.sleep(Duration.ofSeconds(60).toMillis());
+                return later.start();
+            });
+            try (ProviderDial connection = ProviderDial.dial(client, files.dialErrorLimit(), files.perDialTimeout(), work);
+                 LoopbackSshd sshd = started.get()) {
+                assertTrue(connection.failedDials() > 10, "dialed " + connection.failedDials() + " times in vain");
+                Proc.Result install = connection.run(files.create(), files.stdin());
+                assertEquals(0, install.exit(), install.output() + sshd.log());
+                assertTrue(install.output().contains("host files up to date"), install.output());
+                assertEquals(HostFiles.digest(HostRole.APP) + "\n",
+                        Files.readString(root.resolve(HostFiles.versionFile(HostRole.APP).substring(1))));
+            }
+        } finally {
+            starter.shutdownNow();
+            Proc.run(List.of("rm", "-rf", work.toString()), Map.of(), null, Duration.ofSeconds(60));
+        }
+    }
+
+    /**
+     * A guest never runs new command lines against old host scripts, whichever stack goes up
+     * first. Platform first: the platform's host-files command, then the guest's install, both
+     * succeed. Guest first: its install refuses, changing nothing and failing (so that pulumi
+     * up runs it again), until the platform's host files are current; then the same command
+     * succeeds.
+     */
+    @Test
+    void aGuestInstallsOnlyOnHostFilesOfItsVersionWhicheverStackGoesUpFirst() throws Exception {
+        try (Rehearsal r = new Rehearsal(5).prepareHosts()) {
+            stopNginx(r);
+            Path work = r.base.resolve("ssh");
+            Files.createDirectories(work);
+            KeyPair admin = LoopbackSshd.keygen(work.resolve("admin_key"), "admin@mangaki.test");
+            RecordingMocks platform = record(productionWithKeys(List.of(admin.publicKey())), access(admin, ENV_1, "v1"));
+            RemoteCommandInputs files = platform.remoteCommand("mangaki-app-files");
+            RecordingMocks guest = recordGuest(access(admin, ENV_2, "v2"));
+            RemoteCommandInputs install = guest.remoteCommand("staging-app-install");
+            assertEquals(APP, install.host());
+
+            Rehearsal.materializeInto(r.root, platform.userData("mangaki-app"));
+            Path version = r.root.resolve(HostFiles.versionFile(HostRole.APP).substring(1));
+            String older = "sha256:" + "0".repeat(64);
+            Files.writeString(version, older + "\n");
+            AdminUser user = adminUser(platform.userData("mangaki-app"));
+            Map<String, String> session = new LinkedHashMap<>();
+            session.put("VERDANDI_ROOT", r.root.toString());
+            session.put("VERDANDI_SYSTEMCTL", RECORDER.toString());
+            session.put("PGHOST", r.base.resolve("pg/sock").toString());
+            try (LoopbackSshd sshd = startSshd(work.resolve("sshd"), r.root, user, session)) {
+                List<String> toApp = sshd.client(user.name(), APP, connectionKey(work, install));
+                Path conf = r.root.resolve("etc/verdandi/staging");
+
+                // guest first: refused, nothing written
+                Map<String, String> before = snapshot(r.root);
+                Proc.Result refused = sshd.ssh(toApp, install.create(), install.stdin());
+                assertEquals(1, refused.exit(), refused.output());
+                assertEquals("verdandi: the platform's host files are version " + older + ", this stack needs "
+                        + HostFiles.digest(HostRole.APP) + ": run pulumi up -s production first\n", refused.output());
+                assertEquals(before, snapshot(r.root));
+                assertFalse(Files.exists(conf));
+
+                // then the platform, then the same command again: installed
+                Proc.Result platformUp = sshd.ssh(toApp, files.update(), files.stdin());
+                assertEquals(0, platformUp.exit(), platformUp.output());
+                Proc.Result retried = sshd.ssh(toApp, install.create(), install.stdin());
+                assertEquals(0, retried.exit(), retried.output());
+                assertTrue(retried.output().contains("env-install: environment staging installed: branch staging,"
+                        + " port 8001"), retried.output());
+                assertEquals(ENV_2, Files.readString(conf.resolve("app.env")));
+
+                // platform first: older files again (an older Verdandi's), the platform's command, then the guest's
+                Files.writeString(version, older + "\n");
+                Proc.Result platformFirst = sshd.ssh(toApp, files.update(), files.stdin());
+                assertEquals(0, platformFirst.exit(), platformFirst.output());
+                Proc.Result guestAfter = sshd.ssh(toApp, install.update(), install.stdin());
+                assertEquals(0, guestAfter.exit(), guestAfter.output());
+                assertFalse(guestAfter.output().contains(SECRET_2) || refused.output().contains(SECRET_2));
+            }
+        }
+    }
+
+    private static void assertDenied(Proc.Result r) {
+        assertEquals(255, r.exit(), r.output());
+        assertTrue(r.output().contains("Permission denied (publickey)."), r.output());
+    }
+
+    /** The staging guest, its platform's outputs the test's addresses (read as a stack reference would). */
+    private static RecordingMocks recordGuest(HostAccess access) {
+        StackSettings staging = StackFile.load(StackFile.of(PROJECT, "staging"));
+        Map<String, Object> outputs = Map.of("zone", "mangaki.fr", "frontIpv4", FRONT, "frontDropletId", 400001,
+                "frontPrivateIpv4", "127.0.0.5", "appIpv4", APP, "appPrivateIpv4", APP_PRIVATE, "appDropletId", 400002,
+                "adminUser", "verdandi",
+                "environments", Map.of("production", Map.of("port", 8000, "domains", List.of("mangaki.fr"))));
+        RecordingMocks mocks = new RecordingMocks(DROPLETS);
+        mocks.run(StackSettings.PROJECT, "staging", ctx -> Program.declare(ctx, staging, access,
+                name -> PlatformReference.of(name, (stack, key) -> Output.of(outputs.get(key)))));
+        return mocks;
+    }
+
+    /** {@code access}, telling the public half of its key as real credentials do. */
+    private static HostAccess telling(HostAccess access, KeyPair key) {
+        return new HostAccess() {
+            @Override
+            public Output<String> sshPrivateKey() {
+                return access.sshPrivateKey();
+            }
+
+            @Override
+            public java.util.Optional<PublicKey> sshPublicKey() {
+                return PublicKey.parse(key.publicKey());
+            }
+
+            @Override
+            public Output<String> environmentFile(String environment) {
+                return access.environmentFile(environment);
+            }
+
+            @Override
+            public String environmentFileVersion(String environment) {
+                return access.environmentFileVersion(environment);
+            }
+        };
+    }
+
     @Test
     void theTestScriptsPassShellcheck() {
         for (String script : List.of("sshd-namespace", "systemctl-recorder")) {
@@ -275,8 +524,13 @@ class RemoteInstallSshTest {
 
     /** The production stack, its admin key replaced by the test's. */
     private static StackSettings productionWithKey(String publicKey) {
+        return productionWithKeys(List.of(publicKey));
+    }
+
+    /** The production stack, its keys replaced by the test's. */
+    private static StackSettings productionWithKeys(List<String> publicKeys) {
         Map<String, Object> config = new LinkedHashMap<>(StackFile.readConfig(StackFile.of(PROJECT, "production")));
-        config.put("mangaki:sshKeys", List.of(publicKey));
+        config.put("mangaki:sshKeys", publicKeys);
         return StackSettings.parse("production", config);
     }
 

@@ -69,6 +69,10 @@ public final class RealEngineBench {
                 }
             }
 
+            // the app droplet and the zone are protected: lift it on purpose before destroying
+            sb.pulumi("config", "set", "-s", "production", "--path", "mangaki:unprotect[0]", "app").requireSuccess();
+            sb.pulumi("config", "set", "-s", "production", "--path", "mangaki:unprotect[1]", "zone").requireSuccess();
+            up(sb, "production");
             boolean destroyed = true;
             for (String stack : new String[] {"staging", "production"}) {
                 info("destroy -s " + stack);

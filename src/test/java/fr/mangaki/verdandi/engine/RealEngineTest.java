@@ -75,7 +75,7 @@ class RealEngineTest {
     }
 
     @Test
-    void upOfBothStacksThenNoChangeThenAnUpdateInPlaceThenDestroy() throws IOException {
+    void upOfBothStacksThenNoChangeThenAnUpdateInPlaceThenDestroyOnceUnprotected() throws IOException {
         try (PulumiSandbox sb = sandbox()) {
             EventLog production = up(sb, "production");
             assertTrue(production.changes().get("create") > COMPONENTS, production.changes().toString());
@@ -121,11 +121,20 @@ class RealEngineTest {
 
             assertSecretsNotInClear(sb);
 
-            for (String stack : List.of("staging", "production")) {
-                Path log = sb.file(stack + "-destroy.json");
-                sb.pulumi("destroy", "-s", stack, "--yes", "--event-log", log.toString()).requireSuccess();
-                assertTrue(EventLog.read(log).succeeded(), stack);
-            }
+            sb.pulumi("destroy", "-s", "staging", "--yes").requireSuccess();
+            // the app droplet and the zone are protected: the engine refuses to destroy them...
+            long before = sb.cloudResources();
+            Run refused = sb.pulumi("destroy", "-s", "production", "--yes");
+            assertNotEquals(0, refused.exit(), refused.out());
+            assertTrue((refused.out() + refused.err()).contains("protected"), refused.out() + refused.err());
+            assertTrue(sb.cloudResources() > 0 && sb.cloudResources() <= before, "the protected resources are kept");
+            // ...until mangaki:unprotect lifts it on purpose
+            sb.pulumi("config", "set", "-s", "production", "--path", "mangaki:unprotect[0]", "app").requireSuccess();
+            sb.pulumi("config", "set", "-s", "production", "--path", "mangaki:unprotect[1]", "zone").requireSuccess();
+            up(sb, "production");
+            Path log = sb.file("production-destroy.json");
+            sb.pulumi("destroy", "-s", "production", "--yes", "--event-log", log.toString()).requireSuccess();
+            assertTrue(EventLog.read(log).succeeded(), "production");
             assertEquals(0, sb.cloudResources(), "destroy leaves nothing behind");
         }
     }

@@ -22,22 +22,46 @@ class HostCommandsTest {
 
     private final HostCommands commands = HostCommands.standard();
 
+    private static final String WAIT = "if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi; ";
+    private static final String ADVICE = "run pulumi up -s production first";
+
+    /** The check that the host's files are the version this Verdandi's commands need. */
+    private static String check(HostRole role) {
+        return "v=$(cat /usr/local/lib/verdandi/host-files-" + role.slug() + ".version 2>/dev/null || echo unknown); "
+                + "if [ \"$v\" != "
+                + HostFiles.digest(role) + " ]; then echo \"verdandi: the platform's host files are version $v, this stack"
+                + " needs " + HostFiles.digest(role) + ": \"'run pulumi up -s production first' >&2; exit 1; fi; ";
+    }
+
     @Test
     void installsAnEnvironmentOnTheAppHost() {
-        assertEquals("if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi; sudo -n /usr/local/lib/verdandi/env-install"
+        assertEquals(WAIT + check(HostRole.APP) + "sudo -n /usr/local/lib/verdandi/env-install"
                         + " production --branch production --repository https://github.com/mangaki/mangaki.git"
                         + " --port 8000 --poll-seconds 5 --domain mangaki.fr --domain www.mangaki.fr"
-                        + " --gate 'python manage.py test'",
-                commands.installEnvironment(PRODUCTION));
+                        + " --gate 'python manage.py test' # env file sha256:0123",
+                commands.installEnvironment(PRODUCTION, ADVICE, "sha256:0123"));
     }
 
     @Test
     void quotesEveryGate() {
-        assertEquals("if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi; sudo -n /usr/local/lib/verdandi/env-install"
+        assertEquals(WAIT + check(HostRole.APP) + "sudo -n /usr/local/lib/verdandi/env-install"
                         + " staging --branch staging --repository https://github.com/mangaki/mangaki.git"
                         + " --port 8001 --poll-seconds 5 --domain staging.mangaki.fr --domain dev.mangaki.fr"
-                        + " --gate 'python manage.py test' --gate 'npm test -- --grep '\\''it'\\''\"s\"'",
-                commands.installEnvironment(STAGING));
+                        + " --gate 'python manage.py test' --gate 'npm test -- --grep '\\''it'\\''\"s\"' # env file absent",
+                commands.installEnvironment(STAGING, ADVICE, "absent"));
+    }
+
+    @Test
+    void rejectsAnAdviceOrVersionOfMoreThanOneLine() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> commands.installEnvironment(PRODUCTION, ADVICE, "v1\nrm -rf /"));
+        assertEquals("not one line of printable text: 'v1\nrm -rf /'", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> commands.installSite(PRODUCTION, "10.0.0.1", "a\rb"));
+    }
+
+    @Test
+    void installsTheHostFilesAsRootGivingTheSessionsKeyFile() {
+        assertEquals(WAIT + "sudo -n bash -s -- \"${SSH_USER_AUTH:-}\"", HostCommands.INSTALL_HOST_FILES);
     }
 
     @Test
@@ -47,9 +71,9 @@ class HostCommandsTest {
 
     @Test
     void installsASiteOnTheFront() {
-        assertEquals("if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi; sudo -n /usr/local/lib/verdandi/site-install"
+        assertEquals(WAIT + check(HostRole.FRONT) + "sudo -n /usr/local/lib/verdandi/site-install"
                         + " staging --upstream 10.110.0.3:8001 --domain staging.mangaki.fr --domain dev.mangaki.fr",
-                commands.installSite(STAGING, "10.110.0.3"));
+                commands.installSite(STAGING, "10.110.0.3", ADVICE));
         assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/site-install", "production",
                         "--upstream", "[fd00::3]:8000", "--domain", "mangaki.fr", "--domain", "www.mangaki.fr"),
                 commands.installSiteTokens(PRODUCTION, "fd00::3", null, null));
@@ -57,10 +81,10 @@ class HostCommandsTest {
 
     @Test
     void installsASiteWithItsCertificateFromTheAcmeServer() {
-        assertEquals("if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi; sudo -n /usr/local/lib/verdandi/site-install"
+        assertEquals(WAIT + check(HostRole.FRONT) + "sudo -n /usr/local/lib/verdandi/site-install"
                         + " production --upstream 10.110.0.3:8000 --domain mangaki.fr --domain www.mangaki.fr"
                         + " --acme-directory https://acme-v02.api.letsencrypt.org/directory",
-                commands.installSite(PRODUCTION, "10.110.0.3", Acme.letsEncrypt()));
+                commands.installSite(PRODUCTION, "10.110.0.3", Acme.letsEncrypt(), ADVICE));
         assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/site-install", "staging",
                         "--upstream", "10.110.0.3:8001", "--domain", "staging.mangaki.fr", "--domain", "dev.mangaki.fr",
                         "--acme-directory", "https://10.110.0.1:14000/dir", "--acme-email", "ops@mangaki.fr"),
@@ -90,7 +114,7 @@ class HostCommandsTest {
     @Test
     void rejectsAnAppAddressThatIsNotAnIpAddress() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> commands.installSite(STAGING, "app.internal; rm -rf /"));
+                () -> commands.installSite(STAGING, "app.internal; rm -rf /", ADVICE));
         assertEquals("appPrivateAddress: 'app.internal; rm -rf /' is not an IPv4 or IPv6 address", e.getMessage());
     }
 
@@ -105,10 +129,10 @@ class HostCommandsTest {
 
     @Test
     void installsAndRemovesTheBackupsOfAnEnvironment() {
-        assertEquals("if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi;"
-                        + " sudo -n /usr/local/lib/verdandi/backup-install production --nightly on --hour 3 --keep-days 14"
+        assertEquals(WAIT + check(HostRole.APP)
+                        + "sudo -n /usr/local/lib/verdandi/backup-install production --nightly on --hour 3 --keep-days 14"
                         + " --offsite-host 10.110.0.2",
-                commands.installBackups("production", DatabaseBackups.defaultsFor("production"), "10.110.0.2"));
+                commands.installBackups("production", DatabaseBackups.defaultsFor("production"), "10.110.0.2", ADVICE));
         assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/backup-install", "staging", "--nightly", "off",
                         "--hour", "3", "--keep-days", "14"),
                 commands.installBackupsTokens("staging", DatabaseBackups.defaultsFor("staging"), null, null));
@@ -120,14 +144,13 @@ class HostCommandsTest {
                         .withBucket(new DatabaseBackups.Bucket("mangaki-backups", "fra1")), "127.0.0.1", 2222));
         assertEquals("sudo -n /usr/local/lib/verdandi/backup-remove staging", commands.removeBackups("staging"));
         assertThrows(IllegalArgumentException.class, () -> commands.installBackups("staging",
-                DatabaseBackups.defaultsFor("staging"), "front; rm -rf /"));
+                DatabaseBackups.defaultsFor("staging"), "front; rm -rf /", ADVICE));
     }
 
     @Test
     void installsAndRemovesTheDumpReceiverOnTheFront() {
-        assertEquals("if [ -d /run/cloud-init ]; then cloud-init status --wait >/dev/null 2>&1 || true; fi;"
-                        + " sudo -n /usr/local/lib/verdandi/dumps-install production --keep-days 14",
-                commands.installDumps("production", 14));
+        assertEquals(WAIT + check(HostRole.FRONT) + "sudo -n /usr/local/lib/verdandi/dumps-install production --keep-days 14",
+                commands.installDumps("production", 14, ADVICE));
         assertEquals("sudo -n /usr/local/lib/verdandi/dumps-remove production", commands.removeDumps("production"));
         assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/env-restore", "staging", "--from",
                 "staging.20261130T031500Z.nightly.pgdump.gpg"),

@@ -48,16 +48,21 @@ class PlanDiffCommandTest {
         CliRun r = CliRun.run("plan", "--diff", production.toString(), bigger.toString());
         assertEquals(0, r.status(), "exit 0 even with changes: " + r.err());
         assertEquals("", r.err());
-        assertTrue(r.out().startsWith("### Plan diff: `production`\n\n**+0 to add, ~5 to change, -0 to destroy, "
-                + "1 output change; cost $13.20 → $27.60 (+$14.40)/month**\n"), r.out());
+        assertTrue(r.out().startsWith("### Plan diff: `production`\n\n**+0 to add, ~5 to change, +-0 to replace, -0 to "
+                + "destroy, 1 output change; cost $13.20 → $27.60 (+$14.40)/month**\n"), r.out());
         assertTrue(r.out().contains("""
-                ~ mangaki-app  (digitalocean:index/droplet:Droplet)
+                ~ mangaki-app  (digitalocean:index/droplet:Droplet)  update in place
                     size: s-1vcpu-1gb → s-2vcpu-2gb
+                    ignored by pulumi up (ignoreChanges): userData
                 """), r.out());
         assertTrue(r.out().contains("""
-                ~ production-firewall  (digitalocean:index/firewall:Firewall)
+                ~ production-firewall  (digitalocean:index/firewall:Firewall)  update in place
                     inboundRules[0].portRange: 8000 → 8002
                     name: production-8000 → production-8002
+                """), r.out());
+        assertTrue(r.out().contains("""
+                        -…https://github.com/mangaki/mangaki.git --port 8000 --poll-seconds 5 --doma…
+                        +…https://github.com/mangaki/mangaki.git --port 8002 --poll-seconds 5 --doma…
                 """), r.out());
         assertTrue(r.out().contains("    inboundRules[0].sourceAddresses[2]: (not set) → 198.51.100.0/24\n"), r.out());
         assertTrue(r.out().contains("~ environments.production.port: 8000 → 8002\n"), r.out());

@@ -34,6 +34,8 @@ final class PlanDiffFixtures {
         private final ObjectNode root = JSON.createObjectNode();
         private final ArrayNode resources;
         private final ObjectNode outputs;
+        private boolean withOptions;
+        private ObjectNode last;
 
         Builder(String stack) {
             root.put("stack", stack);
@@ -53,6 +55,23 @@ final class PlanDiffFixtures {
             r.put("name", name);
             r.put("parent", parent);
             r.set("inputs", inputs);
+            if (withOptions) {
+                r.set("options", JSON.createObjectNode());
+            }
+            last = r;
+            return this;
+        }
+
+        /** Every resource carries options from now on (none set, unless {@link #options} says), as plans of this Verdandi do. */
+        Builder withOptions() {
+            withOptions = true;
+            resources.forEach(r -> ((ObjectNode) r).set("options", JSON.createObjectNode()));
+            return this;
+        }
+
+        /** The options of the resource added last, e.g. {@code {'protect': true, 'ignoreChanges': ['userData']}}. */
+        Builder options(String options) {
+            last.set("options", j(options));
             return this;
         }
 

@@ -37,6 +37,7 @@ class PlanDiffMarkdownTest {
         return inputs;
     }
 
+    /** Plans written before plans carried options: the schemas alone classify, and the diff says so. */
     @Test
     void rendersAHeadingASummaryLineAndTheDetails() {
         SavedPlan base = plan("production")
@@ -60,10 +61,18 @@ class PlanDiffMarkdownTest {
         assertEquals("""
                 ### Plan diff: `production`
 
-                **+2 to add, ~2 to change, -1 to destroy, 1 output change; cost $13.20 → $19.20 (+$6.00)/month**
+                **+2 to add, ~1 to change, +-1 to replace, -1 to destroy, 1 output change; cost $13.20 → $19.20 \
+                (+$6.00)/month**
 
-                _Offline plans compared (`bin/verdandi plan --json` of each side). Whether a change updates a \
-                resource in place or replaces it is the provider's call: `pulumi preview` says._
+                _Offline plans compared (`bin/verdandi plan --json` of each side). Update or replace follows the \
+                provider schemas (`willReplaceOnChanges`, `replaceOnChanges`) and the resources' options \
+                (`ignoreChanges`, `replaceOnChanges`, `protect`); `pulumi preview` asks the providers themselves._
+
+                _The base plan carries no resource options (an older Verdandi wrote it): whether the running stack \
+                already protects a resource is unknown._
+
+                _The head plan carries no resource options: what `ignoreChanges` hides and what the program protects \
+                are unknown; changes are classified from the provider schemas alone._
 
                 #### To add (2)
 
@@ -78,17 +87,23 @@ class PlanDiffMarkdownTest {
                     value: (known after apply)
                 ```
 
-                #### To change (2)
+                #### To replace (1)
 
                 ```diff
-                ~ mangaki-app  (digitalocean:index/droplet:Droplet)
+                +- mangaki-app  (digitalocean:index/droplet:Droplet)  replace, forced by userData (the digitalocean \
+                4.76.0 schema); protection in the running stack unknown
                     size: s-1vcpu-1gb → s-1vcpu-2gb
                     userData: changed (14 lines, 245 bytes → 15 lines, 260 bytes)
                         @@ -5,2 +5,3 @@
                            - git
                         +  - postgresql
                          users:
-                ~ mangaki-app-firewall  (digitalocean:index/firewall:Firewall)
+                ```
+
+                #### To change (1)
+
+                ```diff
+                ~ mangaki-app-firewall  (digitalocean:index/firewall:Firewall)  update in place
                     inboundRules[2].portRange: 22 → 2222
                 ```
 
@@ -112,9 +127,9 @@ class PlanDiffMarkdownTest {
                 .cost("13.20").build();
         SavedPlan head = plan("production").resource(DROPLET, "app", null, "{'size': 's-1vcpu-2gb'}")
                 .resource(DROPLET, "db", null, "{}").resource(RECORD, "db", null, "{}").cost("19.20").build();
-        assertEquals("+2 to add, ~1 to change, -0 to destroy; cost $13.20 → $19.20 (+$6.00)/month",
+        assertEquals("+2 to add, ~1 to change, +-0 to replace, -0 to destroy; cost $13.20 → $19.20 (+$6.00)/month",
                 PlanDiffMarkdown.summary(PlanDiff.compare(base, head)));
-        assertEquals("+0 to add, ~1 to change, -2 to destroy; cost $19.20 → $13.20 (-$6.00)/month",
+        assertEquals("+0 to add, ~1 to change, +-0 to replace, -2 to destroy; cost $19.20 → $13.20 (-$6.00)/month",
                 PlanDiffMarkdown.summary(PlanDiff.compare(head, base)));
     }
 
@@ -133,13 +148,13 @@ class PlanDiffMarkdownTest {
     void namesBothStacksWhenTheyDiffer() {
         String out = render(plan("production").cost("13.2").build(), plan("demo").cost("13.2").build());
         assertTrue(out.startsWith("### Plan diff: `production` → `demo`\n"), out);
-        assertTrue(out.contains("+1 to add, ~0 to change, -1 to destroy; cost $13.20/month (unchanged)"), out);
+        assertTrue(out.contains("+1 to add, ~0 to change, +-0 to replace, -1 to destroy; cost $13.20/month (unchanged)"), out);
     }
 
     @Test
     void aCostChangeAloneIsShown() {
         String out = render(plan("p").cost("13.20").build(), plan("p").cost("14.40").build());
-        assertTrue(out.contains("**+0 to add, ~0 to change, -0 to destroy; cost $13.20 → $14.40 (+$1.20)/month**"),
+        assertTrue(out.contains("**+0 to add, ~0 to change, +-0 to replace, -0 to destroy; cost $13.20 → $14.40 (+$1.20)/month**"),
                 out);
     }
 
@@ -295,9 +310,9 @@ class PlanDiffMarkdownTest {
         String out = PlanDiffMarkdown.render(diff);
         assertTrue(out.length() <= PlanDiffMarkdown.DEFAULT_MAX_CHARS, "length " + out.length());
         assertTrue(out.length() > PlanDiffMarkdown.DEFAULT_MAX_CHARS - 20_000, "the room is used: " + out.length());
-        assertTrue(out.contains("**+500 to add, ~1500 to change, -500 to destroy; cost $13.20 → $9999.99 (+$9986.79)"
-                + "/month**"), out.substring(0, 500));
-        int shown = (int) out.lines().filter(l -> l.matches("[+~-] .*")).count();
+        assertTrue(out.contains("**+500 to add, ~0 to change, +-1500 to replace, -500 to destroy; cost $13.20 → $9999.99 "
+                + "(+$9986.79)/month**"), out.substring(0, 500));
+        int shown = (int) out.lines().filter(l -> l.matches("([+~=#-]|\\+-) .*")).count();
         Matcher more = Pattern.compile("\n… (\\d+) more changes not shown \\(see the workflow log\\)\n$").matcher(out);
         assertTrue(more.find(), out.substring(out.length() - 300));
         assertEquals(diff.changeCount(), shown + Integer.parseInt(more.group(1)));

@@ -46,7 +46,8 @@ class PlanDiffTest {
         assertEquals(List.of("mangaki-db", "staging"), diff.added().stream().map(r -> r.name()).toList());
         assertEquals(List.of("mangaki-old"), diff.removed().stream().map(r -> r.name()).toList());
         assertEquals(List.of(new ResourceChange(DROPLET, "mangaki-app", Optional.of("mangaki"), Optional.of("mangaki"),
-                List.of(change("size", "'s-1vcpu-1gb'", "'s-2vcpu-2gb'")), List.of())), diff.changed());
+                List.of(change("size", "'s-1vcpu-1gb'", "'s-2vcpu-2gb'")), List.of(), PlanDiff.Action.UPDATE, List.of(),
+                List.of(), List.of(), PlanDiff.Protection.UNKNOWN, Optional.empty())), diff.changed());
         assertEquals(2, diff.unchanged(), "the stack and www");
         assertEquals(4, diff.changeCount());
         assertTrue(diff.hasChanges());
@@ -243,5 +244,97 @@ class PlanDiffTest {
         assertEquals(change("tags[0]", "'a0'", "'b0'"), changes.get(0));
         assertEquals(change("tags[2099]", "'a2099'", "'b2099'"), changes.get(2099));
         assertEquals(change("tags[2100]", null, "'extra'"), changes.get(2100));
+    }
+
+    // ---- update, replace or nothing: the provider schemas and the resources' options
+
+    private static final String DROPLET_OPTIONS = "{'protect': true, 'ignoreChanges': ['userData', 'sshKeys']}";
+
+    @Test
+    void anInputTheSchemaMarksReplacesNamingIt() {
+        SavedPlan base = plan("p").withOptions().resource(DROPLET, "app", null, "{'region': 'ams3', 'size': 's'}")
+                .options(DROPLET_OPTIONS).build();
+        SavedPlan head = plan("p").withOptions().resource(DROPLET, "app", null, "{'region': 'fra1', 'size': 'm'}")
+                .options(DROPLET_OPTIONS).build();
+        ResourceChange c = PlanDiff.compare(base, head).changed().get(0);
+        assertEquals(PlanDiff.Action.REPLACE, c.action());
+        assertEquals(List.of(new PlanDiff.Replacement("region", "region", "the digitalocean 4.76.0 schema")),
+                c.replacements());
+        assertEquals(PlanDiff.Protection.PROTECTED, c.protection());
+        assertTrue(c.refused());
+        assertTrue(c.losesData(), "a protected droplet holds data");
+    }
+
+    @Test
+    void onlyIgnoredInputsIsNoRealChange() {
+        SavedPlan base = plan("p").withOptions().resource(DROPLET, "app", null,
+                "{'userData': 'a', 'sshKeys': ['1']}").options(DROPLET_OPTIONS).build();
+        SavedPlan head = plan("p").withOptions().resource(DROPLET, "app", null,
+                "{'userData': 'b', 'sshKeys': ['1', '2']}").options(DROPLET_OPTIONS).build();
+        ResourceChange c = PlanDiff.compare(base, head).changed().get(0);
+        assertEquals(PlanDiff.Action.NONE, c.action());
+        assertEquals(List.of("userData", "sshKeys[1]"), c.ignored());
+    }
+
+    @Test
+    void theReplaceOnChangesOptionReplacesToo() {
+        SavedPlan base = plan("p").withOptions().resource(FIREWALL, "fw", null, "{'name': 'a'}")
+                .options("{'replaceOnChanges': ['name']}").build();
+        SavedPlan head = plan("p").withOptions().resource(FIREWALL, "fw", null, "{'name': 'b'}")
+                .options("{'replaceOnChanges': ['name']}").build();
+        ResourceChange c = PlanDiff.compare(base, head).changed().get(0);
+        assertEquals(List.of(new PlanDiff.Replacement("name", "name", "the replaceOnChanges option")), c.replacements());
+        assertEquals(PlanDiff.Protection.UNPROTECTED, c.protection());
+    }
+
+    @Test
+    void aProtectionNewInTheProgramDoesNotProtectFromTheSameUp() {
+        SavedPlan base = plan("p").withOptions().resource(DROPLET, "app", null, "{'image': 'debian-12-x64'}").build();
+        SavedPlan head = plan("p").withOptions().resource(DROPLET, "app", null, "{'image': 'debian-13-x64'}")
+                .options("{'protect': true}").build();
+        ResourceChange c = PlanDiff.compare(base, head).changed().get(0);
+        assertEquals(PlanDiff.Protection.PROTECTED_FROM_NOW, c.protection());
+        assertFalse(c.refused());
+        assertEquals(List.of("protect"), c.optionChanges().stream().map(Change::path).toList());
+    }
+
+    @Test
+    void aReplacementReachesTheInputsThatComeFromIt() {
+        String vpc = "digitalocean:index/vpc:Vpc";
+        PlanDiffFixtures.Builder base = plan("p").withOptions()
+                .resource(vpc, "vpc", null, "{'region': 'ams3', 'ipRange': '10.0.0.0/20'}")
+                .resource(DROPLET, "app", null, "{'vpcUuid': '(known after apply)'}")
+                .resource(FIREWALL, "fw", null, "{'dropletIds': '(known after apply)'}");
+        PlanDiffFixtures.Builder head = plan("p").withOptions()
+                .resource(vpc, "vpc", null, "{'region': 'ams3', 'ipRange': '10.1.0.0/20'}")
+                .resource(DROPLET, "app", null, "{'vpcUuid': '(known after apply)'}")
+                .resource(FIREWALL, "fw", null, "{'dropletIds': '(known after apply)'}");
+        PlanDiff diff = PlanDiff.compare(withDependencies(base), withDependencies(head));
+        assertEquals(List.of("vpc REPLACE", "app REPLACE", "fw UPDATE"), diff.changed().stream()
+                .map(c -> c.name() + " " + c.action()).toList());
+        assertEquals("vpcUuid", diff.changed().get(1).replacements().get(0).property());
+        assertEquals(Optional.of(j("'(known after apply): vpc is replaced'")),
+                diff.changed().get(1).changes().get(0).after());
+    }
+
+    /** The plan with the app droplet's vpcUuid from the VPC and the firewall's droplets from the droplet. */
+    private static SavedPlan withDependencies(PlanDiffFixtures.Builder b) {
+        com.fasterxml.jackson.databind.node.ObjectNode root;
+        try {
+            root = (com.fasterxml.jackson.databind.node.ObjectNode) PlanDiffFixtures.JSON.readTree(b.json());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        for (JsonNode r : root.get("resources")) {
+            String name = r.get("name").asText();
+            com.fasterxml.jackson.databind.node.ObjectNode deps = ((com.fasterxml.jackson.databind.node.ObjectNode) r)
+                    .putObject("dependencies");
+            if (name.equals("app")) {
+                deps.putArray("vpcUuid").add("vpc");
+            } else if (name.equals("fw")) {
+                deps.putArray("dropletIds").add("app");
+            }
+        }
+        return PlanJsonReader.parse(root.toString(), "test");
     }
 }

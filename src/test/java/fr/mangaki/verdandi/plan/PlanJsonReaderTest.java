@@ -30,6 +30,42 @@ class PlanJsonReaderTest {
     }
 
     @Test
+    void readsResourceOptionsAndKnowsWhenAPlanHasNone() {
+        SavedPlan p = PlanJsonReader.parse("""
+                {"stack": "production", "resources": [
+                  {"type": "t", "name": "app", "parent": null, "inputs": {},
+                   "options": {"protect": true, "ignoreChanges": ["userData"], "dependsOn": ["vpc"],
+                               "deleteBeforeReplace": false, "replaceOnChanges": [], "additionalSecretOutputs": ["x"],
+                               "import": "123"},
+                   "dependencies": {"vpcUuid": ["vpc"]}}],
+                 "outputs": {}, "monthlyCostUsd": 0}""", "p.json");
+        assertEquals(Optional.of(new ResourceOptions(true, List.of("userData"), List.of("vpc"), false, List.of(),
+                List.of("x"), Optional.of("123"))), p.resources().get(0).options());
+        assertEquals(java.util.Map.of("vpcUuid", List.of("vpc")), p.resources().get(0).dependencies());
+        assertEquals(true, p.hasOptions());
+
+        SavedPlan old = PlanJsonReader.parse("""
+                {"stack": "production", "resources": [{"type": "t", "name": "app", "parent": null, "inputs": {}}],
+                 "outputs": {}, "monthlyCostUsd": 0}""", "old.json");
+        assertEquals(Optional.empty(), old.resources().get(0).options());
+        assertEquals(false, old.hasOptions());
+    }
+
+    @Test
+    void rejectsOptionsOfTheWrongShape() {
+        assertEquals(List.of("p.json: not a Verdandi plan (bin/verdandi plan --json): \"resources[0].options.protect\" "
+                        + "must be a boolean, found a string",
+                "p.json: not a Verdandi plan (bin/verdandi plan --json): \"resources[0].options.ignoreChanges[0]\" must be "
+                        + "a string, found a number",
+                "p.json: not a Verdandi plan (bin/verdandi plan --json): \"resources[0].options.import\" must be a "
+                        + "non-empty string or null, found a number"),
+                problems("""
+                        {"stack": "p", "resources": [{"type": "t", "name": "n", "parent": null, "inputs": {},
+                         "options": {"protect": "yes", "ignoreChanges": [1], "import": 5}}],
+                         "outputs": {}, "monthlyCostUsd": 0}"""));
+    }
+
+    @Test
     void rejectsTextThatIsNotJson() {
         assertEquals(List.of("p.json: not JSON: Unexpected character ('}' (code 125)): was expecting double-quote to "
                 + "start field name (line 1, column 14)"), problems("{\"stack\": 1, }"));

@@ -25,13 +25,13 @@ class ExtractSchemaContractTest {
               "resources": {
                 "demo:index/thing:Thing": {
                   "inputProperties": {
-                    "size": {"type": "string", "oneOf": [{"type": "string"}, {"type": "string", "$ref": "#/types/demo:index:Mode"}]},
+                    "size": {"type": "string", "oneOf": [{"type": "string"}, {"type": "string", "$ref": "#/types/demo:index:Mode"}], "willReplaceOnChanges": true},
                     "count": {"type": "integer"},
                     "labels": {"type": "object", "additionalProperties": {"type": "string"}},
                     "rules": {"type": "array", "items": {"$ref": "#/types/demo:index/Rule:Rule"}},
                     "mode": {"$ref": "#/types/demo:index:Mode"},
                     "old": {"type": "boolean", "deprecationMessage": "use count"},
-                    "extra": {"type": "array", "items": {"$ref": "pulumi.json#/Any"}}
+                    "extra": {"type": "array", "items": {"$ref": "pulumi.json#/Any"}, "replaceOnChanges": true}
                   },
                   "requiredInputs": ["size", "count"],
                   "properties": {"fqdn": {"type": "string"}, "ratio": {"type": "number"}}
@@ -43,7 +43,7 @@ class ExtractSchemaContractTest {
                   "properties": {"port": {"type": "number"}, "inner": {"$ref": "#/types/demo:index/Inner:Inner"}},
                   "required": ["port"]
                 },
-                "demo:index/Inner:Inner": {"type": "object", "properties": {"flag": {"type": "boolean"}}},
+                "demo:index/Inner:Inner": {"type": "object", "properties": {"flag": {"type": "boolean", "willReplaceOnChanges": true}}},
                 "demo:index/Unused:Unused": {"type": "object", "properties": {"x": {"type": "string"}}},
                 "demo:index:Mode": {"type": "string", "enum": [{"value": "a"}, {"value": "b"}]}
               }
@@ -107,6 +107,7 @@ class ExtractSchemaContractTest {
                         "fqdn": "string",
                         "ratio": "number"
                       },
+                      "replaceOnChanges": ["extra", "rules[*].inner.flag", "size"],
                       "required": ["count", "size"]
                     }
                   },
@@ -133,6 +134,42 @@ class ExtractSchemaContractTest {
         Run check = run("--schemas", schemas.toString(), "--out", out.toString(), "--check");
         assertEquals(0, check.status(), check.stderr());
         assertEquals(out + " is up to date (1 resources, 2 types)\n", check.stdout());
+        try (var files = Files.list(out.getParent())) {
+            assertEquals(List.of(out), files.toList(), "with --out alone, no replacement lists are written");
+        }
+    }
+
+    @Test
+    void writesTheReplacementListsTheOfflinePlanShips() throws Exception {
+        Path schemas = Files.createDirectory(dir.resolve("schemas"));
+        Files.writeString(schemas.resolve("demo-1.2.3.json"), SCHEMA);
+        Path out = dir.resolve("contract.json");
+        Path replacements = dir.resolve("main/replace-on-changes.json");
+
+        Run run = run("--schemas", schemas.toString(), "--out", out.toString(), "--replacements", replacements.toString());
+
+        assertEquals(0, run.status(), run.stderr());
+        assertTrue(run.stdout().endsWith("wrote " + replacements + ": 1 resource types with replace-on-change inputs\n"),
+                run.stdout());
+        assertEquals("""
+                {
+                  "about": "Extracted by scripts/extract-schema-contract from the provider schemas; do not edit by hand. \
+                Input paths whose change replaces the resource (willReplaceOnChanges, replaceOnChanges).",
+                  "packages": {
+                    "demo": "1.2.3"
+                  },
+                  "resources": {
+                    "demo:index/thing:Thing": ["extra", "rules[*].inner.flag", "size"]
+                  }
+                }
+                """, Files.readString(replacements));
+
+        Files.writeString(replacements, "{}\n");
+        Run check = run("--schemas", schemas.toString(), "--out", out.toString(), "--replacements",
+                replacements.toString(), "--check");
+        assertEquals(1, check.status());
+        assertEquals("extract-schema-contract: " + replacements + " is out of date with " + schemas
+                + "; run scripts/extract-schema-contract\n", check.stderr());
     }
 
     @Test
@@ -203,7 +240,7 @@ class ExtractSchemaContractTest {
         Run run = run("--help");
 
         assertEquals(0, run.status());
-        assertTrue(run.stdout().startsWith("usage: extract-schema-contract [-h] [--schemas SCHEMAS] [--out OUT] [--check]"),
+        assertTrue(run.stdout().startsWith("usage: extract-schema-contract [-h] [--schemas SCHEMAS] [--out OUT]"),
                 run.stdout());
     }
 }

@@ -63,6 +63,6 @@ class SchemaContractTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "extract-schema-contract --check did not finish");
         assertEquals(0, process.exitValue(), output);
         int resources = SchemaContract.load().resources().size();
-        assertTrue(output.contains("is up to date (" + resources + " resources"), output);
+        assertTrue(output.contains("are up to date (" + resources + " resources"), output);
     }
 }

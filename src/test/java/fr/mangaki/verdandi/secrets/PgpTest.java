@@ -252,6 +252,86 @@ class PgpTest {
     }
 
     @Test
+    void armorsWithAChecksumLineThatGnupgNeeds() {
+        for (int length : new int[] {0, 1, 2, 3, 30, 48, 57, 300}) {
+            byte[] plaintext = new byte[length];
+            java.util.Arrays.fill(plaintext, (byte) 'x');
+            byte[] message = pgp.encrypt(plaintext, List.of(aliceRecipient));
+            List<String> lines = new String(message, StandardCharsets.US_ASCII).lines().toList();
+            assertEquals("-----END PGP MESSAGE-----", lines.get(lines.size() - 1));
+            assertTrue(lines.get(lines.size() - 2).matches("=[A-Za-z0-9+/]{4}"), "checksum line: " + lines);
+            GnuPG.Result r = gpg.run(message, "--passphrase", alice.passphrase(), "--decrypt");
+            assertEquals(0, r.status(), length + " bytes: " + r.stderr());
+            assertArrayEquals(plaintext, r.stdout());
+        }
+    }
+
+    @Test
+    void reportsACorruptArmorAsCorruption() {
+        byte[] message = pgp.encrypt(ENV, List.of(aliceRecipient));
+        String text = new String(message, StandardCharsets.US_ASCII);
+        int at = text.indexOf("\n\n") + 10; // a character of the first packet (the recipient's key id)
+        char c = text.charAt(at);
+        String corrupt = text.substring(0, at) + (c == 'A' ? 'B' : 'A') + text.substring(at + 1);
+        SecretsException e = assertThrows(SecretsException.class,
+                () -> pgp.decrypt(corrupt.getBytes(StandardCharsets.US_ASCII), "prod.env.asc", keyOf(alice)));
+        assertEquals("prod.env.asc is corrupt: its armor checksum (CRC24) does not match its content (the file was"
+                + " damaged or edited)", e.getMessage());
+        String badCharacter = text.substring(0, at) + '#' + text.substring(at + 1);
+        SecretsException bad = assertThrows(SecretsException.class,
+                () -> pgp.decrypt(badCharacter.getBytes(StandardCharsets.US_ASCII), "prod.env.asc", keyOf(alice)));
+        assertContains(bad.getMessage(), "prod.env.asc is corrupt: line 3 of its armor has a character that is not base64");
+    }
+
+    @Test
+    void rejectsAPlaintextPacketAfterTheCiphertext() {
+        byte[] binary = pgp.encrypt(ENV, List.of(aliceRecipient), false);
+        byte[] literal = gpg.gpg("DJANGO_SECRET_KEY=in clear\n".getBytes(StandardCharsets.US_ASCII), "--compress-algo", "none",
+                "--store");
+        byte[] both = concat(binary, literal);
+        byte[] armored = fr.mangaki.verdandi.secrets.openpgp.Armor.armor(both);
+        for (byte[] message : List.of(armored, both)) {
+            assertEquals(PgpData.ENCRYPTED_MESSAGE, pgp.inspect(message));
+            SecretsException e = assertThrows(SecretsException.class, () -> pgp.decrypt(message, "m.asc", keyOf(alice)));
+            assertContains(e.getMessage(), "m.asc has data after its encrypted message (");
+            assertContains(e.getMessage(), "packet type 11): a file holds one message and nothing else");
+            assertThrows(SecretsException.class, () -> pgp.examine(message, "m.asc"));
+        }
+        byte[] appended = concat(binary, "DJANGO_SECRET_KEY=in clear\n".getBytes(StandardCharsets.US_ASCII));
+        SecretsException e = assertThrows(SecretsException.class, () -> pgp.examine(appended, "m.gpg"));
+        assertEquals("m.gpg has data after its encrypted message (" + 27 + " bytes that are not OpenPGP packets): a file"
+                + " holds one message and nothing else", e.getMessage());
+    }
+
+    @Test
+    void examinesRecipientsAndPacketsWithoutAKey() {
+        MessageInfo info = pgp.examine(pgp.encrypt(ENV, List.of(aliceRecipient, bobRecipient)), "m.asc");
+        assertEquals(List.of(aliceRecipient.encryptionKeyIds().get(0), bobRecipient.encryptionKeyIds().get(0)),
+                info.recipientKeyIds());
+        assertEquals("SEIPD v1", info.dataPacket());
+        assertTrue(info.integrityProtected());
+        assertEquals(null, info.cipher(), "SEIPD v1 keeps its cipher inside the session key");
+        MessageInfo symmetric = pgp.examine(gpg.gpg(ENV, "--passphrase", "pw", "--symmetric"), "s.gpg");
+        assertEquals(1, symmetric.passphrases());
+    }
+
+    @Test
+    void refusesALegacyCipherButReencryptsIt() {
+        byte[] tripleDes = gpg.gpg(ENV, "--trust-model", "always", "--cipher-algo", "3DES", "--armor", "--encrypt",
+                "--recipient", alice.fingerprint());
+        SecretsException e = assertThrows(SecretsException.class, () -> pgp.decrypt(tripleDes, "old.asc", keyOf(alice)));
+        assertEquals("cannot decrypt old.asc: it is encrypted with TripleDES, a legacy 64-bit block cipher: encrypt it"
+                + " again (verdandi secrets reencrypt writes AES-256)", e.getMessage());
+        assertArrayEquals(ENV, pgp.decryptToReencrypt(tripleDes, "old.asc", keyOf(alice)).reveal());
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    @Test
     void rejectsMessageWithoutIntegrityProtection() throws Exception {
         // a legacy Symmetrically Encrypted Data packet (no modification detection), made with Bouncy Castle's low-level API
         org.bouncycastle.openpgp.PGPPublicKey encryptionKey = null;

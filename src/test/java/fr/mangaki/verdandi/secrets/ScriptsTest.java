@@ -19,7 +19,9 @@ class ScriptsTest {
 
     @Test
     void scriptsAreShellcheckClean() throws Exception {
-        List<String> scripts = List.of("hooks/pre-commit", "bin/verdandi", "bin/lib/build.sh", "bench/hook");
+        List<String> scripts = List.of("hooks/pre-commit", "hooks/pre-merge-commit", "hooks/pre-push", "hooks/post-rewrite",
+                "hooks/lib/check.sh", "bin/verdandi", "bin/lib/build.sh", "bench/hook", "bench/secrets-corpus",
+                "bench/secrets-interop");
         for (String script : scripts) {
             assertTrue(Files.isRegularFile(ROOT.resolve(script)), script);
         }
@@ -33,20 +35,26 @@ class ScriptsTest {
 
     @Test
     void hookScriptsAreExecutable() {
-        for (String script : List.of("hooks/pre-commit", "bin/verdandi", "bench/hook")) {
+        for (String script : List.of("hooks/pre-commit", "hooks/pre-merge-commit", "hooks/pre-push", "hooks/post-rewrite",
+                "bin/verdandi", "bench/hook", "bench/secrets-corpus", "bench/secrets-interop")) {
             assertTrue(Files.isExecutable(ROOT.resolve(script)), script + " is executable");
         }
     }
 
     @Test
-    void preCommitFrameworkManifestRunsTheHook() throws Exception {
+    void preCommitFrameworkManifestRunsTheHooks() throws Exception {
         JsonNode hooks = new ObjectMapper(new YAMLFactory()).readTree(ROOT.resolve(".pre-commit-hooks.yaml").toFile());
-        assertEquals(1, hooks.size());
+        assertEquals(2, hooks.size());
         JsonNode hook = hooks.get(0);
         assertEquals("verdandi-secrets", hook.get("id").asText());
         assertEquals("hooks/pre-commit", hook.get("entry").asText());
         assertEquals("script", hook.get("language").asText());
         assertEquals(false, hook.get("pass_filenames").asBoolean());
         assertEquals(true, hook.get("always_run").asBoolean());
+        assertEquals("[\"commit\",\"merge-commit\"]", hook.get("stages").toString());
+        JsonNode push = hooks.get(1);
+        assertEquals("verdandi-secrets-push", push.get("id").asText());
+        assertEquals("hooks/pre-push", push.get("entry").asText());
+        assertEquals("[\"push\"]", push.get("stages").toString());
     }
 }

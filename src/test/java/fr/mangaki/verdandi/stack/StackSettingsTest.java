@@ -459,6 +459,75 @@ class StackSettingsTest {
 
     // helpers
 
+    @Test
+    void readsUnprotectImportsAndTheImage() {
+        String fingerprint = fr.mangaki.verdandi.config.PublicKey.parse(
+                StackFile.load(StackFile.of(PROJECT, "production")).sshKeys().get(0)).orElseThrow().fingerprint();
+        StackSettings s = parse(c -> {
+            c.put("mangaki:unprotect", List.of("app"));
+            c.put("mangaki:import", map("zone", "mangaki.fr", "sshKeys", map(fingerprint, 263654)));
+            c.put("mangaki:image", "debian-13-x64");
+        });
+        assertEquals(List.of("app"), s.unprotect());
+        assertEquals(Optional.of("mangaki.fr"), s.importZone());
+        assertEquals(Map.of(fingerprint, "263654"), s.importSshKeys());
+        assertEquals("debian-13-x64", s.image());
+        var args = s.platformArgs().access(new fr.mangaki.verdandi.component.HostAccess() {
+            @Override
+            public com.pulumi.core.Output<String> sshPrivateKey() {
+                return com.pulumi.core.Output.ofSecret("");
+            }
+
+            @Override
+            public com.pulumi.core.Output<String> environmentFile(String environment) {
+                return com.pulumi.core.Output.ofSecret("");
+            }
+
+            @Override
+            public String environmentFileVersion(String environment) {
+                return "absent";
+            }
+        }).build();
+        assertFalse(args.isProtected(fr.mangaki.verdandi.component.PlatformArgs.Protected.APP));
+        assertEquals(Map.of(fingerprint, "263654"), args.importSshKeys());
+        assertEquals("debian-13-x64", args.image());
+
+        StackSettings plain = StackFile.load(StackFile.of(PROJECT, "production"));
+        assertEquals(List.of(), plain.unprotect());
+        assertEquals(Optional.empty(), plain.importZone());
+        assertEquals("debian-12-x64", plain.image());
+    }
+
+    @Test
+    void rejectsAMalformedImportIdNamingItsKey() {
+        String fingerprint = fr.mangaki.verdandi.config.PublicKey.parse(
+                StackFile.load(StackFile.of(PROJECT, "production")).sshKeys().get(0)).orElseThrow().fingerprint();
+        assertEquals(List.of("mangaki:unprotect[0]: \"vpc\" is not one of app, zone",
+                        "mangaki:import.zone: \"mangaki.com\" is not the zone of domain (\"mangaki.fr\"): a DigitalOcean "
+                                + "domain is imported by its name",
+                        "mangaki:import.sshKeys." + fingerprint + ": \"key-1\" is not a DigitalOcean SSH key id (a "
+                                + "number, as `doctl compute ssh-key list` shows)"),
+                problems(c -> {
+                    c.put("mangaki:import", map("sshKeys", map(fingerprint, "key-1"), "zone", "mangaki.com"));
+                    c.put("mangaki:unprotect", List.of("vpc"));
+                }));
+        assertEquals(List.of("mangaki:import.shh: unknown key (known keys: zone, sshKeys)"),
+                problems(c -> c.put("mangaki:import", map("shh", "x"))));
+    }
+
+    @Test
+    void rejectsImportsUnprotectAndImageOnAGuest() {
+        Map<String, Object> c = StackFile.readConfig(StackFile.of(PROJECT, "staging"));
+        Map<String, Object> guest = new LinkedHashMap<>(c);
+        guest.put("mangaki:import", map("zone", "mangaki.fr"));
+        guest.put("mangaki:unprotect", List.of("app"));
+        guest.put("mangaki:image", "debian-13-x64");
+        List<String> problems = assertThrows(ConfigException.class, () -> StackSettings.parse("staging", guest)).problems();
+        assertTrue(problems.contains("mangaki:import: is not allowed on a guest stack (the platform stack declares the "
+                + "droplets); remove it or set mangaki:hosting to platform"), problems.toString());
+        assertEquals(3, problems.size(), problems.toString());
+    }
+
     private static StackSettings parse(Consumer<Map<String, Object>> change) {
         Map<String, Object> c = production();
         change.accept(c);

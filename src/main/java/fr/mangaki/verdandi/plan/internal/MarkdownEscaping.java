@@ -39,6 +39,18 @@ public final class MarkdownEscaping {
         return b == null ? s : b.toString();
     }
 
+    /**
+     * {@code s} as inline code: {@linkplain #escape escaped}, between runs of backticks longer
+     * than any inside it (padded with spaces when it starts or ends with one), so that it stays
+     * one piece of code whatever it holds.
+     */
+    public static String code(String s) {
+        String text = escape(s);
+        String fence = "`".repeat(longestBacktickRun(text) + 1);
+        String pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+        return fence + pad + text + pad + fence;
+    }
+
     /** The longest run of backticks in {@code s}. */
     public static int longestBacktickRun(String s) {
         int longest = 0;

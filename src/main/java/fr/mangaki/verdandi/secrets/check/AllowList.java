@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
  * path segment, {@code **} across segments, {@code ?} one character; a glob without
  * {@code /} matches a file name at any depth, one with {@code /} is anchored at the
  * repository root; a trailing {@code /} matches everything under a directory.
+ *
+ * <p>A wildcard entry is refused: one that matches every file ({@code *}, {@code **}) or a
+ * kind of file anywhere ({@code *.pem}, {@code *.env}); name a directory or the files
+ * themselves.
  */
 public final class AllowList {
 
@@ -52,12 +56,59 @@ public final class AllowList {
                         + " e.g. 'tests/fixtures/** fake keys used by the tests')");
                 continue;
             }
+            String wildcard = wildcardProblem(parts[0]);
+            if (wildcard != null) {
+                problems.add(FILE + " line " + (i + 1) + ": '" + parts[0] + "' " + wildcard + ": name a directory or the"
+                        + " files themselves (e.g. 'tests/fixtures/**')");
+                continue;
+            }
             entries.add(new Entry(parts[0], parts[1].strip(), i + 1, toRegex(parts[0])));
         }
         return new AllowList(List.copyOf(entries), List.copyOf(problems));
     }
 
-    /** Malformed lines (an entry without a reason): the check refuses to run with them. */
+    /** Why a glob is too wide, or null: it matches every file, or a kind of file anywhere. */
+    static String wildcardProblem(String glob) {
+        String g = glob;
+        while (g.startsWith("/")) {
+            g = g.substring(1);
+        }
+        while (g.endsWith("/")) {
+            g = g.substring(0, g.length() - 1);
+        }
+        String[] segments = g.split("/");
+        int firstLiteral = -1;
+        for (int i = 0; i < segments.length && firstLiteral < 0; i++) {
+            if (segments[i].chars().anyMatch(c -> "*?.".indexOf(c) < 0)) {
+                firstLiteral = i;
+            }
+        }
+        if (g.isEmpty() || firstLiteral < 0) {
+            return "is a wildcard that matches every file";
+        }
+        boolean onlyAnyDepthBefore = true;
+        for (int i = 0; i < firstLiteral; i++) {
+            onlyAnyDepthBefore &= segments[i].equals("**");
+        }
+        String first = segments[firstLiteral];
+        if (firstLiteral == segments.length - 1 && onlyAnyDepthBefore && (first.startsWith("*") || first.startsWith("?"))) {
+            return "is a wildcard that matches such files anywhere";
+        }
+        return null;
+    }
+
+    /** The entries of this list that {@code other} does not have (same glob and reason), in order. */
+    public List<Entry> entriesNotIn(AllowList other) {
+        List<Entry> added = new ArrayList<>();
+        for (Entry e : entries) {
+            if (other.entries.stream().noneMatch(o -> o.glob().equals(e.glob()) && o.reason().equals(e.reason()))) {
+                added.add(e);
+            }
+        }
+        return added;
+    }
+
+    /** Malformed lines (an entry without a reason, a wildcard): the check refuses to run with them. */
     public List<String> problems() {
         return problems;
     }

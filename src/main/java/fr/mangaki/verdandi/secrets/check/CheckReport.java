@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The outcome of a secrets check: findings per path, or problems that kept it from running. */
+/**
+ * The outcome of a secrets check: findings per path, problems that kept it from running, and
+ * notes for the log (what {@code .verdandi-allow} lets through).
+ */
 public final class CheckReport {
 
     /** Exit status when nothing was found. */
@@ -20,11 +23,17 @@ public final class CheckReport {
     private final SecretsCheck.Scope scope;
     private final List<Finding> findings;
     private final List<String> problems;
+    private final List<String> notes;
 
-    CheckReport(SecretsCheck.Scope scope, List<Finding> findings, List<String> problems) {
+    private CheckReport(SecretsCheck.Scope scope, List<Finding> findings, List<String> problems, List<String> notes) {
         this.scope = scope;
         this.findings = List.copyOf(findings);
         this.problems = List.copyOf(problems);
+        this.notes = List.copyOf(notes);
+    }
+
+    static CheckReport of(SecretsCheck.Scope scope, List<Finding> findings, List<String> problems, List<String> notes) {
+        return new CheckReport(scope, findings, problems, notes);
     }
 
     public List<Finding> findings() {
@@ -34,6 +43,11 @@ public final class CheckReport {
     /** Configuration problems that kept the check from running. */
     public List<String> problems() {
         return problems;
+    }
+
+    /** Lines for the log that are not refusals (the allowances, for CI). */
+    public List<String> notes() {
+        return notes;
     }
 
     /** The paths refused, in order. */
@@ -47,14 +61,17 @@ public final class CheckReport {
         return findings.isEmpty() && problems.isEmpty();
     }
 
-    /** 0 passed, 1 refused, 2 could not check. */
+    /** 0 passed, 1 refused, 2 could not check; rewritten commits are reported, never refused (they exist already). */
     public int exitStatus() {
-        return !problems.isEmpty() ? ERROR : findings.isEmpty() ? PASSED : REFUSED;
+        if (!problems.isEmpty()) {
+            return ERROR;
+        }
+        return findings.isEmpty() || scope == SecretsCheck.Scope.REWRITTEN ? PASSED : REFUSED;
     }
 
     /**
-     * What to print on stderr: empty when the check passed; otherwise every refused path with
-     * its reasons and the command that fixes it.
+     * What to print on stderr: the notes, then (when something was found) every refused path
+     * with its reasons and the command that fixes it.
      *
      * @param command how to run Verdandi, for the fixes (e.g. {@code bin/verdandi})
      */
@@ -65,21 +82,31 @@ public final class CheckReport {
             problems.forEach(p -> out.append("  ").append(p).append('\n'));
             return out.toString();
         }
+        for (String note : notes) {
+            out.append(note.startsWith(" ") ? note : "verdandi: " + note).append('\n');
+        }
         if (findings.isEmpty()) {
-            return "";
+            return out.toString();
         }
         Map<String, List<Finding>> byPath = new LinkedHashMap<>();
         for (Finding f : findings) {
-            byPath.computeIfAbsent(f.path(), k -> new ArrayList<>()).add(f);
+            String key = (f.commit() == null ? "" : f.commit().substring(0, Math.min(12, f.commit().length())) + " ")
+                    + f.path();
+            byPath.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
         int n = byPath.size();
         String files = n == 1 ? "file" : "files";
-        if (scope == SecretsCheck.Scope.STAGED) {
-            out.append("verdandi: commit refused: ").append(n).append(" staged ").append(files)
-                    .append(n == 1 ? " holds" : " hold").append(" secrets in plaintext\n");
-        } else {
-            out.append("verdandi: ").append(n).append(" tracked ").append(files)
-                    .append(n == 1 ? " holds" : " hold").append(" secrets in plaintext\n");
+        String hold = n == 1 ? " holds" : " hold";
+        switch (scope) {
+            case STAGED -> out.append("verdandi: commit refused: ").append(n).append(" staged ").append(files).append(hold)
+                    .append(" secrets in plaintext\n");
+            case ALL -> out.append("verdandi: ").append(n).append(" tracked ").append(files).append(hold)
+                    .append(" secrets in plaintext\n");
+            case PUSH -> out.append("verdandi: push refused: ").append(n).append(' ').append(files)
+                    .append(" in the commits being pushed").append(hold).append(" secrets in plaintext\n");
+            case REWRITTEN -> out.append("verdandi: warning: ").append(n).append(' ').append(files)
+                    .append(" in the rewritten commits").append(hold)
+                    .append(" secrets in plaintext (committed already: fix them before pushing; pre-push refuses them)\n");
         }
         for (Map.Entry<String, List<Finding>> e : byPath.entrySet()) {
             List<Finding> list = e.getValue();

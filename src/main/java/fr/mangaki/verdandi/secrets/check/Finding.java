@@ -1,5 +1,7 @@
 package fr.mangaki.verdandi.secrets.check;
 
+import fr.mangaki.verdandi.secrets.Recipients;
+
 /**
  * One reason to refuse a file.
  *
@@ -8,19 +10,29 @@ package fr.mangaki.verdandi.secrets.check;
  * @param kind        what kind of problem (decides the fix)
  * @param reason      what is wrong, for people (never the secret value)
  * @param line        the 1-based line, or 0 when the whole file is at fault
+ * @param commit      the commit that holds the file when commits are checked (a push), else null
  */
-public record Finding(String path, String renamedFrom, Kind kind, String reason, int line) {
+public record Finding(String path, String renamedFrom, Kind kind, String reason, int line, String commit) {
+
+    /** A finding in what git's index holds. */
+    public Finding(String path, String renamedFrom, Kind kind, String reason, int line) {
+        this(path, renamedFrom, kind, reason, line, null);
+    }
 
     /** Kinds of findings, each with its fix. */
     public enum Kind {
-        /** An env file in clear. */
+        /** An env file in clear (by its name, or by its content). */
         PLAINTEXT_ENV,
-        /** An env template with values. */
-        TEMPLATE_WITH_VALUES,
-        /** A {@code .envrc} exporting literal values. */
-        ENVRC_EXPORTS,
         /** A file that must be an encrypted OpenPGP message (or a public key under secrets/) and is not. */
         NOT_ENCRYPTED,
+        /** An encrypted message that is not exactly one well-formed message (corrupt, cut short, data after it). */
+        MALFORMED_MESSAGE,
+        /** An encrypted message that is weak: no integrity protection, a legacy cipher, a passphrase or hidden recipient. */
+        WEAK_MESSAGE,
+        /** An encrypted message whose recipients are not exactly those of secrets/recipients/. */
+        STALE_RECIPIENTS,
+        /** Every recipient removed while encrypted files remain. */
+        NO_RECIPIENT_LEFT,
         /** An OpenPGP secret key where a public key or a message belongs. */
         SECRET_KEY_FILE,
         /** A private key in a file's content. */
@@ -41,17 +53,30 @@ public record Finding(String path, String renamedFrom, Kind kind, String reason,
      */
     public String fix(String command) {
         String p = quote(path);
+        if (commit != null) {
+            return "take it out of commit " + commit.substring(0, Math.min(12, commit.length()))
+                    + " before pushing (git rebase -i, edit that commit, then fix it as the hook says: "
+                    + fixInIndex(command, p) + "); if it was ever pushed, revoke it";
+        }
+        return fixInIndex(command, p);
+    }
+
+    private String fixInIndex(String command, String p) {
         boolean encryptedName = path.endsWith(".asc") || path.endsWith(".gpg") || path.endsWith(".pgp");
         return switch (kind) {
             case PLAINTEXT_ENV -> encryptCommand(command, p);
-            case TEMPLATE_WITH_VALUES -> "empty every value in " + p + " (keep the NAME= lines), then git add " + p;
-            case ENVRC_EXPORTS -> "keep the values out of " + p + ": put them in an env file, encrypt it ("
-                    + command + " secrets encrypt FILE) and have direnv load the plaintext (dotenv_if_exists FILE);"
-                    + " then git add " + p;
             case NOT_ENCRYPTED -> encryptedName
                     ? "git rm --cached -q " + p + ", then encrypt the plaintext: " + command
                     + " secrets encrypt FILE (writes FILE.asc to every recipient)"
                     : encryptCommand(command, p);
+            case MALFORMED_MESSAGE -> "git rm --cached -q " + p + ", then encrypt the plaintext again: " + command
+                    + " secrets encrypt FILE (or " + command + " secrets edit " + p + " from a good copy)";
+            case WEAK_MESSAGE -> "encrypt it again: " + command + " secrets reencrypt (AES-256, integrity protected, to"
+                    + " every recipient); a message without integrity protection must be made again from a trusted"
+                    + " copy: " + command + " secrets encrypt FILE";
+            case STALE_RECIPIENTS -> "run " + command + " secrets reencrypt, then git add " + p;
+            case NO_RECIPIENT_LEFT -> "git restore --staged " + Recipients.DIRECTORY + " (add the new recipient first,"
+                    + " then " + command + " secrets reencrypt, then remove the old one)";
             case SECRET_KEY_FILE -> "git rm --cached -q " + p + ": secret keys never go in the repository"
                     + " (a recipient needs only the public key: " + command + " secrets recipients add PUBLIC_KEYFILE)";
             case PRIVATE_KEY -> "git rm --cached -q " + p + " and keep the key out of the repository (or commit it"

@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads what git's index holds: the files staged for the next commit (renames and copies
- * detected), or every tracked file, and their staged contents. Two git processes at most:
- * one listing, one {@code git cat-file --batch} for every content.
+ * Reads what git holds: the files staged for the next commit (renames and copies detected),
+ * every tracked file, the files of a commit's tree, the files each commit changed, and their
+ * contents. A listing or two, then one {@code git cat-file --batch} for every content.
  */
 final class GitIndex {
 
@@ -23,15 +23,79 @@ final class GitIndex {
         this.git = git;
     }
 
-    /** Files added, copied, modified or renamed in the index relative to HEAD (or all, before the first commit). */
+    /**
+     * Files added, copied, modified, renamed, changed in type (a symbolic link become a file)
+     * or deleted in the index relative to HEAD (or all, before the first commit). Deleted
+     * files have the mode {@code 000000}.
+     */
     List<IndexedFile> staged() {
-        return parseRaw(output("diff", "--cached", "--raw", "-z", "--no-abbrev", "-M", "--diff-filter=ACMR",
+        return parseRaw(output("diff", "--cached", "--raw", "-z", "--no-abbrev", "-M", "--diff-filter=ACMRTD",
                 "--no-ext-diff", "--no-textconv", "--ignore-submodules=all"));
     }
 
     /** Every file in the index (from the top of the working tree, whatever the directory). */
     List<IndexedFile> all() {
-        return parseLsFiles(output("ls-files", "--stage", "-z", "--full-name", "--", ":/"));
+        return tracked(":/");
+    }
+
+    /** The files in the index under a pathspec (from the top of the working tree). */
+    List<IndexedFile> tracked(String pathspec) {
+        return parseLsFiles(output("ls-files", "--stage", "-z", "--full-name", "--", pathspec.startsWith(":/")
+                ? pathspec : ":/" + pathspec));
+    }
+
+    /** Every file of a commit's tree. */
+    List<IndexedFile> tree(String commit) {
+        return parseLsTree(output("ls-tree", "-r", "-z", "--full-tree", commit));
+    }
+
+    /**
+     * The files each commit added, copied, modified, renamed or changed in type, against its
+     * first parent (a merge's own changes and what it brings in), in the order given; commits
+     * that changed no file are absent.
+     */
+    java.util.Map<String, List<IndexedFile>> changes(List<String> commits) {
+        java.util.Map<String, List<IndexedFile>> byCommit = new java.util.LinkedHashMap<>();
+        if (commits.isEmpty()) {
+            return byCommit;
+        }
+        byte[] stdin = (String.join("\n", commits) + "\n").getBytes(StandardCharsets.UTF_8);
+        Git.Result r = git.run(stdin, "diff-tree", "--stdin", "-r", "-z", "--raw", "--no-abbrev", "-M", "--root",
+                "--diff-merges=first-parent", "--diff-filter=ACMRT", "--no-ext-diff", "--no-textconv");
+        if (r.status != 0) {
+            throw new SecretsException("git diff-tree failed in " + git.directory() + " (exit " + r.status + "): "
+                    + r.errorText().strip());
+        }
+        List<String> fields = splitNul(r.stdout);
+        List<IndexedFile> current = null;
+        int i = 0;
+        while (i < fields.size()) {
+            String field = fields.get(i);
+            if (!field.startsWith(":")) {
+                current = byCommit.computeIfAbsent(field.strip(), c -> new ArrayList<>());
+                i++;
+                continue;
+            }
+            int records = field.split(" ")[4].charAt(0) == 'R' || field.split(" ")[4].charAt(0) == 'C' ? 3 : 2;
+            List<IndexedFile> one = parseRaw(fields.subList(i, i + records));
+            if (current != null) {
+                current.addAll(one);
+            }
+            i += records;
+        }
+        return byCommit;
+    }
+
+    /** The commits reachable from {@code tips} and not from {@code excluded} (revisions), oldest first. */
+    List<String> commits(List<String> tips, List<String> excluded) {
+        List<String> args = new ArrayList<>(List.of("rev-list", "--reverse", "--topo-order"));
+        args.addAll(tips);
+        if (!excluded.isEmpty()) {
+            args.add("--not");
+            args.addAll(excluded);
+        }
+        String out = new String(output(args.toArray(String[]::new)), StandardCharsets.UTF_8);
+        return out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     }
 
     /** Runs git; on failure, says first whether the directory is in a repository at all. */
@@ -95,7 +159,10 @@ final class GitIndex {
 
     /** Parses {@code git diff --raw -z} records. */
     static List<IndexedFile> parseRaw(byte[] raw) {
-        List<String> fields = splitNul(raw);
+        return parseRaw(splitNul(raw));
+    }
+
+    private static List<IndexedFile> parseRaw(List<String> fields) {
         List<IndexedFile> files = new ArrayList<>();
         int i = 0;
         while (i < fields.size()) {
@@ -123,6 +190,17 @@ final class GitIndex {
             int tab = record.indexOf('\t');
             String[] parts = record.substring(0, tab).split(" ");
             files.add(new IndexedFile(record.substring(tab + 1), parts[0], parts[1], null));
+        }
+        return files;
+    }
+
+    /** Parses {@code git ls-tree -r -z} records ({@code <mode> <type> <id>\t<path>}). */
+    static List<IndexedFile> parseLsTree(byte[] raw) {
+        List<IndexedFile> files = new ArrayList<>();
+        for (String record : splitNul(raw)) {
+            int tab = record.indexOf('\t');
+            String[] parts = record.substring(0, tab).split(" ");
+            files.add(new IndexedFile(record.substring(tab + 1), parts[0], parts[2], null));
         }
         return files;
     }

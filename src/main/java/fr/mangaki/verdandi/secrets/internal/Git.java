@@ -1,7 +1,5 @@
 package fr.mangaki.verdandi.secrets.internal;
 
-import fr.mangaki.verdandi.secrets.SecretsException;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +12,8 @@ import java.util.List;
 
 /**
  * Runs {@code git} in a directory and returns what it prints. The environment is inherited,
- * so {@code GIT_DIR} and {@code GIT_INDEX_FILE} set by a hook are honoured.
+ * so {@code GIT_DIR} and {@code GIT_INDEX_FILE} set by a hook are honoured. Failures are
+ * {@link GitException}s.
  */
 public final class Git {
 
@@ -28,8 +27,8 @@ public final class Git {
     public static Path topLevel(Path directory) {
         Result r = new Git(directory).run(null, "rev-parse", "--show-toplevel");
         if (r.status != 0) {
-            throw SecretsException.invalidInput(directory.toAbsolutePath().normalize()
-                    + " is not inside a git repository (git rev-parse: " + r.errorText().strip() + ")");
+            throw new GitException(directory.toAbsolutePath().normalize()
+                    + " is not inside a git repository (git rev-parse: " + r.errorText().strip() + ")", true);
         }
         return Path.of(r.text().strip());
     }
@@ -64,8 +63,8 @@ public final class Git {
     public void stream(byte[] stdin, OutputReader reader, String... args) {
         Exit exit = run(stdin, reader, args);
         if (exit.status != 0) {
-            throw new SecretsException("git " + String.join(" ", args) + " failed in " + directory
-                    + " (exit " + exit.status + "): " + new String(exit.stderr, StandardCharsets.UTF_8).strip());
+            throw new GitException("git " + String.join(" ", args) + " failed in " + directory
+                    + " (exit " + exit.status + "): " + new String(exit.stderr, StandardCharsets.UTF_8).strip(), false);
         }
     }
 
@@ -84,7 +83,7 @@ public final class Git {
         try {
             p = pb.start();
         } catch (IOException e) {
-            throw new SecretsException("cannot run git (is it installed and on the PATH?): " + e.getMessage(), e);
+            throw new GitException("cannot run git (is it installed and on the PATH?): " + e.getMessage(), e);
         }
         try {
             Thread writer = null;
@@ -120,7 +119,7 @@ public final class Git {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             p.destroy();
-            throw new SecretsException("interrupted while running git");
+            throw new GitException("interrupted while running git", false);
         }
     }
 
@@ -134,8 +133,8 @@ public final class Git {
 
     private Result check(Result r, String... args) {
         if (r.status != 0) {
-            throw new SecretsException("git " + String.join(" ", args) + " failed in " + directory
-                    + " (exit " + r.status + "): " + r.errorText().strip());
+            throw new GitException("git " + String.join(" ", args) + " failed in " + directory
+                    + " (exit " + r.status + "): " + r.errorText().strip(), false);
         }
         return r;
     }

@@ -137,6 +137,23 @@ public final class ConfigValue {
         return Optional.empty();
     }
 
+    /**
+     * A map whose keys are the user's (SSH key fingerprints, say): each entry a value keyed
+     * {@code key.entry}, in the order written.
+     */
+    public Optional<Map<String, ConfigValue>> entries() {
+        if (value instanceof Map<?, ?> m) {
+            reading.touch(key);
+            Map<String, ConfigValue> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), reading.value(key + "." + k, v)));
+            return Optional.of(out);
+        }
+        if (value != null) {
+            problem("is not an object");
+        }
+        return Optional.empty();
+    }
+
     /** An object: unknown keys are recorded as problems, known ones are read as its fields. */
     public Optional<Fields> object(Collection<String> knownKeys) {
         if (value instanceof Map<?, ?> m) {

@@ -22,7 +22,10 @@ import java.util.stream.Collectors;
 
 /**
  * Debian's OpenSSH server on loopback addresses and a free high port, for tests, with its
- * own host key and configuration: public keys only (one authorized keys file), no PAM. It
+ * own host key and configuration: public keys only, no PAM. The authorized keys are one file
+ * for every user, or, {@link Builder#authorizedKeysUnder under a temporary root}, each user's
+ * own {@code ~/.ssh/authorized_keys} as on a host (the admin user's written from its user
+ * data, as cloud-init does), which the host-files command then rewrites. It
  * runs in a private mount namespace ({@code src/test/resources/ssh/sshd-namespace}) where
  * the host scripts appear at {@code /usr/local/lib/verdandi}, the admin user exists with
  * the sudo rule its user data gives it, and sessions get the test's environment (its
@@ -93,6 +96,14 @@ public final class LoopbackSshd implements AutoCloseable {
      * {@code identity} as its only key, or with no key at all, offering passwords, when null.
      */
     public List<String> client(String user, String host, Path identity, Path knownHostsFile) {
+        return client(port, user, host, identity, knownHostsFile);
+    }
+
+    /**
+     * {@link #client(String, String, Path, Path)} for a server on {@code port}, started or not
+     * (its known hosts file is {@link Builder#knownHosts()}).
+     */
+    public static List<String> client(int port, String user, String host, Path identity, Path knownHostsFile) {
         List<String> cmd = new ArrayList<>(List.of("ssh", "-F", "/dev/null", "-p", Integer.toString(port),
                 "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes",
                 "-o", "UserKnownHostsFile=" + knownHostsFile, "-o", "GlobalKnownHostsFile=/dev/null",
@@ -152,9 +163,32 @@ public final class LoopbackSshd implements AutoCloseable {
         private Path scriptsParent;
         private final List<Path> includes = new ArrayList<>();
         private final Map<String, String> sessionEnvironment = new LinkedHashMap<>();
+        private Path keysRoot;
+        private Integer port;
 
         private Builder(Path dir) {
             this.dir = dir;
+        }
+
+        /** The port to listen on. Default: a free one, chosen at start. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The known hosts file the server's clients will check its host key with, written at start. */
+        public Path knownHosts() {
+            return dir.resolve("known_hosts");
+        }
+
+        /**
+         * Each user's keys are {@code root + HOME/.ssh/authorized_keys} (sshd's {@code %h}), as on
+         * a host, the admin user's written from its user data at start. Default: one file of the
+         * admin's keys for every user.
+         */
+        public Builder authorizedKeysUnder(Path root) {
+            this.keysRoot = root;
+            return this;
         }
 
         /** A loopback address to listen on (127.0.0.0/8). At least one is required. */
@@ -205,15 +239,31 @@ public final class LoopbackSshd implements AutoCloseable {
             try {
                 Files.createDirectories(dir);
                 Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-                int port = freePort();
+                int port = this.port != null ? this.port : freePort();
                 KeyPair hostKey = keygen(dir.resolve("ssh_host_ed25519_key"), "verdandi-test-host");
-                Path knownHosts = dir.resolve("known_hosts");
+                Path knownHosts = knownHosts();
                 String names = addresses.stream().map(a -> "[" + a + "]:" + port).collect(Collectors.joining(","));
                 Files.writeString(knownHosts, names + " " + hostKey.publicKey() + "\n");
-                Path authorized = dir.resolve("authorized_keys");
-                Files.writeString(authorized, String.join("\n", admin.authorizedKeys()) + "\n");
-                Files.setPosixFilePermissions(authorized, PosixFilePermissions.fromString("rw-r--r--"));
-                writeAccounts();
+                int uid = writeAccounts();
+                String authorized;
+                if (keysRoot == null) {
+                    Path file = dir.resolve("authorized_keys");
+                    Files.writeString(file, String.join("\n", admin.authorizedKeys()) + "\n");
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+                    authorized = file.toString();
+                } else {
+                    Path home = dir.resolve("home/" + admin.name());
+                    Path sshDir = Files.createDirectories(Path.of(keysRoot + home.toString() + "/.ssh"));
+                    Path file = sshDir.resolve("authorized_keys");
+                    Files.writeString(file, String.join("\n", admin.authorizedKeys()) + "\n");
+                    Files.setPosixFilePermissions(sshDir, PosixFilePermissions.fromString("rwx------"));
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                    for (Path p : List.of(sshDir, file)) {
+                        Files.setAttribute(p, "unix:uid", uid);
+                        Files.setAttribute(p, "unix:gid", uid);
+                    }
+                    authorized = keysRoot + "%h/.ssh/authorized_keys";
+                }
                 writeSudoers();
                 Files.writeString(dir.resolve("sshd_config"), config(port, hostKey, authorized));
 
@@ -256,9 +306,9 @@ public final class LoopbackSshd implements AutoCloseable {
         /**
          * Copies of this host's passwd, group and shadow with the admin user added (mounted over
          * the originals inside the namespace only). Its password field is {@code *}: no password,
-         * and not "locked", which sshd without PAM would refuse.
+         * and not "locked", which sshd without PAM would refuse. Returns its uid (and gid).
          */
-        private void writeAccounts() throws IOException {
+        private int writeAccounts() throws IOException {
             Path etc = dir.resolve("etc");
             Files.createDirectories(etc);
             List<String> passwd = withoutUser(Files.readAllLines(Path.of("/etc/passwd")));
@@ -293,6 +343,7 @@ public final class LoopbackSshd implements AutoCloseable {
             Files.setPosixFilePermissions(etc.resolve("group"), PosixFilePermissions.fromString("rw-r--r--"));
             Files.setPosixFilePermissions(etc.resolve("shadow"), PosixFilePermissions.fromString("rw-r-----"));
             Files.setAttribute(etc.resolve("shadow"), "unix:gid", Files.getAttribute(Path.of("/etc/shadow"), "unix:gid"));
+            return id;
         }
 
         private List<String> withoutUser(List<String> lines) {
@@ -323,7 +374,7 @@ public final class LoopbackSshd implements AutoCloseable {
             }
         }
 
-        private String config(int port, KeyPair hostKey, Path authorized) {
+        private String config(int port, KeyPair hostKey, String authorized) {
             StringBuilder sb = new StringBuilder("# sshd of the SSH test: loopback only, public keys only.\n");
             for (Path include : includes) {
                 sb.append("Include ").append(include).append('\n');
@@ -358,7 +409,8 @@ public final class LoopbackSshd implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A free port of the loopback interface. */
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }

@@ -208,6 +208,9 @@ public final class PulumiSandbox implements AutoCloseable {
             pulumi("stack", "init", "production", "--secrets-provider", "passphrase").requireSuccess();
             pulumi("stack", "init", "staging", "--secrets-provider", "passphrase").requireSuccess();
             pulumi("config", "set", "-s", "staging", "mangaki:platformStack", PLATFORM_STACK).requireSuccess();
+            // the deploying key is one of the team's keys, as the program requires
+            pulumi("config", "set", "-s", "production", "--path", "mangaki:sshKeys[0]",
+                    Files.readString(keys.resolve("ssh.pub")).strip()).requireSuccess();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

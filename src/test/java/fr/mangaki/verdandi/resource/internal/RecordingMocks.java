@@ -36,10 +36,14 @@ public final class RecordingMocks implements Mocks {
     public record Addresses(String publicIpv4, String privateIpv4) {
     }
 
-    /** The inputs of one {@code command:remote:Command}, as its provider would receive them. */
+    /**
+     * The inputs of one {@code command:remote:Command}, as its provider would receive them;
+     * {@code dialErrorLimit} and {@code perDialTimeout} are null when the connection leaves
+     * them to the provider's defaults.
+     */
     public record RemoteCommandInputs(String name, String host, String user, String privateKey,
                                       String create, String update, String delete, String stdin,
-                                      List<Object> triggers) {
+                                      List<Object> triggers, Integer dialErrorLimit, Integer perDialTimeout) {
         /** No key material when printed. */
         @Override
         public String toString() {
@@ -228,7 +232,13 @@ public final class RecordingMocks implements Mocks {
         return new RemoteCommandInputs(name, (String) connection.get("host"), (String) connection.get("user"),
                 (String) connection.get("privateKey"), (String) r.inputs.get("create"), (String) r.inputs.get("update"),
                 (String) r.inputs.get("delete"), (String) r.inputs.get("stdin"),
-                (List<Object>) r.inputs.getOrDefault("triggers", List.of()));
+                (List<Object>) r.inputs.getOrDefault("triggers", List.of()), integer(connection.get("dialErrorLimit")),
+                integer(connection.get("perDialTimeout")));
+    }
+
+    /** A whole number the mock engine passed as a double, or null. */
+    private static Integer integer(Object value) {
+        return value instanceof Number n ? n.intValue() : null;
     }
 
     /** The user data of the droplet named {@code name}: what cloud-init boots it with. */

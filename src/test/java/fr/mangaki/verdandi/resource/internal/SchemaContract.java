@@ -34,10 +34,10 @@ public record SchemaContract(Map<String, ProviderPackage> packages,
     public record ProviderPackage(String version, String schema, String sha256) {
     }
 
-    /** The properties of one resource type. */
+    /** The properties of one resource type; {@code replaceOnChanges}: the input paths whose change replaces it. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record ResourceContract(Map<String, String> inputs, Map<String, String> outputs,
-                                   List<String> required, List<String> deprecated) {
+                                   List<String> required, List<String> deprecated, List<String> replaceOnChanges) {
     }
 
     /** The properties of one object type. */

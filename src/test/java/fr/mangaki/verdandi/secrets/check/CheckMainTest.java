@@ -34,7 +34,8 @@ class CheckMainTest {
     @Test
     void rejectsUnknownArguments() {
         assertEquals(2, run(dir, "--everything"));
-        assertEquals("verdandi: unknown argument '--everything'\nusage: CheckMain [--staged|--all] [--command VERDANDI]\n",
+        assertEquals("verdandi: unknown argument '--everything'\nusage: CheckMain [--staged|--all|--push REMOTE|--rewritten]"
+                + " [--command VERDANDI]\n",
                 err.toString(StandardCharsets.UTF_8));
     }
 

@@ -3,7 +3,6 @@ package fr.mangaki.verdandi.secrets.check;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import static fr.mangaki.verdandi.secrets.check.EnvFileRules.EnvName.ENCRYPTED;
 import static fr.mangaki.verdandi.secrets.check.EnvFileRules.EnvName.ENVRC;
@@ -38,32 +37,34 @@ class EnvFileRulesTest {
     }
 
     @Test
-    void findsTemplateValues() {
-        byte[] text = """
-                # comment=value
-                EMPTY=
-                QUOTED=""
-                SINGLE=''
-                export EXPORTED=
-                WITH_COMMENT= # the database
-                VALUE=1
-                export NAME="x"
-                """.getBytes(StandardCharsets.UTF_8);
-        assertEquals(List.of("VALUE", "NAME"), EnvFileRules.namesWithValues(text));
+    void classifiesEditorBackupsAsEnvFiles() {
+        assertEquals(PLAINTEXT, EnvFileRules.classify(".env~"));
+        assertEquals(PLAINTEXT, EnvFileRules.classify("#.env#"));
+        assertEquals(PLAINTEXT, EnvFileRules.classify(".env.swp"));
+        assertEquals(PLAINTEXT, EnvFileRules.classify("production.env.bak"));
+        assertEquals(PLAINTEXT, EnvFileRules.classify(".env.production.orig"));
+        assertEquals(TEMPLATE, EnvFileRules.classify(".env.dist"));
+        assertEquals(NONE, EnvFileRules.classify("environment.py~"));
     }
 
     @Test
-    void findsLiteralExportsOfEnvrc() {
-        byte[] text = """
-                use nix
-                dotenv_if_exists .env
-                export PATH="$PWD/bin:$PATH"
-                export VENV=`pwd`/venv
-                export EMPTY=
-                LOCAL=1
-                export DJANGO_DEBUG=1
-                export TOKEN='abc'
-                """.getBytes(StandardCharsets.UTF_8);
-        assertEquals(List.of("DJANGO_DEBUG", "TOKEN"), EnvFileRules.literalExports(text));
+    void recognisesEnvFilesByContent() {
+        assertEquals(true, EnvFileRules.looksLikeEnvFile("""
+                # General
+                DJANGO_READ_DOT_ENV_FILE=True
+                DJANGO_SETTINGS_MODULE=config.settings.production
+                DJANGO_SECRET_KEY=k3Xq9vB2mZ7wP4tR8yL1nH6c
+                """.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(true, EnvFileRules.looksLikeEnvFile("export A=1\nexport B=2\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(false, EnvFileRules.looksLikeEnvFile("A=1\n".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(false, EnvFileRules.looksLikeEnvFile("""
+                #!/bin/sh
+                set -e
+                A=1
+                B=2
+                run_this
+                and_that
+                and_more
+                """.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -36,4 +36,11 @@ class GitIndexTest {
                 files);
         assertEquals(false, files.get(1).isRegularFile());
     }
+
+    @Test
+    void parsesLsTree() {
+        String raw = "100644 blob " + A + "\tsecrets/a b.env.asc\0" + "160000 commit " + B + "\tsub\0";
+        assertEquals(List.of(new IndexedFile("secrets/a b.env.asc", "100644", A, null), new IndexedFile("sub", "160000", B, null)),
+                GitIndex.parseLsTree(raw.getBytes(StandardCharsets.UTF_8)));
+    }
 }

@@ -2,16 +2,48 @@ package fr.mangaki.verdandi.secrets.check;
 
 import fr.mangaki.verdandi.secrets.FakeLeaks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LeakRulesTest {
+
+    static List<String> rulesFound(LeakRule.Example example) {
+        return LeakRules.scan(example.path(), example.content().getBytes(StandardCharsets.UTF_8)).stream()
+                .map(Leak::rule).toList();
+    }
+
+    /** Every row of the table finds its own leaks and none of its look-alikes. */
+    @TestFactory
+    Stream<DynamicTest> everyRuleFindsItsExamplesAndNotItsLookAlikes() {
+        List<DynamicTest> tests = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (LeakRule rule : LeakRules.RULES) {
+            assertTrue(ids.add(rule.id()), "rule ids are unique: " + rule.id());
+            assertTrue(!rule.leaks().isEmpty() && !rule.notLeaks().isEmpty(), rule.id() + " has examples of both kinds");
+            for (LeakRule.Example leak : rule.leaks()) {
+                tests.add(DynamicTest.dynamicTest(rule.id() + " finds " + leak,
+                        () -> assertTrue(rulesFound(leak).contains(rule.id()), () -> rule.id() + " missed " + leak
+                                + " (found: " + rulesFound(leak) + ")")));
+            }
+            for (LeakRule.Example notLeak : rule.notLeaks()) {
+                tests.add(DynamicTest.dynamicTest(rule.id() + " ignores " + notLeak,
+                        () -> assertTrue(!rulesFound(notLeak).contains(rule.id()), () -> rule.id() + " refused " + notLeak)));
+            }
+        }
+        return tests.stream();
+    }
 
     static List<String> reasons(String path, String text) {
         return LeakRules.scan(path, text.getBytes(StandardCharsets.UTF_8)).stream()
@@ -60,7 +92,7 @@ class LeakRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"AWS_SECRET_ACCESS_KEY=", "awsSecretAccessKey: \"", "aws_secret_accesskey = '"})
     void findsAwsSecretKeysWhateverTheCase(String prefix) {
-        assertEquals(List.of("line 1: AWS secret access key"), reasons("a", prefix + "Fake".repeat(10)));
+        assertEquals(List.of("line 1: AWS secret access key"), reasons("a", prefix + "ak6J0kGODKdinZnLXicaBAg8WY1jzIRlNQb0prFm"));
     }
 
     @ParameterizedTest
@@ -102,13 +134,13 @@ class LeakRulesTest {
         assertEquals(List.of("line 1: Django SECRET_KEY with a literal value"), reasons("settings.py",
                 FakeLeaks.djangoSecretKeyLine()));
         assertEquals(List.of("line 1: Django SECRET_KEY with a literal value"), reasons("settings.py",
-                "SECRET_KEY = r\"" + "x1".repeat(25) + "\""));
+                "SECRET_KEY = r\"" + FakeLeaks.djangoSecretKey() + "\""));
         assertEquals(List.of("line 2: Django SECRET_KEY with a literal value"), reasons("compose.yaml",
-                "env:\n  DJANGO_SECRET_KEY: \"" + "abcdefgh".repeat(4) + "\""));
+                "env:\n  DJANGO_SECRET_KEY: \"" + "k3Xq9vB2mZ7wP4tR8yL1nH6c" + "\""));
         assertEquals(List.of("line 2: Django SECRET_KEY with a literal value"), reasons("settings.ini",
-                "[secrets]\nSECRET_KEY = " + "k9".repeat(20) + "\n"));
+                "[secrets]\nSECRET_KEY = " + "k9Fz2Lq8Wm3Xv7Bn4Tp1Rc6Hy0" + "\n"));
         assertEquals(List.of("line 1: Django SECRET_KEY with a literal value"), reasons("config.json",
-                "{\"SECRET_KEY\": \"" + "q".repeat(50) + "\"}"));
+                "{\"SECRET_KEY\": \"" + FakeLeaks.djangoSecretKey() + "\"}"));
     }
 
     @ParameterizedTest
@@ -147,10 +179,32 @@ class LeakRulesTest {
     }
 
     @Test
-    void ignoresBinaryContent() {
-        byte[] binary = ("\0\0" + FakeLeaks.awsAccessKeyId()).getBytes(StandardCharsets.ISO_8859_1);
+    void findsTokensInBinaryContentButNotAssignments() {
+        byte[] binary = ("\0\0\u0001" + FakeLeaks.awsAccessKeyId() + "\0" + FakeLeaks.djangoSecretKeyLine() + "\0")
+                .getBytes(StandardCharsets.ISO_8859_1);
         assertTrue(LeakRules.isBinary(binary));
-        assertEquals(List.of(), LeakRules.scan("a.bin", binary));
+        assertEquals(List.of("line 0: AWS access key id"), LeakRules.scan("a.bin", binary).stream()
+                .map(l -> "line " + l.line() + ": " + l.reason()).toList());
+    }
+
+    @Test
+    void decodesUtf16() {
+        byte[] le = ("\uFEFF" + "# settings\n" + FakeLeaks.djangoSecretKeyLine() + "\n").getBytes(StandardCharsets.UTF_16LE);
+        assertEquals(List.of("line 2: Django SECRET_KEY with a literal value"), LeakRules.scan("s.py", le).stream()
+                .map(l -> "line " + l.line() + ": " + l.reason()).toList());
+        byte[] be = (FakeLeaks.githubToken() + "\n").getBytes(StandardCharsets.UTF_16BE);
+        assertEquals(List.of("GitHub token"), LeakRules.scan("t.txt", be).stream().map(Leak::reason).toList());
+    }
+
+    @Test
+    void findsBinaryKeyStores() {
+        byte[] pkcs12 = {0x30, (byte) 0x82, 0x0a, 0x3f, 0x02, 0x01, 0x03, 0x30, (byte) 0x82, 0x09, (byte) 0xf5, 0x06,
+                0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x07, 0x01, 0, 0, 0};
+        assertEquals(List.of("PKCS#12 key store"), LeakRules.scan("site.p12", pkcs12).stream().map(Leak::reason).toList());
+        byte[] jks = {(byte) 0xfe, (byte) 0xed, (byte) 0xfe, (byte) 0xed, 0, 0, 0, 2, 0, 0, 0, 1};
+        assertEquals(List.of("Java key store"), LeakRules.scan("keystore.jks", jks).stream().map(Leak::reason).toList());
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13};
+        assertEquals(List.of(), LeakRules.scan("logo.png", png));
     }
 
     @Test

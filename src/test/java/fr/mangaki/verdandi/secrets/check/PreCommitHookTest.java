@@ -60,11 +60,11 @@ class PreCommitHookTest {
                         "secrets encrypt config/.env.production"),
                 new LeakCase("deploy/production.env", "export ALLOWED_HOSTS=mangaki.fr\n", "env file in plaintext",
                         "secrets encrypt deploy/production.env"),
-                new LeakCase(".envrc", "dotenv_if_exists\nexport SLACK_CHANNEL=ops\nexport PATH=\"$PWD/bin:$PATH\"\n",
-                        ".envrc exporting values (SLACK_CHANNEL)", "have direnv load the plaintext"),
-                new LeakCase(".env.example", "DATABASE_URL=\nDJANGO_SECRET_KEY=abc\n",
-                        "env template with values (DJANGO_SECRET_KEY): templates keep values empty",
-                        "empty every value in .env.example"),
+                new LeakCase(".envrc", "dotenv_if_exists\nexport DATABASE_PASSWORD=C29GFfm7sFog16\nexport PATH=\"$PWD/bin:$PATH\"\n",
+                        "line 2: DATABASE_PASSWORD set to a literal secret", "remove the value from .envrc"),
+                new LeakCase(".env.example", "DATABASE_URL=\nDJANGO_SECRET_KEY=" + FakeLeaks.djangoSecretKey() + "\n",
+                        "env template with secret values: templates keep non-secret defaults only",
+                        "secrets encrypt .env.example"),
                 new LeakCase("secrets/production.env", "DJANGO_DEBUG=0\n",
                         "under secrets/ but not OpenPGP data (plaintext): only encrypted OpenPGP messages and public"
                                 + " keys belong there",
@@ -389,7 +389,11 @@ class PreCommitHookTest {
         repo.write("docs/example.env", "DJANGO_DEBUG=1\n");
         GitRepo.Result r = repo.addAndCommit("fixtures");
         assertEquals(0, r.status(), r.output());
-        assertEquals("", r.stderr());
+        assertEquals("""
+                verdandi: this commit adds 2 entries to .verdandi-allow (CI's check --all lists them all):
+                  tests/fixtures/**  fake keys that the parser tests read
+                  example.env  documents the variables; values are fake
+                """, r.stderr());
 
         repo.write("src/aws.ini", "key = " + FakeLeaks.awsAccessKeyId() + "\n");
         GitRepo.Result refused = repo.addAndCommit("not allowed");

@@ -1,7 +1,5 @@
 package fr.mangaki.verdandi.secrets.internal;
 
-import fr.mangaki.verdandi.secrets.SecretsException;
-
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -9,18 +7,22 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 
-/** File helpers: writes that never leave a half-written file behind. */
-public final class Files2 {
+/** Writes a file whole or not at all: never a half-written file left behind. */
+public final class AtomicFile {
 
-    private Files2() {
+    private AtomicFile() {
     }
 
-    /** Writes {@code content} to a temporary file beside {@code target}, then renames it over the target. */
-    public static void writeAtomically(Path target, byte[] content) {
+    /**
+     * Writes {@code content} to a temporary file beside {@code target}, then renames it over
+     * the target (keeping the target's permissions; {@code rw-r--r--} for a new file).
+     *
+     * @throws IOException when it cannot be written; the target is then left as it was
+     */
+    public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = null;
+        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
             Files.write(tmp, content);
             Files.setPosixFilePermissions(tmp, Files.exists(target) ? Files.getPosixFilePermissions(target)
                     : PosixFilePermissions.fromString("rw-r--r--"));
@@ -30,14 +32,12 @@ public final class Files2 {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
-        } catch (IOException e) {
-            throw new SecretsException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {
             if (tmp != null) {
                 try {
                     Files.deleteIfExists(tmp);
                 } catch (IOException ignored) {
-                    // nothing more to do
+                    // the write's own failure is the one to report
                 }
             }
         }
