@@ -476,7 +476,7 @@ class RemoteInstallSshTest {
         StackSettings staging = StackFile.load(StackFile.of(PROJECT, "staging"));
         Map<String, Object> outputs = Map.of("zone", "mangaki.fr", "frontIpv4", FRONT, "frontDropletId", 400001,
                 "frontPrivateIpv4", "127.0.0.5", "appIpv4", APP, "appPrivateIpv4", APP_PRIVATE, "appDropletId", 400002,
-                "adminUser", "verdandi",
+                "adminUser", "verdandi", "acme", Map.of("directory", fr.mangaki.verdandi.config.Acme.LETS_ENCRYPT),
                 "environments", Map.of("production", Map.of("port", 8000, "domains", List.of("mangaki.fr"))));
         RecordingMocks mocks = new RecordingMocks(DROPLETS);
         mocks.run(StackSettings.PROJECT, "staging", ctx -> Program.declare(ctx, staging, access,
