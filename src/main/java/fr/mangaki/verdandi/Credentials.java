@@ -99,6 +99,21 @@ public final class Credentials implements HostAccess {
         return version(root, environment);
     }
 
+    @Override
+    public Output<String> settingsFile(String environment, String file) {
+        try {
+            return Output.ofSecret(EnvFiles.decryptSettings(root, environment, file,
+                    KeySource.fromEnvironment(env, KeySource.noPassphrase())).reveal());
+        } catch (SecretsException e) {
+            throw new ConfigException("secrets/" + environment + "/" + file + ".asc: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public String settingsFileVersion(String environment, String file) {
+        return digest(EnvFiles.settingsPath(root, environment, file));
+    }
+
     /** The armored public keys of {@code secrets/recipients/}, read when these credentials were made. */
     @Override
     public String backupRecipients() {
@@ -134,7 +149,11 @@ public final class Credentials implements HostAccess {
 
     /** A digest of the env file's encrypted form; {@code absent} when it does not exist. */
     public static String version(Path root, String environment) {
-        Path file = EnvFiles.path(root, environment);
+        return digest(EnvFiles.path(root, environment));
+    }
+
+    /** A digest of an encrypted file; {@code absent} when it does not exist. */
+    public static String digest(Path file) {
         if (!Files.isRegularFile(file)) {
             return "absent";
         }

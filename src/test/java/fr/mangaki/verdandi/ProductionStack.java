@@ -43,7 +43,12 @@ public final class ProductionStack {
                 .domains("mangaki.fr", "www.mangaki.fr")
                 .port(8000)
                 .repository("https://github.com/mangaki/mangaki.git")
-                .gates("python manage.py test")
+                .gates("pytest")
+                .process("worker", "celery -A mangaki worker --loglevel INFO --autoscale 3,1", 600)
+                .process("beat", "celery -A mangaki beat --loglevel INFO")
+                .postgresExtensions("pg_trgm", "unaccent")
+                .redis(true)
+                .settingsFile("MANGAKI_SETTINGS_PATH", "settings.ini")
                 .alertEmails("ops@mangaki.fr")
                 .access(credentials)
                 .build());

@@ -57,6 +57,16 @@ class ProgramTest {
         }
 
         @Override
+        public Output<String> settingsFile(String environment, String file) {
+            return Output.ofSecret("[secrets]\nSECRET_FILE = ${VERDANDI_ENV_FILE}\n");
+        }
+
+        @Override
+        public String settingsFileVersion(String environment, String file) {
+            return "v-" + environment + "-" + file;
+        }
+
+        @Override
         public String backupRecipients() {
             return RECIPIENTS;
         }
@@ -120,13 +130,18 @@ class ProgramTest {
         HostCommands commands = HostCommands.standard();
         StackSettings settings = StackFile.load(StackFile.of(PROJECT, "production"));
         String advice = "run pulumi up of this stack again (its host-files command did not complete)";
-        assertEquals(commands.installEnvironment(settings.environment(), advice, "v-production"), app.inputs.get("create"));
+        assertEquals(commands.installEnvironment(settings.environment(), advice,
+                "v-production settings.ini=v-production-settings.ini"), app.inputs.get("create"));
         assertEquals(app.inputs.get("create"), app.inputs.get("update"));
         assertTrue(((String) app.inputs.get("create")).contains(HostFiles.digest(HostRole.APP)),
                 "the command carries the host files' version it needs");
-        assertTrue(((String) app.inputs.get("create")).endsWith(" # env file v-production"));
+        assertTrue(((String) app.inputs.get("create")).endsWith(" # env file v-production settings.ini=v-production-settings.ini"),
+                "the command carries the versions of the env file and the settings files");
         assertEquals(commands.removeEnvironment("production"), app.inputs.get("delete"));
-        assertEquals("SECRET_KEY=test-production\n", app.inputs.get("stdin"));
+        assertEquals(HostCommands.installInput("SECRET_KEY=test-production\n",
+                Map.of("settings.ini", "[secrets]\nSECRET_FILE = ${VERDANDI_ENV_FILE}\n")), app.inputs.get("stdin"));
+        assertTrue(app.inputs.get("create").toString().contains(" --settings-file MANGAKI_SETTINGS_PATH=settings.ini"),
+                "settings.ini goes with the env file, its variable on the command line");
         assertFalse(app.inputs.containsKey("triggers"), "triggers would replace the command, and run env-remove");
         String appIp = (String) PulumiTest.extractValue(result.output("appIpv4"));
         assertEquals(connection(appIp), app.inputs.get("connection"));

@@ -18,11 +18,13 @@ import java.util.Map;
  * Renders the user data ({@code #cloud-config}) of a droplet: packages, the admin user
  * (keys only, sudo without password), no root login and no password login, daily
  * unattended security upgrades, a 1 GiB swap file on droplets of 1 GiB or less, the host
- * scripts and systemd unit templates of {@link HostFiles}, and per role:
+ * scripts and systemd unit templates of {@link HostFiles} (gzip and base64: {@link #ENCODING}),
+ * and per role:
  * <ul>
  *   <li>{@link HostRole#APP}: PostgreSQL (tuned for a small droplet), Python virtualenv
- *   and build tools, gunicorn, git, npm; environments are installed later by
- *   {@code env-install} over SSH;</li>
+ *   and build tools, gunicorn, git, npm, NGINX (each environment's port: static files,
+ *   X-Accel-Redirect, proxy to gunicorn); environments are installed later by
+ *   {@code env-install} over SSH (which installs Redis when one asks for it);</li>
  *   <li>{@link HostRole#FRONT}: NGINX with a default server that closes requests for
  *   unknown domains, certbot; server blocks are installed later by {@code site-install}.</li>
  * </ul>
@@ -61,7 +63,8 @@ public final class CloudInit {
         }
         List<Map<String, Object>> files = new ArrayList<>();
         for (HostFile f : HostFiles.bootFiles(spec.role())) {
-            files.add(map("path", f.path(), "permissions", f.permissions(), "content", f.content()));
+            files.add(map("path", f.path(), "permissions", f.permissions(), "encoding", ENCODING,
+                    "content", compressed(f.content())));
         }
         config.put("write_files", files);
         config.put("runcmd", runcmd(spec.role()));
@@ -83,11 +86,28 @@ public final class CloudInit {
         return text;
     }
 
+    /**
+     * How write_files' contents are encoded: gzip, then base64 (cloud-init's {@code gz+b64}).
+     * The host scripts in clear would not fit in DigitalOcean's 64 KiB.
+     */
+    public static final String ENCODING = "gz+b64";
+
+    /** The content as written in the user data: gzip (no timestamp, so deterministic), base64. */
+    static String compressed(String content) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
+            gz.write(content.getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
     private static List<String> packages(HostRole role) {
         List<String> packages = new ArrayList<>(List.of("ca-certificates", "curl", "unattended-upgrades"));
         if (role == HostRole.APP) {
             packages.addAll(List.of("git", "postgresql", "python3-venv", "python3-dev", "build-essential",
-                    "libpq-dev", "gunicorn", "npm", "sudo", "gnupg", "s3cmd"));
+                    "libpq-dev", "gunicorn", "npm", "sudo", "gnupg", "s3cmd", "nginx-light"));
         } else {
             packages.addAll(List.of("nginx", "certbot"));
         }
@@ -116,6 +136,9 @@ public final class CloudInit {
             commands.add("runuser -u postgres -- psql -X -q -c \"ALTER SYSTEM SET shared_buffers = '64MB'\""
                     + " -c \"ALTER SYSTEM SET max_connections = '40'\" -c \"ALTER SYSTEM SET work_mem = '4MB'\"");
             commands.add("systemctl restart postgresql");
+            // NGINX serves each environment's port (env-install); Debian's default site goes
+            commands.add("rm -f /etc/nginx/sites-enabled/default");
+            commands.add("nginx -t && systemctl reload-or-restart nginx");
             commands.add("systemctl daemon-reload");
         } else {
             commands.add("install -d -m 0755 /etc/verdandi/sites /var/www/letsencrypt");

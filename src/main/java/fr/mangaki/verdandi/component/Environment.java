@@ -28,6 +28,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -131,7 +132,7 @@ public final class Environment extends ComponentResource {
      * {@code site-install} (its server block, proxying to the app droplet's private address, and
      * its certificates from the platform's ACME server).
      * Both run again when the settings, the env file or the host scripts change (their command
-     * lines carry the host files' version, and the app's the env file's); deleting the
+     * lines carry the host files' version, and the app's the env and settings files'); deleting the
      * environment runs {@code env-remove} and {@code site-remove}.
      *
      * <p>No {@code triggers}: the command provider replaces a command whose triggers change
@@ -145,19 +146,35 @@ public final class Environment extends ComponentResource {
         HostCommands commands = HostCommands.standard();
         Output<String> key = access.sshPrivateKey();
         String refresh = hostFilesAdvice(platform);
-        String installEnvironment = commands.installEnvironment(settings, refresh,
-                access.environmentFileVersion(name));
         // on the platform's own stack, install with the host files of this version
         List<Resource> appAfter = platform instanceof Platform local
                 ? List.of(local.hostFiles(HostRole.APP)) : List.of();
         List<Resource> frontAfter = platform instanceof Platform local
                 ? List.of(local.hostFiles(HostRole.FRONT)) : List.of();
+        // the env file and the settings files travel as one secret on standard input
+        List<String> files = settings.application().settingsFiles().values().stream().distinct().sorted().toList();
+        List<Output<String>> inputs = new ArrayList<>();
+        inputs.add(access.environmentFile(name));
+        // their versions ride on the command line, so that a new file is an update in place
+        List<String> versions = new ArrayList<>(List.of(access.environmentFileVersion(name)));
+        for (String file : files) {
+            inputs.add(access.settingsFile(name, file));
+            versions.add(file + "=" + access.settingsFileVersion(name, file));
+        }
+        String installEnvironment = commands.installEnvironment(settings, refresh, String.join(" ", versions));
+        Output<String> stdin = Output.all(inputs).applyValue(texts -> {
+            Map<String, String> settingsFiles = new LinkedHashMap<>();
+            for (int i = 0; i < files.size(); i++) {
+                settingsFiles.put(files.get(i), texts.get(i + 1));
+            }
+            return HostCommands.installInput(texts.get(0), settingsFiles);
+        });
         RemoteCommand app = new RemoteCommand(name + "-app-install", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.appIpv4(), platform.adminUser(), key))
                 .create(installEnvironment)
                 .update(installEnvironment)
                 .delete(commands.removeEnvironment(name))
-                .stdin(access.environmentFile(name))
+                .stdin(stdin)
                 .build(), childAfter(appAfter));
         Output<String> installSite = Output.tuple(platform.appPrivateIpv4(), platform.acme())
                 .applyValue(t -> commands.installSite(settings, t.t1, t.t2, refresh));

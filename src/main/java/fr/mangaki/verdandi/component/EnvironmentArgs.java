@@ -2,6 +2,7 @@ package fr.mangaki.verdandi.component;
 
 import fr.mangaki.verdandi.component.internal.GitRefs;
 import fr.mangaki.verdandi.config.ConfigException;
+import fr.mangaki.verdandi.config.ApplicationSettings;
 import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.config.Problem;
@@ -65,6 +66,33 @@ public final class EnvironmentArgs {
     public static final Rule<Integer> POLL_SECONDS = Rule.between(1, 3600);
     /** Each of {@code alertEmails}: an e-mail address. */
     public static final Rule<String> EMAIL = PlatformArgs.EMAIL;
+    /** A process of the stack: a name systemd takes as a unit instance; {@code web} is Verdandi's gunicorn. */
+    public static final Rule<String> PROCESS_NAME = new Rule<>(
+            n -> n.matches("[a-z][a-z0-9_-]{0,29}") && !n.equals("web"),
+            "is not a process name (lower-case letters, digits, '_' and '-', at most 30, starting with a letter;"
+                    + " not web, which is Verdandi's gunicorn)",
+            List.of("worker", "beat", "celery_worker"), List.of("web", "Worker", "celery worker", ""));
+    /** A process's command: one line. */
+    public static final Rule<String> COMMAND = new Rule<>(c -> !c.isBlank() && !c.contains("\n") && !c.contains("\t"),
+            "is not a command (one non-empty line)",
+            List.of("celery -A mangaki worker --autoscale 3,1"), List.of(" ", "a\nb"));
+    /** How long a process may take to stop after TERM. */
+    public static final Rule<Integer> GRACE_SECONDS = Rule.between(1, 86400);
+    /** The interpreter of the release virtualenvs. */
+    public static final Rule<String> PYTHON = Rule.matching(Pattern.compile("/[A-Za-z0-9/._+-]+"),
+            "an absolute path of a Python interpreter (e.g. /usr/bin/python3.10)",
+            List.of("/usr/bin/python3", "/opt/python3.10/bin/python3.10"), List.of("python3", "/usr/bin/python 3"));
+    /** A PostgreSQL extension. */
+    public static final Rule<String> EXTENSION = Rule.matching(Pattern.compile("[a-z_][a-z0-9_-]{0,62}"),
+            "a PostgreSQL extension name (e.g. pg_trgm)", List.of("pg_trgm", "unaccent"), List.of("pg_trgm'", "Pg"));
+    /** The variable that names a settings file. */
+    public static final Rule<String> SETTINGS_VARIABLE = Rule.matching(Pattern.compile("[A-Za-z_][A-Za-z0-9_]*"),
+            "an environment variable name", List.of("MANGAKI_SETTINGS_PATH"), List.of("MANGAKI-SETTINGS", "1X"));
+    /** A settings file of {@code secrets/<environment>/}, by its decrypted name. */
+    public static final Rule<String> SETTINGS_FILE = new Rule<>(
+            f -> f.matches("[A-Za-z0-9][A-Za-z0-9._-]*") && !f.equals("app.env") && !f.endsWith(".asc"),
+            "is not a file name of secrets/<environment>/ without .asc (e.g. settings.ini), other than app.env",
+            List.of("settings.ini"), List.of("settings.ini.asc", "app.env", "../x"));
     /** {@code backups.hour}: the UTC hour of the nightly dump. */
     public static final Rule<Integer> BACKUP_HOUR = Rule.between(0, 23);
     /** {@code backups.keepDays}: how many days dumps are kept, on the app droplet, the front and in the bucket. */
@@ -146,6 +174,11 @@ public final class EnvironmentArgs {
         private final List<String> gates = new ArrayList<>();
         private int pollSeconds = DEFAULT_POLL_SECONDS;
         private DatabaseBackups backups;
+        private final java.util.Map<String, ApplicationSettings.ProcessSettings> processes = new java.util.LinkedHashMap<>();
+        private String python = ApplicationSettings.DEFAULT_PYTHON;
+        private final List<String> postgresExtensions = new ArrayList<>();
+        private boolean redis;
+        private final java.util.Map<String, String> settingsFiles = new java.util.LinkedHashMap<>();
         private final List<String> alertEmails = new ArrayList<>();
         private List<String> uptimeRegions = DEFAULT_UPTIME_REGIONS;
         private HostAccess access;
@@ -224,7 +257,70 @@ public final class EnvironmentArgs {
         public Builder settings(EnvironmentSettings settings) {
             return name(settings.name()).branch(settings.branch()).domains(settings.domains()).port(settings.port())
                     .repository(settings.repository()).gates(settings.gates()).pollSeconds(settings.pollSeconds())
-                    .backups(settings.backups());
+                    .backups(settings.backups()).application(settings.application());
+        }
+
+        /** Everything the application needs besides its web process at once (docs/deploy.md). */
+        public Builder application(ApplicationSettings application) {
+            processes.clear();
+            processes.putAll(application.processes());
+            postgresExtensions.clear();
+            settingsFiles.clear();
+            return python(application.python()).postgresExtensions(application.postgresExtensions())
+                    .redis(application.redis()).settingsFiles(application.settingsFiles());
+        }
+
+        /**
+         * A process besides web, run from the live release in the directory of manage.py
+         * ({@code worker}: {@code celery -A mangaki worker}); it wins over the Procfile's
+         * process of the same name. Default: the Procfile's processes only.
+         */
+        public Builder process(String name, String command) {
+            processes.put(name, ApplicationSettings.ProcessSettings.command(command));
+            return this;
+        }
+
+        /** A process with a grace period of its own after TERM (command null: the Procfile's). Default grace: 30 s. */
+        public Builder process(String name, String command, int graceSeconds) {
+            processes.put(name, new ApplicationSettings.ProcessSettings(java.util.Optional.ofNullable(command),
+                    java.util.OptionalInt.of(graceSeconds)));
+            return this;
+        }
+
+        /** The interpreter of the release virtualenvs. Default: {@value ApplicationSettings#DEFAULT_PYTHON}. */
+        public Builder python(String interpreter) {
+            this.python = Objects.requireNonNull(interpreter, "interpreter");
+            return this;
+        }
+
+        /** PostgreSQL extensions created as a superuser in its database. Default: none. */
+        public Builder postgresExtensions(String... extensions) {
+            return postgresExtensions(List.of(extensions));
+        }
+
+        public Builder postgresExtensions(List<String> extensions) {
+            postgresExtensions.addAll(extensions);
+            return this;
+        }
+
+        /** A Redis database and user on the app host, its URL in REDIS_URL. Default: false. */
+        public Builder redis(boolean redis) {
+            this.redis = redis;
+            return this;
+        }
+
+        /**
+         * A settings file, {@code secrets/<name>/<file>.asc}, installed mode 0600 in the shared
+         * directory with {@code variable} pointing at it. Default: none.
+         */
+        public Builder settingsFile(String variable, String file) {
+            settingsFiles.put(variable, file);
+            return this;
+        }
+
+        public Builder settingsFiles(java.util.Map<String, String> files) {
+            settingsFiles.putAll(files);
+            return this;
         }
 
         /** Who is told when the main domain is down. Default: nobody (the check still runs). */
@@ -279,6 +375,16 @@ public final class EnvironmentArgs {
                 backups.bucket().ifPresent(b -> v.check("backups.bucket.name", b.name(), BACKUP_BUCKET)
                         .check("backups.bucket.region", b.region(), BACKUP_BUCKET_REGION));
             }
+            processes.forEach((process, p) -> {
+                v.check("processes." + process, process, PROCESS_NAME);
+                p.command().ifPresent(c -> v.check("processes." + process + ".command", c, COMMAND));
+                if (p.graceSeconds().isPresent()) {
+                    v.check("processes." + process + ".graceSeconds", p.graceSeconds().getAsInt(), GRACE_SECONDS);
+                }
+            });
+            v.check("python", python, PYTHON).checkEach("postgresExtensions", postgresExtensions, EXTENSION);
+            settingsFiles.forEach((variable, file) -> v.check("settingsFiles." + variable, variable, SETTINGS_VARIABLE)
+                    .check("settingsFiles." + variable, file, SETTINGS_FILE));
             return v.checkEach("alertEmails", alertEmails, EMAIL)
                     .problems();
         }
@@ -294,7 +400,8 @@ public final class EnvironmentArgs {
 
         private EnvironmentSettings settings() {
             return new EnvironmentSettings(name, branch == null ? name : branch, domains, port, repository, gates,
-                    pollSeconds, backups == null ? DatabaseBackups.defaultsFor(name) : backups);
+                    pollSeconds, backups == null ? DatabaseBackups.defaultsFor(name) : backups,
+                    new ApplicationSettings(processes, python, postgresExtensions, redis, settingsFiles));
         }
     }
 }

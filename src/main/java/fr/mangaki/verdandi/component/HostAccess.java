@@ -33,6 +33,20 @@ public interface HostAccess {
     String environmentFileVersion(String environment);
 
     /**
+     * One of the environment's settings files ({@code secrets/<environment>/<file>.asc},
+     * decrypted), installed in its shared directory. By default there is none to read.
+     */
+    default Output<String> settingsFile(String environment, String file) {
+        throw new fr.mangaki.verdandi.config.ConfigException("secrets/" + environment + "/" + file
+                + ".asc: these credentials read no settings file");
+    }
+
+    /** Changes whenever the settings file changes, without revealing it; {@code absent} when there is none. */
+    default String settingsFileVersion(String environment, String file) {
+        return "absent";
+    }
+
+    /**
      * The public keys the environment's dumps are encrypted to: the files of
      * {@code secrets/recipients/}, ASCII armour, concatenated (docs/backups.md). Not secret.
      * Default: none, which the backups' install refuses, naming {@code secrets/recipients/}.

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param pollSeconds how often the deploy loop asks the origin for a new commit
  * @param backups     the database's backups (docs/backups.md); default
  *                    {@link DatabaseBackups#defaultsFor}: nightly for production only
+ * @param application processes, interpreter, extensions, Redis and settings files
  */
 public record EnvironmentSettings(
         String name,
@@ -25,12 +26,26 @@ public record EnvironmentSettings(
         String repository,
         List<String> gates,
         int pollSeconds,
-        DatabaseBackups backups) {
+        DatabaseBackups backups,
+        ApplicationSettings application) {
+
+    /** An environment with the default backups of its name, whose application needs nothing besides its web process. */
+    public EnvironmentSettings(String name, String branch, List<String> domains, int port, String repository,
+                               List<String> gates, int pollSeconds) {
+        this(name, branch, domains, port, repository, gates, pollSeconds, DatabaseBackups.defaultsFor(name),
+                ApplicationSettings.defaults());
+    }
+
+    /** An environment whose application needs nothing besides its web process. */
+    public EnvironmentSettings(String name, String branch, List<String> domains, int port, String repository,
+                               List<String> gates, int pollSeconds, DatabaseBackups backups) {
+        this(name, branch, domains, port, repository, gates, pollSeconds, backups, ApplicationSettings.defaults());
+    }
 
     /** An environment with the default backups of its name. */
     public EnvironmentSettings(String name, String branch, List<String> domains, int port, String repository,
-                               List<String> gates, int pollSeconds) {
-        this(name, branch, domains, port, repository, gates, pollSeconds, DatabaseBackups.defaultsFor(name));
+                               List<String> gates, int pollSeconds, ApplicationSettings application) {
+        this(name, branch, domains, port, repository, gates, pollSeconds, DatabaseBackups.defaultsFor(name), application);
     }
 
     public EnvironmentSettings {
@@ -40,7 +55,9 @@ public record EnvironmentSettings(
         Objects.requireNonNull(repository, "repository");
         domains = List.copyOf(domains);
         gates = List.copyOf(gates);
+        Objects.requireNonNull(application, "application");
     }
+
 
     /** The domain the uptime check watches: the first one listed. */
     public String mainDomain() {

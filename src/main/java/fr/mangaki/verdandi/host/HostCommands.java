@@ -1,6 +1,7 @@
 package fr.mangaki.verdandi.host;
 
 import fr.mangaki.verdandi.config.Acme;
+import fr.mangaki.verdandi.config.ApplicationSettings;
 import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.internal.ShellQuote;
@@ -66,13 +67,15 @@ public final class HostCommands {
 
     /**
      * Installs or updates the environment on the app host; the environment file (the
-     * application's secrets, KEY=VALUE lines) goes to the command's standard input.
-     * Gunicorn listens on all addresses: the cloud firewall lets only the front reach the port.
+     * application's secrets, KEY=VALUE lines) and its settings files go to the command's
+     * standard input ({@link #installInput}). The environment's NGINX listens on all
+     * addresses: the cloud firewall lets only the front reach the port.
      *
      * @param refresh        what to run when the host's files are not this version's (the
      *                       end of the refusal: {@code run pulumi up -s production first})
-     * @param envFileVersion the env file's version, carried at the end of the command (a
-     *                       comment) so that a new env file shows in a plan and re-runs it
+     * @param envFileVersion the versions of the env file and the settings files, carried at the
+     *                       end of the command (a comment) so that a new file shows in a plan
+     *                       and re-runs it
      */
     public String installEnvironment(EnvironmentSettings env, String refresh, String envFileVersion) {
         return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.APP, refresh) + "; "
@@ -107,10 +110,63 @@ public final class HostCommands {
         for (String gate : env.gates()) {
             t.addAll(List.of("--gate", gate));
         }
+        ApplicationSettings app = env.application();
+        if (!app.python().equals(ApplicationSettings.DEFAULT_PYTHON)) {
+            t.addAll(List.of("--python", app.python()));
+        }
+        app.processes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
+            t.addAll(List.of("--process", e.getKey() + "=" + e.getValue().command().orElse("")));
+            e.getValue().graceSeconds().ifPresent(g -> t.addAll(List.of("--process-grace", e.getKey() + "=" + g)));
+        });
+        for (String extension : app.postgresExtensions()) {
+            t.addAll(List.of("--postgres-extension", extension));
+        }
+        if (app.redis()) {
+            t.add("--redis");
+        }
+        app.settingsFiles().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> t.addAll(List.of("--settings-file", e.getKey() + "=" + e.getValue())));
         if (listenAddress != null) {
             t.addAll(List.of("--listen", requireAddress(listenAddress, "listenAddress")));
         }
         return t;
+    }
+
+    /**
+     * What {@code env-install} reads on standard input: the env file alone when there is no
+     * settings file; otherwise a bundle, {@code #verdandi-files boundary=B}, then each file
+     * after a line {@code --B NAME} ({@code app.env} first, then the settings files by name),
+     * closed by {@code --B--}. B is derived from the contents (the same files give the same
+     * text, so that Pulumi sees no change) and occurs in none of them. Each file ends with a
+     * newline in the bundle.
+     *
+     * @param envFile       the environment file's text
+     * @param settingsFiles file name → text
+     */
+    public static String installInput(String envFile, java.util.Map<String, String> settingsFiles) {
+        Objects.requireNonNull(envFile, "envFile");
+        if (settingsFiles.isEmpty()) {
+            return envFile;
+        }
+        java.util.TreeMap<String, String> files = new java.util.TreeMap<>(settingsFiles);
+        String boundary;
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(envFile.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            files.forEach((k, v) -> sha.update((k + "\0" + v).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            boundary = "vf" + java.util.HexFormat.of().formatHex(sha.digest()).substring(0, 30);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
+        StringBuilder s = new StringBuilder("#verdandi-files boundary=").append(boundary).append('\n');
+        s.append("--").append(boundary).append(" app.env\n").append(withNewline(envFile));
+        files.forEach((name, text) -> s.append("--").append(boundary).append(' ').append(name).append('\n')
+                .append(withNewline(text)));
+        return s.append("--").append(boundary).append("--\n").toString();
+    }
+
+    private static String withNewline(String text) {
+        return text.isEmpty() || text.endsWith("\n") ? text : text + "\n";
     }
 
     /** Removes the environment from the app host; its PostgreSQL database is kept. */

@@ -95,6 +95,14 @@ public final class HostFiles {
             files.add(script("deploy-loop", "0755"));
             files.add(script("gunicorn-start", "0755"));
             files.add(script("gunicorn.conf.py", "0644"));
+            files.add(script("process-start", "0755"));
+            files.add(script("process-sync", "0755"));
+            files.add(script("python-check.py", "0644"));
+            files.add(script("poetry-export.py", "0644"));
+            files.add(script("collectstatic.py", "0644"));
+            // templates env-install renders per environment
+            files.add(resource("units/mangaki-process@.service", SCRIPT_DIR + "/mangaki-process@.service", "0644"));
+            files.add(resource("nginx/verdandi-environment.conf", SCRIPT_DIR + "/nginx-environment.conf", "0644"));
             files.add(resource("units/mangaki@.service", "/etc/systemd/system/mangaki@.service", "0644"));
             files.add(resource("units/verdandi-deploy@.service", "/etc/systemd/system/verdandi-deploy@.service", "0644"));
         } else {

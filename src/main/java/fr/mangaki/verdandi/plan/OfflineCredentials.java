@@ -92,6 +92,30 @@ public final class OfflineCredentials implements HostAccess {
     }
 
     @Override
+    public Output<String> settingsFile(String environment, String file) {
+        Path path = EnvFiles.settingsPath(root, environment, file);
+        String name = "secrets/" + environment + "/" + path.getFileName();
+        if (!Files.isRegularFile(path)) {
+            notes.add(name + " does not exist yet: pulumi up will refuse to install environment " + environment
+                    + " until it does (bin/verdandi secrets edit " + name + ")");
+            return Output.ofSecret("");
+        }
+        String key = env.get(KeySource.KEY_VARIABLE);
+        if (key == null || key.isBlank()) {
+            notes.add(name + " will be decrypted at pulumi up (no " + KeySource.KEY_VARIABLE + " here to open it now)");
+            return Output.ofSecret("");
+        }
+        Output<String> decrypted = Credentials.fromEnvironment(root, env).settingsFile(environment, file);
+        notes.add(name + " opens with the key of " + KeySource.KEY_VARIABLE);
+        return decrypted;
+    }
+
+    @Override
+    public String settingsFileVersion(String environment, String file) {
+        return Credentials.digest(EnvFiles.settingsPath(root, environment, file));
+    }
+
+    @Override
     public String backupRecipients() {
         return recipients;
     }

@@ -38,6 +38,16 @@ public final class PlanText {
             out.append("\nNotes:\n");
             plan.notes().forEach(n -> out.append("  - ").append(n).append('\n'));
         }
+        plan.memory().ifPresent(m -> {
+            out.append("\nMemory of the app droplet (").append(m.size().slug()).append(", ")
+                    .append(m.size().memoryMb()).append(" MiB), resident, estimated:\n");
+            int w = m.lines().stream().mapToInt(l -> l.what().length()).max().orElse(10);
+            m.lines().forEach(l -> out.append("  ").append(pad(l.what(), w)).append("  ")
+                    .append(String.format(java.util.Locale.ROOT, "%5d MiB", l.mib())).append('\n'));
+            out.append("  ").append(pad("total", w)).append("  ")
+                    .append(String.format(java.util.Locale.ROOT, "%5d MiB", m.totalMib()))
+                    .append(m.fits() ? "  fits" : "  DOES NOT FIT (see the notes)").append('\n');
+        });
         out.append("\nEstimated monthly cost (DigitalOcean list prices, USD):\n");
         int width = plan.cost().lines().stream().mapToInt(l -> l.item().length()).max().orElse(10);
         int detailWidth = plan.cost().lines().stream().mapToInt(l -> l.detail().length()).max().orElse(10);

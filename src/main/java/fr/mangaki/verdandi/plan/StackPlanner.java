@@ -12,6 +12,9 @@ import fr.mangaki.verdandi.stack.StackFile;
 import fr.mangaki.verdandi.stack.StackSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import fr.mangaki.verdandi.config.EnvironmentSettings;
 import java.util.Map;
 
 /**
@@ -38,17 +41,48 @@ public final class StackPlanner {
     public Plan plan(Path stackFile) {
         StackSettings settings = StackFile.load(stackFile);
         Map<String, Map<String, Object>> references = Map.of();
+        StackSettings platform = settings;
+        Path platformFile = stackFile;
         if (!settings.isPlatform()) {
             String reference = settings.platformStack().orElseThrow();
-            Path platformFile = platformFile(stackFile, reference);
-            StackSettings platform = StackFile.load(platformFile);
+            platformFile = platformFile(stackFile, reference);
+            platform = StackFile.load(platformFile);
             if (!platform.isPlatform()) {
                 throw new ConfigException("mangaki:platformStack: \"" + reference + "\" is not a platform stack ("
                         + platformFile.getFileName() + " says mangaki:hosting: guest)");
             }
             references = Map.of(reference, planSettings(platform, Map.of(), root(stackFile)).outputs());
         }
-        return planSettings(settings, references, root(stackFile));
+        return planSettings(settings, references, root(stackFile)).withMemory(memory(platform, platformFile));
+    }
+
+    /**
+     * The platform's app droplet hosts its own environment and those of the guest stacks
+     * beside its stack file that name it (mangaki:platformStack).
+     */
+    static MemoryEstimate memory(StackSettings platform, Path platformFile) {
+        List<EnvironmentSettings> environments = new ArrayList<>(List.of(platform.environment()));
+        Path dir = platformFile.toAbsolutePath().getParent();
+        try (var files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().matches("Pulumi\\.[^.]+\\.yaml")).sorted().toList()) {
+                if (file.equals(platformFile.toAbsolutePath())) {
+                    continue;
+                }
+                StackSettings guest;
+                try {
+                    guest = StackFile.load(file);
+                } catch (ConfigException e) {
+                    continue; // planned on its own, where its problems are reported
+                }
+                String reference = guest.platformStack().orElse("");
+                if (!guest.isPlatform() && reference.substring(reference.lastIndexOf('/') + 1).equals(platform.stack())) {
+                    environments.add(guest.environment());
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return MemoryEstimate.of(platform.app().orElseThrow().size(), environments);
     }
 
     private Plan planSettings(StackSettings settings, Map<String, Map<String, Object>> references, Path root) {

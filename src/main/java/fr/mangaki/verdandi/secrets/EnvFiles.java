@@ -40,6 +40,23 @@ public final class EnvFiles {
         return repositoryRoot.resolve("secrets").resolve(envName + ".env.asc");
     }
 
+    /**
+     * {@code secrets/<envName>/<file>.asc} under the repository root: one of the environment's
+     * settings files (Mangaki's settings.ini), installed beside its env file.
+     */
+    public static Path settingsPath(Path repositoryRoot, String envName, String file) {
+        Path env = path(repositoryRoot, envName);
+        if (file == null || !file.matches("[A-Za-z0-9][A-Za-z0-9._-]*") || file.endsWith(".asc")) {
+            throw SecretsException.invalidInput("settings file name '" + file + "' is invalid");
+        }
+        return env.getParent().resolve(envName).resolve(file + ".asc");
+    }
+
+    /** Decrypts one of the environment's settings files with Bouncy Castle. */
+    public static Sensitive<String> decryptSettings(Path repositoryRoot, String envName, String file, KeySource key) {
+        return decryptText(settingsPath(repositoryRoot, envName, file), key, Pgp.bouncyCastle());
+    }
+
     /** Decrypts the environment's env file with Bouncy Castle. */
     public static Sensitive<String> decrypt(Path repositoryRoot, String envName, KeySource key) {
         return decrypt(repositoryRoot, envName, key, Pgp.bouncyCastle());
@@ -52,8 +69,14 @@ public final class EnvFiles {
      * @throws SecretsException when the file is missing, cannot be decrypted with the key, or is not UTF-8
      */
     public static Sensitive<String> decrypt(Path repositoryRoot, String envName, KeySource key, Pgp pgp) {
-        Path file = path(repositoryRoot, envName);
-        String name = "secrets/" + file.getFileName();
+        return decryptText(path(repositoryRoot, envName), key, pgp);
+    }
+
+    private static Sensitive<String> decryptText(Path file, KeySource key, Pgp pgp) {
+        String parent = file.getParent().getFileName().toString();
+        // secrets/NAME.env.asc, or secrets/NAME/FILE.asc
+        String name = parent.equals("secrets") ? "secrets/" + file.getFileName()
+                : "secrets/" + parent + "/" + file.getFileName();
         if (!Files.isRegularFile(file)) {
             throw new SecretsException(name + " does not exist: create it with verdandi secrets edit " + name);
         }

@@ -5,6 +5,7 @@ import fr.mangaki.verdandi.component.PlatformArgs;
 import fr.mangaki.verdandi.component.PlatformReference;
 import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.Alerts;
+import fr.mangaki.verdandi.config.ApplicationSettings;
 import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.DatabaseBackups;
@@ -341,7 +342,8 @@ public record StackSettings(
      */
     private static Optional<EnvironmentSettings> environment(ConfigValue v, EnvironmentArgs.Builder args,
             Optional<String> zone, StackReading reading) {
-        return v.object(List.of("name", "branch", "domains", "port", "repository", "gates", "pollSeconds", "backups"))
+        return v.object(List.of("name", "branch", "domains", "port", "repository", "gates", "pollSeconds", "backups",
+                        "processes", "python", "postgresExtensions", "redis", "settingsFiles"))
                 .flatMap(o -> {
                     Optional<String> name = o.get("name").string();
                     Optional<String> branch = o.get("branch").required().string();
@@ -373,12 +375,63 @@ public record StackSettings(
                     args.gates(gates);
                     poll.ifPresent(args::pollSeconds);
                     backups.ifPresent(args::backups);
+                    Optional<ApplicationSettings> application = application(o);
+                    application.ifPresent(args::application);
                     if (name.isEmpty() || branch.isEmpty() || domains.isEmpty() || port.isEmpty()
-                            || repository.isEmpty() || poll.isEmpty() || backups.isEmpty()) {
+                            || repository.isEmpty() || poll.isEmpty() || backups.isEmpty() || application.isEmpty()) {
                         return Optional.empty();
                     }
                     return Optional.of(new EnvironmentSettings(name.get(), branch.get(), domains.get(), port.get(),
-                            repository.get(), gates, poll.get(), backups.get()));
+                            repository.get(), gates, poll.get(), backups.get(), application.get()));
                 });
+    }
+
+    /**
+     * processes ({@code NAME: COMMAND}, or {@code NAME: {command, graceSeconds}}), python,
+     * postgresExtensions, redis and settingsFiles ({@code VARIABLE: FILE}) as written; the
+     * rules are {@link EnvironmentArgs}'. Empty when one of them cannot be read.
+     */
+    private static Optional<ApplicationSettings> application(ConfigValue.Fields o) {
+        boolean ok = true;
+        java.util.Map<String, ApplicationSettings.ProcessSettings> processes = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, ConfigValue> e : o.get("processes").entries().orElse(java.util.Map.of()).entrySet()) {
+            ConfigValue p = e.getValue();
+            Optional<ApplicationSettings.ProcessSettings> process = p.isMap()
+                    ? p.object(List.of("command", "graceSeconds")).flatMap(f -> {
+                        ConfigValue c = f.get("command");
+                        Optional<String> command = c.isPresent() ? c.string() : Optional.of("");
+                        ConfigValue g = f.get("graceSeconds");
+                        Optional<Integer> grace = g.isPresent() ? g.integer() : Optional.of(0);
+                        return command.flatMap(cmd -> grace.map(gs -> new ApplicationSettings.ProcessSettings(
+                                cmd.isEmpty() ? Optional.empty() : Optional.of(cmd),
+                                gs == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(gs))));
+                    })
+                    : p.string().map(ApplicationSettings.ProcessSettings::command);
+            if (process.isEmpty()) {
+                ok = false;
+            } else {
+                processes.put(e.getKey(), process.get());
+            }
+        }
+        ConfigValue pythonValue = o.get("python");
+        Optional<String> python = pythonValue.isPresent() ? pythonValue.string()
+                : Optional.of(ApplicationSettings.DEFAULT_PYTHON);
+        ConfigValue extensionsValue = o.get("postgresExtensions");
+        Optional<List<String>> extensions = extensionsValue.isPresent() ? extensionsValue.strings() : Optional.of(List.of());
+        ConfigValue redisValue = o.get("redis");
+        Optional<Boolean> redis = redisValue.isPresent() ? redisValue.bool() : Optional.of(false);
+        java.util.Map<String, String> settingsFiles = new java.util.LinkedHashMap<>();
+        for (java.util.Map.Entry<String, ConfigValue> e : o.get("settingsFiles").entries().orElse(java.util.Map.of()).entrySet()) {
+            Optional<String> file = e.getValue().string();
+            if (file.isEmpty()) {
+                ok = false;
+            } else {
+                settingsFiles.put(e.getKey(), file.get());
+            }
+        }
+        if (!ok || python.isEmpty() || extensions.isEmpty() || redis.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApplicationSettings(processes, python.get(), extensions.get(), redis.get(), settingsFiles));
     }
 }

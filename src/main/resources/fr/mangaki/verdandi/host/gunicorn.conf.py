@@ -6,10 +6,15 @@ loaded WSGI application and writes the outcome to VERDANDI_READY_DIR/<master>.<w
 The deploy waits for these reports from a new master before it retires the old one. A
 worker of such a new master whose request fails exits before it accepts any connection,
 so a release that cannot boot or answer never receives traffic.
+
+While VERDANDI_READY_DIR/hold exists (the deploy is still checking the release's other
+processes), a ready worker of a new master waits for VERDANDI_READY_DIR/go.<master>
+before it accepts connections: a release whose worker or beat fails never serves a page.
 """
 import io
 import os
 import sys
+import time
 
 # Logs go to standard output and error: the journal under systemd.
 accesslog = "-"
@@ -18,6 +23,8 @@ errorlog = "-"
 forwarded_allow_ips = "*"
 timeout = 60
 graceful_timeout = 30
+# How long a ready worker of a new master waits for the deploy's go (see above).
+HOLD_SECONDS = 120
 
 
 def _probe(app):
@@ -84,3 +91,29 @@ def post_worker_init(worker):
             # new master; the previous one never stopped serving.
             from gunicorn.arbiter import Arbiter
             sys.exit(Arbiter.WORKER_BOOT_ERROR)
+    elif os.environ.get("GUNICORN_PID"):
+        _hold(worker, ready_dir)
+
+
+def _held_by(hold):
+    """The master the deploy is replacing (the hold file names it), or None."""
+    try:
+        with open(hold) as f:
+            return int(f.read().strip() or 0)
+    except (OSError, ValueError):
+        return None
+
+
+def _hold(worker, ready_dir):
+    hold = os.path.join(ready_dir, "hold")
+    go = os.path.join(ready_dir, "go.%d" % os.getppid())
+    if _held_by(hold) == os.getppid():
+        return  # a worker the serving master replaces keeps serving
+    deadline = time.monotonic() + HOLD_SECONDS
+    while os.path.exists(hold) and not os.path.exists(go):
+        if time.monotonic() > deadline:
+            worker.log.error("no go from the deploy within %ds: this worker does not serve", HOLD_SECONDS)
+            from gunicorn.arbiter import Arbiter
+            sys.exit(Arbiter.WORKER_BOOT_ERROR)
+        worker.notify()
+        time.sleep(0.05)

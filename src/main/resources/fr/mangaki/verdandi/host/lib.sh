@@ -46,8 +46,26 @@ env_paths() {
   STATE_DIR=$R/var/lib/verdandi/$1
   RUN_DIR=$R/run/mangaki/$1
   PID_FILE=$RUN_DIR/gunicorn.pid
+  SOCKET=$RUN_DIR/gunicorn.sock
   READY_DIR=$RUN_DIR/ready
+  # written by env-install, mode 0600: the Redis URL and the settings files' variables
+  RUNTIME_ENV=$CONF_DIR/runtime.env
+  PROCESS_UNIT_PREFIX=mangaki-$1
 }
+
+# Names of processes: Procfile names systemd accepts as unit instances.
+valid_process_name() { [[ "$1" =~ ^[a-z][a-z0-9_-]{0,29}$ ]]; }
+
+# Exports what every process of the environment runs with: its env file, then the
+# variables env-install adds (Redis URL, settings files' paths), then its virtualenv.
+# $1: the release directory.
+export_app_environment() {
+  [[ ! -r "$CONF_DIR/app.env" ]] || export_env_file "$CONF_DIR/app.env"
+  [[ ! -r "$RUNTIME_ENV" ]] || export_env_file "$RUNTIME_ENV"
+  export VIRTUAL_ENV=$1/.venv
+  export PATH=$VIRTUAL_ENV/bin:$PATH
+}
+
 
 # Prints the KEY=VALUE pairs of an env file as KEY\0VALUE\0: blank lines and # comments
 # are skipped, an optional `export ` prefix and one pair of matching quotes around the
@@ -106,6 +124,39 @@ app_subdir() {
   printf '%s' "${dir##*/}"
 }
 
+# The settings module named by manage.py in directory $1 (e.g. mangaki.settings).
+settings_module() {
+  local settings
+  settings=$(grep -oE "DJANGO_SETTINGS_MODULE['\"], *['\"][A-Za-z0-9_.]+['\"]" "$1/manage.py" | head -n 1 |
+    grep -oE "[A-Za-z0-9_.]+['\"]$" | tr -d "'\"") || true
+  [[ "$settings" == *.settings ]] || fail "cannot read DJANGO_SETTINGS_MODULE from $1/manage.py"
+  printf '%s' "$settings"
+}
+
+# Whether the Redis of the REDIS_URL (redis://USER:PASSWORD@HOST:PORT/DB) of env file $1
+# answers PING within 3 s. The password goes over the socket only, never on a command
+# line. Never traced.
+redis_answers() (
+  set +x
+  local url rest auth host rport reply
+  url=$(env_file_value "$1" REDIS_URL)
+  [[ "$url" =~ ^redis://(([^:@/]*):([^@/]*)@)?([^:/]+)(:([0-9]+))?(/[0-9]*)?$ ]] || return 1
+  auth=''
+  [[ -z "${BASH_REMATCH[1]}" ]] || auth="AUTH ${BASH_REMATCH[2]:-default} ${BASH_REMATCH[3]}"$'\r\n'
+  host=${BASH_REMATCH[4]} rport=${BASH_REMATCH[6]:-6379}
+  rest=$(
+    exec 3<>"/dev/tcp/$host/$rport" || exit 1
+    printf '%sPING\r\n' "$auth" >&3
+    while IFS= read -r -t 3 reply <&3; do
+      case $reply in
+        +PONG*) echo PONG; break ;;
+        -*) echo "$reply"; break ;;
+      esac
+    done
+  ) 2>/dev/null || return 1
+  [[ "$rest" == PONG ]]
+)
+
 systemctl_run() {
   if [[ -n "${VERDANDI_SYSTEMCTL:-}" ]]; then
     "$VERDANDI_SYSTEMCTL" "$@"
@@ -155,23 +206,31 @@ notify_slack() (
   tmp=$(mktemp -d)
   trap 'rm -rf -- "$tmp"' EXIT
   payload=$tmp/payload.json
-  if ! VERDANDI_MESSAGE=$message "$VERDANDI_PYTHON" - "$env_file" "$log" >"$payload" <<'PY'
+  if ! VERDANDI_MESSAGE=$message "$VERDANDI_PYTHON" - "$log" "$env_file" "$RUNTIME_ENV" >"$payload" <<'PY'
 import json, os, re, sys
+from urllib.parse import urlsplit
 
-env_file, log = sys.argv[1], sys.argv[2]
+log = sys.argv[1]
 secrets = []
-try:
-    with open(env_file, encoding="utf-8", errors="replace") as f:
-        for line in f:
-            m = re.match(r"\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=(.*)$", line.rstrip("\r\n"))
-            if m:
-                v = m.group(1).strip()
-                if len(v) >= 2 and v[0] == v[-1] and v[0] in "\"'":
-                    v = v[1:-1]
-                if len(v) >= 6:
-                    secrets.append(v)
-except OSError:
-    pass
+for env_file in sys.argv[2:]:
+    try:
+        with open(env_file, encoding="utf-8", errors="replace") as f:
+            for line in f:
+                m = re.match(r"\s*(?:export\s+)?[A-Za-z_][A-Za-z0-9_]*=(.*)$", line.rstrip("\r\n"))
+                if m:
+                    v = m.group(1).strip()
+                    if len(v) >= 2 and v[0] == v[-1] and v[0] in "\"'":
+                        v = v[1:-1]
+                    if len(v) >= 6:
+                        secrets.append(v)
+                    try:
+                        password = urlsplit(v).password
+                    except ValueError:
+                        password = None
+                    if password and len(password) >= 6:
+                        secrets.append(password)
+    except OSError:
+        pass
 
 def mask(text):
     for s in sorted(secrets, key=len, reverse=True):

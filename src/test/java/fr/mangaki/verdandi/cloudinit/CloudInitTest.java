@@ -50,7 +50,7 @@ class CloudInitTest {
                 + " environments are installed over SSH by `pulumi up`.\npackage_update: true\n"), text);
         JsonNode c = parse(text);
         assertEquals(List.of("ca-certificates", "curl", "unattended-upgrades", "git", "postgresql", "python3-venv",
-                "python3-dev", "build-essential", "libpq-dev", "gunicorn", "npm", "sudo", "gnupg", "s3cmd"),
+                "python3-dev", "build-essential", "libpq-dev", "gunicorn", "npm", "sudo", "gnupg", "s3cmd", "nginx-light"),
                 texts(c.path("packages")));
         assertEquals(yaml.valueToTree(List.of(Map.of("name", "verdandi", "gecos", "Verdandi administrator",
                 "groups", List.of("sudo"), "sudo", "ALL=(ALL) NOPASSWD:ALL", "shell", "/bin/bash",
@@ -69,6 +69,8 @@ class CloudInitTest {
                 "runuser -u postgres -- psql -X -q -c \"ALTER SYSTEM SET shared_buffers = '64MB'\""
                         + " -c \"ALTER SYSTEM SET max_connections = '40'\" -c \"ALTER SYSTEM SET work_mem = '4MB'\"",
                 "systemctl restart postgresql",
+                "rm -f /etc/nginx/sites-enabled/default",
+                "nginx -t && systemctl reload-or-restart nginx",
                 "systemctl daemon-reload"), texts(c.path("runcmd")));
     }
 
@@ -96,7 +98,8 @@ class CloudInitTest {
         }
         List<String> actual = new ArrayList<>();
         c.path("write_files").forEach(f -> actual.add(f.path("path").asText() + " " + f.path("permissions").asText()
-                + " " + f.path("content").asText().hashCode()));
+                + " " + fr.mangaki.verdandi.host.rehearsal.Rehearsal.content(f).hashCode()));
+        c.path("write_files").forEach(f -> assertEquals(CloudInit.ENCODING, f.path("encoding").asText(), f.path("path").asText()));
         assertEquals(expected, actual);
         List<String> paths = HostFiles.bootFiles(role).stream().map(HostFile::path).toList();
         if (role == HostRole.APP) {

@@ -72,6 +72,7 @@ class RemoteInstallSshTest {
     private static final String SECRET_1 = "ssh-test-secret-5a1f0c93";
     private static final String SECRET_2 = "ssh-test-secret-7d2e9b41";
     private static final String ENV_1 = "# production\nDJANGO_SECRET_KEY=" + SECRET_1 + "\nDEBUG=false\n";
+    private static final String SETTINGS = "[secrets]\nSECRET_FILE = ${VERDANDI_ENV_FILE}\n";
     private static final String ENV_2 = "# production\nDJANGO_SECRET_KEY=" + SECRET_2 + "\nDEBUG=false\n";
 
     @Test
@@ -92,9 +93,11 @@ class RemoteInstallSshTest {
             RemoteCommandInputs front = first.remoteCommand("production-front-site");
             assertEquals(APP, app.host());
             assertEquals(FRONT, front.host());
-            assertEquals(ENV_1, app.stdin());
-            assertEquals(ENV_2, appAfter.stdin());
-            assertEquals(app.create().replace("# env file v1", "# env file v2"), appAfter.update(),
+            // the env file and settings.ini (mangaki:environment.settingsFiles) travel together
+            assertEquals(HostCommands.installInput(ENV_1, Map.of("settings.ini", SETTINGS)), app.stdin());
+            assertEquals(HostCommands.installInput(ENV_2, Map.of("settings.ini", SETTINGS)), appAfter.stdin());
+            assertEquals(app.create().replace("# env file v1", "# env file v2")
+                            .replace("settings.ini=settings-v1", "settings.ini=settings-v2"), appAfter.update(),
                     "an update runs the install again");
             assertNotEquals(app.create(), appAfter.create(), "a new env file changes the command: pulumi up updates it");
             assertEquals(List.of(), appAfter.triggers(), "no triggers: a change of them would replace the command");
@@ -151,15 +154,19 @@ class RemoteInstallSshTest {
                 Path srv = r.root.resolve("srv/mangaki/production");
                 for (String d : List.of("", "releases", "venvs", "node", "shared")) {
                     assertEquals(uid, Files.getAttribute(srv.resolve(d), "unix:uid"), "owner of " + srv.resolve(d));
-                    assertEquals("rwxr-x---", permissions(srv.resolve(d)));
+                    // NGINX may traverse the environment's directory and shared/ (for static/ and shared/data/)
+                    assertEquals(d.isEmpty() || d.equals("shared") ? "rwx--x--x" : "rwxr-x---", permissions(srv.resolve(d)), d);
                 }
+                assertEquals("[secrets]\nSECRET_FILE = " + conf.resolve("app.env") + "\n",
+                        Files.readString(srv.resolve("shared/settings.ini")), "the settings file, its placeholder filled");
+                assertEquals("rw-------", permissions(srv.resolve("shared/settings.ini")));
                 Path sudoers = r.root.resolve("etc/sudoers.d/verdandi-production");
                 assertEquals("r--r-----", permissions(sudoers));
                 assertTrue(Files.readString(sudoers).contains(
                         "mangaki-production ALL=(root) NOPASSWD: /usr/bin/systemctl start mangaki@production.service"));
                 assertEquals("mangaki-production", r.psql("SELECT pg_get_userbyid(datdba) FROM pg_database"
                         + " WHERE datname = 'mangaki-production'"));
-                assertEquals(List.of("daemon-reload", "enable mangaki@production.service",
+                assertEquals(List.of("restart redis-server.service", "daemon-reload", "enable mangaki@production.service",
                         "try-restart mangaki@production.service verdandi-deploy@production.service",
                         "enable --now verdandi-deploy@production.service"), calls(r));
 
@@ -170,7 +177,7 @@ class RemoteInstallSshTest {
                 assertEquals(0, again.exit(), again.output());
                 assertEquals(before, snapshot(r.root));
                 assertEquals(List.of("daemon-reload", "enable mangaki@production.service",
-                        "enable --now verdandi-deploy@production.service"), calls(r).subList(4, 7),
+                        "enable --now verdandi-deploy@production.service"), calls(r).subList(5, 8),
                         "unchanged settings restart nothing");
                 assertEquals("1", r.psql("SELECT count(*) FROM pg_roles WHERE rolname = 'mangaki-production'"));
 
@@ -183,7 +190,7 @@ class RemoteInstallSshTest {
                 assertEquals(uid, Files.getAttribute(conf.resolve("app.env"), "unix:uid"));
                 assertEquals(uid, uidOf(r, "mangaki-production"), "the environment's user is kept");
                 assertEquals("try-restart mangaki@production.service verdandi-deploy@production.service",
-                        calls(r).get(9), "a new env file restarts the environment");
+                        calls(r).get(10), "a new env file restarts the environment");
 
                 // the front's server block
                 Path available = r.root.resolve("etc/nginx/sites-available/mangaki-production.conf");
@@ -558,6 +565,16 @@ class RemoteInstallSshTest {
             public String environmentFileVersion(String environment) {
                 return version;
             }
+
+            @Override
+            public Output<String> settingsFile(String environment, String file) {
+                return Output.ofSecret(SETTINGS);
+            }
+
+            @Override
+            public String settingsFileVersion(String environment, String file) {
+                return "settings-" + version;
+            }
         };
     }
 
@@ -617,6 +634,9 @@ class RemoteInstallSshTest {
                 HEALTH_PATH=/
                 POLL_SECONDS=%d
                 WORKERS=2
+                PYTHON=/usr/bin/python3
+                STATIC_URL=/static/
+                PROCESS_SETTLE_SECONDS=3
                 """.formatted(env.name(), env.name(), env.branch(), env.repository(), env.port(), env.port(),
                 String.join(" ", env.domains()), env.mainDomain(), env.pollSeconds());
     }

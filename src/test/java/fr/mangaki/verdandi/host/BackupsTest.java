@@ -206,13 +206,13 @@ class BackupsTest {
             String release = r.currentTarget().replace("releases/", "");
             assertTrue(Files.exists(before.resolve("staging." + release + ".before-migrate.pgdump.gpg")), first.output());
 
-            r.writeApp("notes/migrations/0900_broken.py", """
+            r.writeApp(fr.mangaki.verdandi.host.rehearsal.Faults.MIGRATIONS + "/0900_broken.py", """
                     from django.db import migrations
 
 
                     def fail(apps, schema_editor):
-                        # passes on the gates' in-memory test database, fails on the live one
-                        if "memory" not in str(schema_editor.connection.settings_dict["NAME"]):
+                        # passes on the gates' test database, fails on the live one
+                        if not str(schema_editor.connection.settings_dict["NAME"]).startswith("test_"):
                             raise RuntimeError("this migration fails on the live database")
 
 

@@ -21,9 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The rehearsal (docs/deploy.md, "Rehearsal"): the real host scripts from the rendered user data, under a
- * temporary root, with real git, PostgreSQL, NGINX, gunicorn and Django; pushes are
- * served through NGINX while a client keeps requesting, then every fault is injected.
+ * The rehearsal (docs/deploy.md, "Rehearsal"): the real host scripts from the rendered user data, under
+ * a temporary root, with real git, PostgreSQL, Redis, NGINX, gunicorn, Celery and Django;
+ * pushes of a Mangaki-shaped application are served through NGINX while a client keeps
+ * requesting, then every fault and bad input is injected.
  */
 @Tag("rehearsal")
 class DeployRehearsalTest {
@@ -45,29 +46,36 @@ class DeployRehearsalTest {
                     shortSha(first), "\"First commit\"", "by Ada Lovelace", "is live in").isEmpty()),
                     "no success report: " + r.slack.texts() + "\n" + r.loopLog());
             assertEquals(0, probeUnknownHost(r), "a domain that no environment serves is closed without an answer");
+            checkInstalledLikeMangaki(r, first);
 
             try (LoadClient load = new LoadClient(r, 10, 200_000, 900)) {
                 long master = r.masters().get(0);
+                long worker = r.processPid("worker");
                 String venv = venvOf(r.front().body());
 
-                r.writeApp("demo/version.py", "VERSION = \"second\"\n");
-                pushAndAwait(r, "Show the second version");
+                r.writeApp(Faults.VERSION, "VERSION = \"second\"\n");
+                String second = pushAndAwait(r, "Show the second version");
                 assertEquals(1, r.masters().size(), "one gunicorn master after the switch");
                 assertNotEquals(master, r.masters().get(0), "the master was replaced (USR2)");
-                assertEquals(venv, venvOf(r.front().body()), "the virtualenv is reused when requirements did not change");
-                assertTrue(r.loopLog().contains("requirements unchanged: reusing virtualenv"));
+                assertNotEquals(worker, r.processPid("worker"), "the worker was restarted");
+                assertEquals(second, r.taskRevision("second", Duration.ofSeconds(60)), "a task queued after the deploy runs its code");
+                assertEquals(venv, venvOf(r.front().body()), "the virtualenv is reused when poetry.lock did not change");
+                assertTrue(r.loopLog().contains("dependencies unchanged: reusing virtualenv"));
                 assertTrue(r.front().body().contains("version=second"), r.front().body());
+                assertTrue(r.slackWith(shortSha(second), "is live", "processes: web, worker, beat.").size() == 1, r.slack.texts().toString());
 
-                r.writeApp("requirements.txt", r.readApp("requirements.txt") + "# a changed requirements file\n");
+                r.writeApp("poetry.lock", r.readApp("poetry.lock") + "# a changed lock file\n");
                 r.writeApp("package.json", r.readApp("package.json").replace("no npm dependency", "no npm dependency yet"));
-                pushAndAwait(r, "Change requirements and package.json");
+                pushAndAwait(r, "Change poetry.lock and package.json");
                 assertNotEquals(venv, venvOf(r.front().body()), "a new master runs the new virtualenv");
-                assertTrue(r.loopLog().contains("requirements changed: building virtualenv"));
+                assertTrue(r.loopLog().contains("dependencies changed: building virtualenv"));
+                assertTrue(r.loopLog().contains("main package(s)"), r.loopLog());
                 assertTrue(r.loopLog().contains("package*.json changed: installing npm packages"));
                 assertTrue(Files.isSymbolicLink(r.srv().resolve("current/node_modules")));
 
-                r.writeApp("notes/models.py", r.readApp("notes/models.py") + "    pinned = models.BooleanField(default=False)\n");
-                r.writeApp("notes/migrations/0002_note_pinned.py", """
+                r.writeApp(Faults.MODELS, r.readApp(Faults.MODELS).replace("    text = models.CharField(max_length=200)\n",
+                        "    text = models.CharField(max_length=200)\n    pinned = models.BooleanField(default=False)\n"));
+                r.writeApp(Faults.MIGRATIONS + "/0002_note_pinned.py", """
                         from django.db import migrations, models
 
 
@@ -81,11 +89,13 @@ class DeployRehearsalTest {
                 pushAndAwait(r, "Pin notes");
                 assertTrue(r.loopLog().contains("unapplied migrations: notes.0002_note_pinned"), r.loopLog());
 
-                r.writeApp("demo/version.py", "VERSION = \"no-migration\"\n");
+                r.writeApp(Faults.VERSION, "VERSION = \"no-migration\"\n");
                 pushAndAwait(r, "Change nothing in the database");
                 assertTrue(r.loopLog().contains("migration files and database settings unchanged"), r.loopLog());
 
-                List<Faults.Outcome> outcomes = new Faults(r, load).all();
+                Faults faults = new Faults(r, load);
+                List<Faults.Outcome> outcomes = new java.util.ArrayList<>(faults.all());
+                outcomes.addAll(faults.badInputs());
                 StringBuilder problems = new StringBuilder();
                 for (Faults.Outcome o : outcomes) {
                     o.problems().forEach(p -> problems.append(o.fault()).append(": ").append(p).append('\n'));
@@ -93,7 +103,7 @@ class DeployRehearsalTest {
                 assertEquals("", problems.toString(), "faults not survived; loop log:\n" + r.loopLog());
 
                 r.restoreTree(r.state("deployed"));
-                r.writeApp("demo/version.py", "VERSION = \"after-the-faults\"\n");
+                r.writeApp(Faults.VERSION, "VERSION = \"after-the-faults\"\n");
                 pushAndAwait(r, "Back to normal");
                 load.close();
                 assertEquals(0, load.failures(), "failed requests: " + load.failureSamples());
@@ -105,6 +115,10 @@ class DeployRehearsalTest {
             Proc.Result removed = r.removeEnvironment();
             assertEquals(0, removed.exit(), removed.output());
             assertTrue(Rehearsal.await(Duration.ofSeconds(60), () -> r.masters().isEmpty()), "gunicorn stopped");
+            assertEquals(0, r.processPid("worker"), "the worker stopped");
+            assertEquals(0, r.processPid("beat"), "beat stopped");
+            assertFalse(Files.exists(r.root.resolve("etc/nginx/sites-enabled/verdandi-env-staging.conf")));
+            assertFalse(Rehearsal.read(r.root.resolve("etc/redis/verdandi-users.acl")).contains("mangaki-staging"));
             assertFalse(Rehearsal.read(r.root.resolve("etc/passwd")).contains("mangaki-staging"));
             Proc.Result siteRemoved = r.removeSite();
             assertEquals(0, siteRemoved.exit(), siteRemoved.output());
@@ -120,6 +134,51 @@ class DeployRehearsalTest {
                 && !Files.exists(r.stateDir().resolve("deploying")) && r.masters().size() == 1),
                 "the deploy did not finish: masters " + r.masters());
         return sha;
+    }
+
+    /**
+     * What env-install and the first deploy set up, Mangaki's way: extensions, settings file,
+     * Redis user, processes, static files served by NGINX with long cache headers, sent files.
+     */
+    private static void checkInstalledLikeMangaki(Rehearsal r, String first) {
+        assertEquals("pg_trgm,unaccent", r.psql("mangaki-staging",
+                "SELECT string_agg(extname, ',' ORDER BY extname) FROM pg_extension WHERE extname IN ('pg_trgm', 'unaccent')"));
+        java.nio.file.Path ini = r.srv().resolve("shared/settings.ini");
+        assertEquals("rw-------", perms(ini));
+        String settings = Rehearsal.read(ini);
+        assertTrue(settings.contains("SECRET_FILE = " + r.root.resolve("etc/verdandi/staging/app.env")), settings);
+        assertTrue(settings.matches("(?s).*broker_url = redis://mangaki-staging:[0-9a-f]{48}@127\\.0\\.0\\.1:" + r.redisPort + "/0\n.*"),
+                settings);
+        String runtime = Rehearsal.read(r.root.resolve("etc/verdandi/staging/runtime.env"));
+        assertTrue(runtime.contains("MANGAKI_SETTINGS_PATH=" + ini + "\n"), runtime);
+        assertEquals("rw-------", perms(r.root.resolve("etc/verdandi/staging/runtime.env")));
+        assertTrue(r.processPid("worker") > 0 && r.processPid("beat") > 0, "worker and beat run");
+        assertEquals(first, r.taskRevision("first", Duration.ofSeconds(60)), "the worker runs the release's code");
+
+        fr.mangaki.verdandi.host.rehearsal.HttpProbe.Response page = r.front();
+        Matcher css = Pattern.compile("css=(\\S+)").matcher(page.body());
+        assertTrue(css.find(), page.body());
+        assertTrue(css.group(1).matches("/static/notes/site\\.[0-9a-f]{12}\\.css"), css.group(1));
+        fr.mangaki.verdandi.host.rehearsal.HttpProbe.Response style = r.front(css.group(1));
+        assertEquals(200, style.status(), style.headers());
+        assertEquals("public, max-age=31536000, immutable", style.header("Cache-Control"));
+        assertTrue(Rehearsal.read(r.root.resolve("var/log/nginx/verdandi-staging.access.log")).contains(css.group(1)));
+        assertFalse(r.unitLog("mangaki@staging.service").contains(css.group(1)), "gunicorn never saw the static file");
+        assertEquals(200, r.front("/static/notes/built.js").status(), "npm run build's output is collected");
+
+        Rehearsal.write(r.srv().resolve("shared/data/catalogue.txt"), "sent by NGINX\n");
+        fr.mangaki.verdandi.host.rehearsal.HttpProbe.Response sent = r.front("/data/catalogue.txt");
+        assertEquals(200, sent.status(), sent.headers());
+        assertEquals("sent by NGINX\n", sent.body());
+        assertEquals(404, r.front("/sendfile/catalogue.txt").status(), "the internal location is internal");
+    }
+
+    private static String perms(java.nio.file.Path p) {
+        try {
+            return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String venvOf(String body) {

@@ -23,6 +23,14 @@ class EnvInstallTest {
     @Test
     void installsAnEnvironmentIdempotentlyAndRemovesIt() throws Exception {
         try (Rehearsal r = new Rehearsal(5).prepareHosts()) {
+            List<String> unknown = new java.util.ArrayList<>(r.commands().installEnvironmentTokens(r.env, "127.0.0.1"));
+            unknown.addAll(List.of("--postgres-extension", "pg_trgmm"));
+            Proc.Result refused = r.runScript(unknown, r.envFile());
+            assertEquals(1, refused.exit(), refused.output());
+            assertEquals("env-install: error: --postgres-extension: 'pg_trgmm' is not available in this PostgreSQL"
+                    + " (mangaki:environment.postgresExtensions; see pg_available_extensions)\n", refused.output());
+            assertFalse(Files.exists(r.root.resolve("etc/verdandi/staging")), "nothing installed");
+
             Proc.Result first = r.installEnvironment();
             assertEquals(0, first.exit(), first.output());
             String passwd = Rehearsal.read(r.root.resolve("etc/passwd"));
@@ -41,8 +49,28 @@ class EnvInstallTest {
                     HEALTH_PATH=/
                     POLL_SECONDS=5
                     WORKERS=2
+                    PYTHON=/usr/bin/python3
+                    STATIC_URL=/static/
+                    PROCESS_SETTLE_SECONDS=3
                     """.formatted(r.origin, r.appPort, r.appPort), Files.readString(conf.resolve("deploy.conf")));
-            assertEquals("python manage.py test\n", Files.readString(conf.resolve("gates")));
+            assertEquals("pytest\n", Files.readString(conf.resolve("gates")));
+            assertEquals("worker\t\n", Files.readString(conf.resolve("processes")), "the stack names the worker (its grace only)");
+            assertEquals("# Written by env-install: the grace period of process worker.\n[Service]\nTimeoutStopSec=20\n",
+                    Files.readString(r.root.resolve("etc/systemd/system/mangaki-staging@worker.service.d/50-grace.conf")));
+            String unit = Files.readString(r.root.resolve("etc/systemd/system/mangaki-staging@.service"));
+            assertTrue(unit.contains("\nUser=mangaki-staging\n") && unit.contains("\nExecStart=/usr/local/lib/verdandi/process-start staging %i\n")
+                    && unit.contains("\nTimeoutStopSec=30\n") && !unit.contains("@ENV@"), unit);
+            String site = Files.readString(r.root.resolve("etc/nginx/sites-available/verdandi-env-staging.conf"));
+            assertTrue(site.contains("    listen 127.0.0.1:" + r.appPort + ";\n")
+                    && site.contains("server unix:" + r.root.resolve("run/mangaki/staging/gunicorn.sock") + " fail_timeout=0;")
+                    && site.contains("location ^~ /static/ {") && site.contains("alias " + r.srv() + "/shared/data/;"), site);
+            assertEquals("rwx--x--x", PosixFilePermissions.toString(Files.getPosixFilePermissions(r.srv())),
+                    "NGINX may traverse the environment's directory, not list it");
+            String acl = Files.readString(r.root.resolve("etc/redis/verdandi-users.acl"));
+            assertTrue(acl.matches("user default off\nuser mangaki-staging on #[0-9a-f]{64} ~\\* &\\* \\+@all -@admin -@dangerous"
+                    + " \\+info -select \\+select\\|0\n"), acl);
+            assertTrue(Files.readString(r.root.resolve("etc/redis/redis.conf"))
+                    .endsWith("include " + r.root.resolve("etc/redis/verdandi.conf") + "\n"));
             assertEquals(r.envFile(), Files.readString(conf.resolve("app.env")));
             assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(conf.resolve("app.env"))));
             int uid = Integer.parseInt(passwd.lines().filter(l -> l.startsWith("mangaki-staging:")).findFirst()
@@ -50,25 +78,27 @@ class EnvInstallTest {
             assertEquals(uid, Files.getAttribute(conf.resolve("app.env"), "unix:uid"));
             assertEquals(uid, Files.getAttribute(r.srv().resolve("releases"), "unix:uid"));
             Path sudoers = r.root.resolve("etc/sudoers.d/verdandi-staging");
-            assertEquals("# Written by env-install: the deploy loop of staging may start its gunicorn unit.\n"
+            assertEquals("# Written by env-install: the deploy loop of staging may start its gunicorn unit and restart its processes.\n"
                     + "mangaki-staging ALL=(root) NOPASSWD: /usr/bin/systemctl start mangaki@staging.service,"
-                    + " /bin/systemctl start mangaki@staging.service\n", Files.readString(sudoers));
+                    + " /bin/systemctl start mangaki@staging.service, /usr/local/lib/verdandi/process-sync staging\n",
+                    Files.readString(sudoers));
             assertEquals("r--r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(sudoers)));
             assertEquals("mangaki-staging", r.psql("SELECT rolname FROM pg_roles WHERE rolname = 'mangaki-staging'"));
             assertEquals("mangaki-staging", r.psql("SELECT pg_get_userbyid(datdba) FROM pg_database"
                     + " WHERE datname = 'mangaki-staging'"));
-            assertEquals(List.of("daemon-reload", "enable mangaki@staging.service",
+            assertEquals(List.of("restart redis-server.service", "daemon-reload", "enable mangaki@staging.service",
                     "try-restart mangaki@staging.service verdandi-deploy@staging.service",
                     "enable --now verdandi-deploy@staging.service"), calls(r));
 
             Proc.Result again = r.installEnvironment();
             assertEquals(0, again.exit(), again.output());
-            assertEquals(List.of("daemon-reload", "enable mangaki@staging.service",
+            assertEquals(List.of("restart redis-server.service", "daemon-reload", "enable mangaki@staging.service",
                     "try-restart mangaki@staging.service verdandi-deploy@staging.service",
                     "enable --now verdandi-deploy@staging.service",
                     "daemon-reload", "enable mangaki@staging.service",
                     "enable --now verdandi-deploy@staging.service"), calls(r),
                     "unchanged settings restart nothing");
+            assertEquals(acl, Files.readString(r.root.resolve("etc/redis/verdandi-users.acl")), "the Redis password is kept");
             assertEquals(1, Rehearsal.read(r.root.resolve("etc/passwd")).lines()
                     .filter(l -> l.startsWith("mangaki-staging:")).count());
 
@@ -78,6 +108,9 @@ class EnvInstallTest {
             assertFalse(Files.exists(conf));
             assertFalse(Files.exists(sudoers));
             assertFalse(Files.exists(r.srv()));
+            assertFalse(Files.exists(r.root.resolve("etc/systemd/system/mangaki-staging@.service")));
+            assertFalse(Files.exists(r.root.resolve("etc/nginx/sites-enabled/verdandi-env-staging.conf")));
+            assertEquals("user default off\n", Files.readString(r.root.resolve("etc/redis/verdandi-users.acl")));
             assertFalse(Rehearsal.read(r.root.resolve("etc/passwd")).contains("mangaki-staging"));
             assertEquals("mangaki-staging", r.psql("SELECT datname FROM pg_database WHERE datname = 'mangaki-staging'"));
             assertTrue(calls(r).contains("disable --now verdandi-deploy@staging.service"));
@@ -106,6 +139,13 @@ class EnvInstallTest {
                 assertTrue(res.output().contains(expected), res.output());
             }
             assertFalse(Files.exists(r.root.resolve("etc/verdandi")));
+
+            Proc.Result python = r.runScript(List.of(script.toString(), "staging", "--branch", "staging",
+                    "--repository", "https://github.com/mangaki/mangaki.git", "--port", "8001", "--domain", "staging.mangaki.fr",
+                    "--python", "/usr/bin/python3.9-not-here"), "");
+            assertEquals(1, python.exit(), python.output());
+            assertEquals("env-install: error: --python: '/usr/bin/python3.9-not-here' does not exist on this host"
+                    + " (mangaki:environment.python)\n", python.output());
         }
     }
 

@@ -1,15 +1,20 @@
 package fr.mangaki.verdandi.host;
 
 import fr.mangaki.verdandi.config.Acme;
+import fr.mangaki.verdandi.config.ApplicationSettings;
 import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.internal.ShellQuote;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HostCommandsTest {
 
@@ -62,6 +67,43 @@ class HostCommandsTest {
     @Test
     void installsTheHostFilesAsRootGivingTheSessionsKeyFile() {
         assertEquals(WAIT + "sudo -n bash -s -- \"${SSH_USER_AUTH:-}\"", HostCommands.INSTALL_HOST_FILES);
+    }
+
+    static final EnvironmentSettings MANGAKI = new EnvironmentSettings("production", "production",
+            List.of("mangaki.fr"), 8000, "https://github.com/mangaki/mangaki.git", List.of("pytest"), 5,
+            new ApplicationSettings(Map.of(
+                    "worker", new ApplicationSettings.ProcessSettings(Optional.of("celery -A mangaki worker --autoscale=3,1"),
+                            OptionalInt.of(600)),
+                    "beat", ApplicationSettings.ProcessSettings.command("celery -A mangaki beat")),
+                    "/usr/bin/python3.10", List.of("pg_trgm", "unaccent"), true,
+                    Map.of("MANGAKI_SETTINGS_PATH", "settings.ini")));
+
+    @Test
+    void installsAnEnvironmentShapedLikeMangaki() {
+        assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/env-install", "production", "--branch", "production",
+                        "--repository", "https://github.com/mangaki/mangaki.git", "--port", "8000", "--poll-seconds", "5",
+                        "--domain", "mangaki.fr", "--gate", "pytest", "--python", "/usr/bin/python3.10",
+                        "--process", "beat=celery -A mangaki beat",
+                        "--process", "worker=celery -A mangaki worker --autoscale=3,1", "--process-grace", "worker=600",
+                        "--postgres-extension", "pg_trgm", "--postgres-extension", "unaccent", "--redis",
+                        "--settings-file", "MANGAKI_SETTINGS_PATH=settings.ini"),
+                commands.installEnvironmentTokens(MANGAKI, null));
+    }
+
+    @Test
+    void sendsTheEnvFileAloneOrABundleWithTheSettingsFiles() {
+        assertEquals("A=1\n", HostCommands.installInput("A=1\n", Map.of()));
+        String bundle = HostCommands.installInput("SECRET_KEY=s3cr3t\n",
+                Map.of("settings.ini", "[secrets]\nSECRET_FILE = ${VERDANDI_ENV_FILE}", "other.ini", ""));
+        String b = bundle.substring("#verdandi-files boundary=".length(), bundle.indexOf('\n'));
+        assertTrue(b.matches("vf[0-9a-f]{30}"), b);
+        assertEquals("#verdandi-files boundary=" + b + "\n"
+                + "--" + b + " app.env\nSECRET_KEY=s3cr3t\n"
+                + "--" + b + " other.ini\n"
+                + "--" + b + " settings.ini\n[secrets]\nSECRET_FILE = ${VERDANDI_ENV_FILE}\n"
+                + "--" + b + "--\n", bundle);
+        assertEquals(bundle, HostCommands.installInput("SECRET_KEY=s3cr3t\n",
+                Map.of("other.ini", "", "settings.ini", "[secrets]\nSECRET_FILE = ${VERDANDI_ENV_FILE}")), "deterministic");
     }
 
     @Test

@@ -25,7 +25,7 @@ class HostScriptsTest {
     static final Path HOST = Path.of("src/main/resources/fr/mangaki/verdandi/host").toAbsolutePath();
     static final List<String> SCRIPTS = List.of("env-install", "env-remove", "site-install", "site-remove",
             "deploy", "deploy-loop", "gunicorn-start", "backup-install", "backup-remove", "env-backup", "env-restore",
-            "backup-watch", "dumps-install", "dumps-remove", "dump-receive");
+            "backup-watch", "dumps-install", "dumps-remove", "dump-receive", "process-start", "process-sync");
     static final List<String> LIBRARIES = List.of("lib.sh", "backup.sh");
     /** The project's other bash scripts, relative to the checkout (they source bin/lib/build.sh from there). */
     static final List<String> PROJECT_SCRIPTS = List.of("bin/verdandi", "bench/deploy-loop", "bench/hook",
@@ -144,11 +144,13 @@ class HostScriptsTest {
     }
 
     @Test
-    void theGunicornSettingsCompile() {
-        Proc.Result r = Proc.run(List.of("/usr/bin/python3", "-c",
-                        "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')",
-                        HOST.resolve("gunicorn.conf.py").toString()), Map.of(), null, Duration.ofSeconds(60));
-        assertEquals(0, r.exit(), r.output());
+    void thePythonFilesCompile() {
+        for (String file : List.of("gunicorn.conf.py", "python-check.py", "poetry-export.py", "collectstatic.py")) {
+            Proc.Result r = Proc.run(List.of("/usr/bin/python3", "-c",
+                            "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')",
+                            HOST.resolve(file).toString()), Map.of(), null, Duration.ofSeconds(60));
+            assertEquals(0, r.exit(), file + ": " + r.output());
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.Alerts;
+import fr.mangaki.verdandi.config.ApplicationSettings;
 import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.DatabaseBackups;
@@ -338,6 +339,69 @@ class StackSettingsTest {
     void rejectsAMalformedRepository() {
         assertProblem(c -> env(c).put("repository", "github.com/mangaki/mangaki"),
                 "mangaki:environment.repository: \"github.com/mangaki/mangaki\" is not a git URL");
+    }
+
+    @Test
+    void readsMangakisProcessesExtensionsRedisAndSettingsFile() {
+        ApplicationSettings app = StackFile.load(StackFile.of(PROJECT, "production")).environment().application();
+        assertEquals(Map.of(
+                "worker", new ApplicationSettings.ProcessSettings(
+                        Optional.of("celery -A mangaki worker --loglevel INFO --autoscale 3,1"), java.util.OptionalInt.of(600)),
+                "beat", ApplicationSettings.ProcessSettings.command("celery -A mangaki beat --loglevel INFO")), app.processes());
+        assertEquals(List.of("pg_trgm", "unaccent"), app.postgresExtensions());
+        assertTrue(app.redis());
+        assertEquals(Map.of("MANGAKI_SETTINGS_PATH", "settings.ini"), app.settingsFiles());
+        assertEquals("/usr/bin/python3", app.python());
+    }
+
+    @Test
+    void acceptsAProcessGivenOnlyAGracePeriod() {
+        StackSettings s = parse(c -> env(c).put("processes", map("worker", map("graceSeconds", 120))));
+        assertEquals(new ApplicationSettings.ProcessSettings(Optional.empty(), java.util.OptionalInt.of(120)),
+                s.environment().application().processes().get("worker"));
+    }
+
+    @Test
+    void rejectsAProcessNamedWeb() {
+        assertProblem(c -> env(c).put("processes", map("web", "gunicorn mangaki.wsgi")),
+                "mangaki:environment.processes.web: \"gunicorn mangaki.wsgi\" is not a process name (lower-case letters, digits,"
+                        + " '_' and '-', at most 30, starting with a letter; not web, which is Verdandi's gunicorn)");
+    }
+
+    @Test
+    void rejectsAProcessNameSystemdRefuses() {
+        assertProblem(c -> env(c).put("processes", map("Celery Worker", "celery worker")),
+                "mangaki:environment.processes.Celery Worker: \"celery worker\" is not a process name (lower-case letters");
+    }
+
+    @Test
+    void rejectsAProcessWithAnUnknownKey() {
+        assertProblem(c -> env(c).put("processes", map("worker", map("cmd", "celery worker"))),
+                "mangaki:environment.processes.worker.cmd: unknown key (known keys: command, graceSeconds)");
+    }
+
+    @Test
+    void rejectsARelativePython() {
+        assertProblem(c -> env(c).put("python", "python3.10"),
+                "mangaki:environment.python: \"python3.10\" is not an absolute path of a Python interpreter");
+    }
+
+    @Test
+    void rejectsAnExtensionNameWithAQuote() {
+        assertProblem(c -> env(c).put("postgresExtensions", List.of("pg_trgm'")),
+                "mangaki:environment.postgresExtensions[0]: \"pg_trgm'\" is not a PostgreSQL extension name");
+    }
+
+    @Test
+    void rejectsRedisThatIsNotABoolean() {
+        assertProblem(c -> env(c).put("redis", "yes"), "mangaki:environment.redis: \"yes\" is not true or false");
+    }
+
+    @Test
+    void rejectsASettingsFileNamedWithItsAscSuffix() {
+        assertProblem(c -> env(c).put("settingsFiles", map("MANGAKI_SETTINGS_PATH", "settings.ini.asc")),
+                "mangaki:environment.settingsFiles.MANGAKI_SETTINGS_PATH: \"settings.ini.asc\" is not a file name of secrets/<environment>/"
+                        + " without .asc (e.g. settings.ini), other than app.env");
     }
 
     @Test

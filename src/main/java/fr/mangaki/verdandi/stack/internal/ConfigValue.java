@@ -138,8 +138,8 @@ public final class ConfigValue {
     }
 
     /**
-     * A map whose keys are the user's (SSH key fingerprints, say): each entry a value keyed
-     * {@code key.entry}, in the order written.
+     * A map whose keys are the user's (SSH key fingerprints, names of processes or variables):
+     * each entry a value keyed {@code key.entry}, in the order written.
      */
     public Optional<Map<String, ConfigValue>> entries() {
         if (value instanceof Map<?, ?> m) {
@@ -152,6 +152,11 @@ public final class ConfigValue {
             problem("is not an object");
         }
         return Optional.empty();
+    }
+
+    /** Whether the value is a map. */
+    public boolean isMap() {
+        return value instanceof Map<?, ?>;
     }
 
     /** An object: unknown keys are recorded as problems, known ones are read as its fields. */

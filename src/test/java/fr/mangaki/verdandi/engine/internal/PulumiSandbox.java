@@ -181,6 +181,14 @@ public final class PulumiSandbox implements AutoCloseable {
                         "-o", project.resolve("secrets/" + stack + ".env.asc").toString(), "--encrypt", plain.toString()),
                         gpgEnv, dir, TIMEOUT).requireSuccess();
                 Files.delete(plain);
+                // the stacks' settings file (mangaki:environment.settingsFiles: settings.ini)
+                Path ini = dir.resolve(stack + ".settings.ini");
+                Files.writeString(ini, "[secrets]\nSECRET_FILE = ${VERDANDI_ENV_FILE}\n");
+                Files.createDirectories(project.resolve("secrets/" + stack));
+                exec(List.of("gpg", "--batch", "--yes", "--armor", "--trust-model", "always", "-r", "real-engine@verdandi.invalid",
+                        "-o", project.resolve("secrets/" + stack + "/settings.ini.asc").toString(), "--encrypt", ini.toString()),
+                        gpgEnv, dir, TIMEOUT).requireSuccess();
+                Files.delete(ini);
             }
 
             env.put("PATH", bin + ":/usr/local/bin:/usr/bin:/bin");

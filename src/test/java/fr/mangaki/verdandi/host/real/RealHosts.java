@@ -212,6 +212,22 @@ public final class RealHosts implements AutoCloseable {
         @SuppressWarnings("unchecked")
         Map<String, Object> env = new LinkedHashMap<>((Map<String, Object>) config.get("mangaki:environment"));
         env.put("repository", ORIGIN);
+        // the stacks name Mangaki's own commands (celery -A mangaki): the rehearsal's application
+        // has its processes in its Procfile; the stack's grace periods stay
+        @SuppressWarnings("unchecked")
+        Map<String, Object> processes = (Map<String, Object>) env.getOrDefault("processes", Map.of());
+        Map<String, Object> graces = new LinkedHashMap<>();
+        processes.forEach((name, p) -> {
+            Object grace = p instanceof Map<?, ?> m ? m.get("graceSeconds") : null;
+            if (grace != null) {
+                graces.put(name, Map.of("graceSeconds", grace));
+            }
+        });
+        if (graces.isEmpty()) {
+            env.remove("processes");
+        } else {
+            env.put("processes", graces);
+        }
         config.put("mangaki:environment", env);
         if (!"guest".equals(config.get("mangaki:hosting"))) {
             config.put("mangaki:acme", Map.of("directory", ACME_DIRECTORY, "email", ACME_EMAIL));
@@ -248,16 +264,55 @@ public final class RealHosts implements AutoCloseable {
             public String backupRecipients() {
                 return recipients;
             }
+
+            @Override
+            public Output<String> settingsFile(String environment, String file) {
+                if (!file.equals("settings.ini")) {
+                    throw new IllegalStateException("the rehearsal has no settings file " + file + " of " + environment);
+                }
+                return Output.ofSecret(settingsIni(stacks.get(environment).environment()));
+            }
+
+            @Override
+            public String settingsFileVersion(String environment, String file) {
+                return "real-hosts-1";
+            }
         };
     }
 
+    /** The environment file: the secrets, which the settings file names as its [secrets] SECRET_FILE. */
     static String envFile(String environment) {
-        String domains = String.join(",", List.of("mangaki.fr", "www.mangaki.fr", "staging.mangaki.fr",
-                "dev.mangaki.fr"));
         return "# the environment file of the real-hosts rehearsal\n"
-                + "DJANGO_SECRET_KEY=real-hosts-" + environment + "-8f2c1d\n"
-                + "ALLOWED_HOSTS=" + domains + "\n"
-                + "DATABASE_PATH=/srv/mangaki/" + environment + "/shared/db.sqlite3\n";
+                + "SECRET_KEY=real-hosts-" + environment + "-8f2c1d\n";
+    }
+
+    /** The settings file of docs/deploy.md (Mangaki step by step), for the environment of {@code env}. */
+    static String settingsIni(EnvironmentSettings env) {
+        return """
+                [secrets]
+                SECRET_FILE = ${VERDANDI_ENV_FILE}
+
+                [debug]
+                DEBUG = False
+
+                [hosts]
+                ALLOWED_HOSTS = %s
+
+                [pgsql]
+                DB_NAME = mangaki-%s
+                DB_USER = mangaki-%s
+
+                [deployment]
+                STATIC_ROOT = ${VERDANDI_STATIC_ROOT}
+                DATA_ROOT = ${VERDANDI_SHARED_DIR}/data
+
+                [sendfile]
+                url = /sendfile
+
+                [celery]
+                broker_url = ${VERDANDI_REDIS_URL}
+                result_backend = ${VERDANDI_REDIS_URL}
+                """.formatted(String.join(", ", env.domains()), env.name(), env.name());
     }
 
     /** A bare origin with the rehearsal's small Django application on both branches, served by git daemon. */
@@ -492,17 +547,14 @@ public final class RealHosts implements AutoCloseable {
 
     /**
      * What an operator does once on a platform using a private ACME server: the front trusts
-     * its CA. And the small application's one dependency, Django, from Debian (Mangaki gets
-     * its own from its requirements).
+     * its CA. The application brings its own dependencies (its lock, from PyPI and npm's
+     * registry; Redis from Debian, by env-install), as on a droplet.
      */
     private void operatorSetUp() {
         Machine front = machines.get("front");
         Proc.Result trust = ssh(front, "sudo -n tee /usr/local/share/ca-certificates/verdandi-acme-ca.crt >/dev/null"
                 + " && sudo -n update-ca-certificates", read(base.resolve("pebble/ca.pem")), Duration.ofMinutes(2));
         requireSuccess(front, "trusting the ACME server's CA", trust);
-        Proc.Result django = ssh(machines.get("app"), "sudo -n DEBIAN_FRONTEND=noninteractive apt-get install -y -q"
-                + " --no-install-recommends python3-django", null, Duration.ofMinutes(10));
-        requireSuccess(machines.get("app"), "installing python3-django", django);
     }
 
     /**
@@ -665,7 +717,7 @@ public final class RealHosts implements AutoCloseable {
             for (String stack : STACKS) {
                 EnvironmentSettings env = stacks.get(stack).environment();
                 git("checkout", "--quiet", env.branch());
-                write(work.resolve("demo/version.py"), "VERSION = \"" + env.name() + "-" + i + "\"\n");
+                write(work.resolve("demo/demo/version.py"), "VERSION = \"" + env.name() + "-" + i + "\"\n");
                 git("commit", "--quiet", "-am", "Version " + i + " of " + env.name());
                 String sha = git("rev-parse", "HEAD").trim();
                 long start = System.nanoTime();
@@ -774,13 +826,16 @@ public final class RealHosts implements AutoCloseable {
             String n = env.name();
             leftover(left, app, "units of " + n, "systemctl list-units --all --plain --no-legend 'mangaki@" + n
                     + ".service' 'verdandi-deploy@" + n + ".service' 'verdandi-backup@" + n + ".*' 'verdandi-backup-watch@" + n
-                    + ".*'; ls /etc/systemd/system/*.wants | grep -F '@" + n
+                    + ".*' 'mangaki-" + n + "@*'; ls /etc/systemd/system/*.wants | grep -F '@" + n
                     + ".service' || true");
             leftover(left, app, "user mangaki-" + n, "getent passwd mangaki-" + n + " || true");
             leftover(left, app, "port " + env.port(), "ss -Hltn 'sport = :" + env.port() + "'");
             leftover(left, app, "files of " + n, "sudo -n ls -d /etc/verdandi/" + n + " /srv/mangaki/" + n
                     + " /var/lib/verdandi/" + n + " /run/mangaki/" + n + " /etc/sudoers.d/verdandi-" + n
-                    + " /etc/sudoers.d/verdandi-" + n + "-backup 2>/dev/null || true");
+                    + " /etc/sudoers.d/verdandi-" + n + "-backup /etc/nginx/sites-available/verdandi-env-" + n + ".conf"
+                    + " /etc/nginx/sites-enabled/verdandi-env-" + n + ".conf 2>/dev/null || true");
+            leftover(left, app, "Redis user mangaki-" + n, "sudo -n grep -F 'user mangaki-" + n
+                    + " ' /etc/redis/verdandi-users.acl 2>/dev/null || true");
             leftover(left, front, "NGINX block of " + n, "ls /etc/nginx/sites-enabled /etc/nginx/sites-available"
                     + " | grep -F 'mangaki-" + n + "' || true; sudo -n nginx -T 2>/dev/null | grep -F 'server_name "
                     + env.mainDomain() + "' || true");

@@ -6,15 +6,23 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The figures of bench/deploy-loop: N deploys while a client keeps requesting through
  * NGINX, each pushed at a random moment of the poll interval (fixed seed) once the
- * previous one is live, then every fault of {@link Faults}. Prints one line per deploy and per fault,
- * then, last, {@code deploys=N commit_to_live_median_s=X commit_to_live_max_s=Y
- * failed_requests=Z requests=R faults_survived=K/K}.
+ * previous one is live, a Celery task queued right after each, then every fault of
+ * {@link Faults}. Prints one line per deploy and per fault, then, last, {@code deploys=N
+ * commit_to_live_median_s=X commit_to_live_max_s=Y failed_requests=Z requests=R
+ * faults_survived=K/K processes=P task_after_deploy_new_code=0|1 static_cache_headers=0|1
+ * static_served_by=nginx|gunicorn|none} (the last three {@code n/a} with {@code --app}).
  *
- * <p>Arguments: [deploys (default 10)] [pollSeconds (default 5, the stacks' value)].
+ * <p>Arguments: [--app PATH [--branch B]] [--no-faults] [DEPLOYS (default 10)]
+ * [POLL_SECONDS (default 5, the stacks' value)]. With {@code --app}, the git repository at
+ * PATH is rehearsed instead of the built-in application: each deploy is an empty commit,
+ * a deploy counts as live when its state says so and the page answers 2xx or 3xx, and
+ * only the faults that need nothing of the application's code are injected.
  */
 public final class DeployLoopBench {
 
@@ -22,42 +30,83 @@ public final class DeployLoopBench {
     }
 
     public static void main(String[] args) {
-        int deploys = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        int pollSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Path app = null;
+        String branch = null;
+        boolean faults = true;
+        List<Integer> numbers = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--app" -> app = Path.of(args[++i]);
+                case "--branch" -> branch = args[++i];
+                case "--no-faults" -> faults = false;
+                default -> numbers.add(Integer.parseInt(args[i]));
+            }
+        }
+        int deploys = numbers.size() > 0 ? numbers.get(0) : 10;
+        int pollSeconds = numbers.size() > 1 ? numbers.get(1) : 5;
+        boolean builtIn = app == null;
         List<Double> seconds = new ArrayList<>();
         java.util.Random random = new java.util.Random(20261125L);
-        List<Faults.Outcome> outcomes;
+        List<Faults.Outcome> outcomes = List.of();
         long failed;
         long requests;
-        try (Rehearsal r = new Rehearsal(pollSeconds).prepareHosts()) {
+        int processes = 0;
+        boolean tasksRanNewCode = builtIn;
+        boolean cacheHeaders = false;
+        String servedBy = "none";
+        try (Rehearsal r = new Rehearsal(pollSeconds, app, branch).prepareHosts()) {
             require(r.installSite());
             String first = r.commit("First commit");
             r.push();
             require(r.installEnvironment());
-            if (!Rehearsal.await(Duration.ofSeconds(300), () -> first.equals(r.servedRevision()))) {
+            if (!Rehearsal.await(Duration.ofSeconds(600), () -> first.equals(r.state("deployed")) && live(r, builtIn))) {
                 throw new IllegalStateException("the first commit was not served:\n" + r.loopLog());
             }
             System.out.printf("first deploy (virtualenv and npm packages built) served; poll every %ds%n", pollSeconds);
-            try (LoadClient load = new LoadClient(r, 10, 500_000, 3600)) {
+            try (LoadClient load = new LoadClient(r, 10, 500_000, 3600, builtIn)) {
                 for (int i = 1; i <= deploys; i++) {
-                    r.writeApp("demo/version.py", "VERSION = \"bench-" + i + "\"\n");
+                    if (builtIn) {
+                        r.writeApp(Faults.VERSION, "VERSION = \"bench-" + i + "\"\n");
+                    }
                     String sha = r.commit("Bench deploy " + i);
                     // commits arrive at any moment of the poll interval
                     Rehearsal.sleep(random.nextInt(pollSeconds * 1000));
                     long pushed = System.nanoTime();
                     r.push();
-                    if (!Rehearsal.await(Duration.ofSeconds(180), () -> load.wasServed(sha))) {
+                    if (!Rehearsal.await(Duration.ofSeconds(180), () -> builtIn ? load.wasServed(sha)
+                            : sha.equals(r.state("deployed")))) {
                         throw new IllegalStateException("deploy " + i + " was not served:\n" + r.loopLog());
                     }
-                    double s = (load.firstSeen(sha) - pushed) / 1e9;
+                    double s = ((builtIn ? load.firstSeen(sha) : System.nanoTime()) - pushed) / 1e9;
                     seconds.add(s);
-                    System.out.printf(Locale.ROOT, "deploy %d: %s served through NGINX %.1fs after the push%n",
-                            i, Faults.shortSha(sha), s);
+                    String task = "";
+                    if (builtIn) {
+                        String ran = r.taskRevision("bench-" + i, Duration.ofSeconds(60));
+                        tasksRanNewCode &= sha.equals(ran);
+                        task = sha.equals(ran) ? "; a task queued then ran its code" : "; a task queued then ran " + ran;
+                    }
+                    System.out.printf(Locale.ROOT, "deploy %d: %s served through NGINX %.1fs after the push%s%n",
+                            i, Faults.shortSha(sha), s, task);
                     Rehearsal.await(Duration.ofSeconds(60), () -> sha.equals(r.state("deployed"))
                             && !Files.exists(r.stateDir().resolve("deploying")) && r.masters().size() == 1);
                 }
+                processes = restartedProcesses(r);
+                if (builtIn) {
+                    Matcher css = Pattern.compile("css=(\\S+)").matcher(r.front().body());
+                    if (css.find()) {
+                        HttpProbe.Response style = r.front(css.group(1));
+                        cacheHeaders = style.status() == 200 && String.valueOf(style.header("Cache-Control"))
+                                .contains("max-age=31536000");
+                        boolean byNginx = Rehearsal.read(r.root.resolve("var/log/nginx/verdandi-staging.access.log"))
+                                .contains(css.group(1));
+                        boolean byGunicorn = r.unitLog("mangaki@staging.service").contains(css.group(1));
+                        servedBy = byGunicorn ? "gunicorn" : byNginx ? "nginx" : "none";
+                    }
+                }
                 memory(r);
-                outcomes = new Faults(r, load).all();
+                if (faults) {
+                    outcomes = builtIn ? new Faults(r, load).all() : new Faults(r, load).anyApplication();
+                }
                 for (Faults.Outcome o : outcomes) {
                     System.out.println("fault: " + o.fault() + ": " + (o.survived() ? "survived" : "NOT survived "
                             + o.problems()));
@@ -74,24 +123,56 @@ public final class DeployLoopBench {
         double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
         long survived = outcomes.stream().filter(Faults.Outcome::survived).count();
+        // another application's pages, tasks and static files are unknown to the bench: n/a
         System.out.printf(Locale.ROOT, "deploys=%d commit_to_live_median_s=%.1f commit_to_live_max_s=%.1f "
-                        + "failed_requests=%d requests=%d faults_survived=%d/%d%n",
-                seconds.size(), median, sorted.get(sorted.size() - 1), failed, requests, survived, outcomes.size());
+                        + "failed_requests=%d requests=%d faults_survived=%d/%d processes=%d "
+                        + "task_after_deploy_new_code=%s static_cache_headers=%s static_served_by=%s%n",
+                seconds.size(), median, sorted.get(sorted.size() - 1), failed, requests, survived, outcomes.size(),
+                processes, builtIn ? (tasksRanNewCode ? "1" : "0") : "n/a", builtIn ? (cacheHeaders ? "1" : "0") : "n/a",
+                builtIn ? servedBy : "n/a");
     }
 
-    /** Resident memory of the environment's gunicorn master and workers, as measured now. */
+    private static boolean live(Rehearsal r, boolean builtIn) {
+        HttpProbe.Response page = r.front();
+        return builtIn ? r.state("deployed").equals(HttpProbe.revision(page)) : page.status() >= 200 && page.status() < 400;
+    }
+
+    /** How many process units the last deploy restarted (process-sync's line in its log). */
+    private static int restartedProcesses(Rehearsal r) {
+        Matcher m = Pattern.compile("restarted (\\d+) process\\(es\\)").matcher(r.loopLog());
+        int n = 0;
+        while (m.find()) {
+            n = Integer.parseInt(m.group(1));
+        }
+        return n;
+    }
+
+    /** Resident memory of the environment's processes and Redis, as measured now. */
     private static void memory(Rehearsal r) {
         List<Long> masters = r.masters();
-        if (masters.size() != 1) {
-            return;
+        if (masters.size() == 1) {
+            long master = masters.get(0);
+            List<Long> workers = ProcessHandle.of(master).map(p -> p.children().map(ProcessHandle::pid).toList())
+                    .orElse(List.of());
+            System.out.printf("memory: gunicorn master %d MiB, %d worker(s) %d MiB in all (resident)%n",
+                    rssKb(master) / 1024, workers.size(), workers.stream().mapToLong(DeployLoopBench::rssKb).sum() / 1024);
         }
-        long master = masters.get(0);
-        long masterKb = rssKb(master);
-        List<Long> workers = ProcessHandle.of(master).map(p -> p.children().map(ProcessHandle::pid).toList())
-                .orElse(List.of());
-        long workersKb = workers.stream().mapToLong(DeployLoopBench::rssKb).sum();
-        System.out.printf("memory: gunicorn master %d MiB, %d worker(s) %d MiB in all (resident, test application)%n",
-                masterKb / 1024, workers.size(), workersKb / 1024);
+        for (String process : List.of("worker", "beat")) {
+            long pid = r.processPid(process);
+            if (pid > 0) {
+                long kb = rssKb(pid) + ProcessHandle.of(pid).map(p -> p.descendants()
+                        .mapToLong(c -> rssKb(c.pid())).sum()).orElse(0L);
+                System.out.printf("memory: %s %d MiB (resident, with its children)%n", process, kb / 1024);
+            }
+        }
+        // Redis renames itself: found by its working directory
+        ProcessHandle.allProcesses().filter(p -> {
+            try {
+                return Files.readSymbolicLink(Path.of("/proc/" + p.pid() + "/cwd")).equals(r.base.resolve("redis"));
+            } catch (Exception e) {
+                return false;
+            }
+        }).findFirst().ifPresent(p -> System.out.printf("memory: redis-server %d MiB (resident)%n", rssKb(p.pid()) / 1024));
     }
 
     private static long rssKb(long pid) {

@@ -9,10 +9,12 @@ import java.util.function.Consumer;
 
 /**
  * The deploy loop's faults, each injected for real into a running {@link Rehearsal}: a
- * commit that breaks a gate, a migration, a requirement or the application's boot or
- * health; an origin that disappears; a deploy started during a deploy; a deploy killed
- * with SIGKILL half-way. Each checks that the previous release kept serving (and the
- * client saw no failure), that the state is consistent, and that Slack heard of it.
+ * commit that breaks a gate, a migration, a requirement, the application's boot or health,
+ * or its Celery worker's start; an origin that disappears; Redis down during a deploy; a
+ * deploy started during a deploy; a deploy killed with SIGKILL half-way. Each checks that
+ * the previous release kept serving (and the client saw no failure), that the state is
+ * consistent, and that Slack heard of it. The bad inputs of {@link #badInputs()} are
+ * checked the same way.
  */
 public final class Faults {
 
@@ -24,6 +26,15 @@ public final class Faults {
     }
 
     private static final Duration DEPLOY_LIMIT = Duration.ofSeconds(150);
+
+    /** Files of the built-in application (its Django project is in the subdirectory demo/, like Mangaki's). */
+    public static final String TESTS = "demo/notes/tests.py";
+    public static final String VIEWS = "demo/notes/views.py";
+    public static final String MODELS = "demo/notes/models.py";
+    public static final String MIGRATIONS = "demo/notes/migrations";
+    public static final String WSGI = "demo/demo/wsgi.py";
+    public static final String CELERY = "demo/demo/celery.py";
+    public static final String VERSION = "demo/demo/version.py";
 
     private final Rehearsal r;
     private final LoadClient load;
@@ -45,27 +56,46 @@ public final class Faults {
         outcomes.add(unreachableOrigin());
         outcomes.add(deployDuringDeploy());
         outcomes.add(killedHalfWay());
+        outcomes.add(workerCrashingAtStart());
+        outcomes.add(redisOutage());
+        return outcomes;
+    }
+
+    /** Faults that need nothing of the application's code (for any application's rehearsal). */
+    public List<Outcome> anyApplication() {
+        return List.of(unreachableOrigin(), redisOutage());
+    }
+
+    /** Bad input: each fails the deploy with one line naming the file or key and the value. */
+    public List<Outcome> badInputs() {
+        List<Outcome> outcomes = new ArrayList<>();
+        outcomes.add(badCommit("Procfile line that is not name: command", "procfile",
+                "Procfile:3: 'worker celery -A demo worker --loglevel INFO --pool solo --without-gossip --without-mingle"
+                        + " --without-heartbeat' is not 'name: command'",
+                r -> r.writeApp("Procfile", r.readApp("Procfile").replace("worker: celery", "worker celery")), false));
+        outcomes.add(badCommit("Python requirement this interpreter does not meet", "python",
+                "pyproject.toml requires python >=3.8,<3.11; /usr/bin/python3 is " + pythonVersion(),
+                r -> r.writeApp("pyproject.toml", r.readApp("pyproject.toml")
+                        .replace("python = \">=3.9,<3.13\"", "python = \">=3.8,<3.11\"")), false));
         return outcomes;
     }
 
     public Outcome failingGate() {
-        return badCommit("failing gate", "gates", r -> r.writeApp("notes/tests.py", r.readApp("notes/tests.py")
+        return badCommit("failing gate", "gates", r -> r.writeApp(TESTS, r.readApp(TESTS)
                 + "\n\nclass SecretLeakTest(TestCase):\n"
                 + "    def test_fails_and_prints_a_secret(self):\n"
                 + "        import os\n"
-                + "        self.assertEqual(os.environ[\"DJANGO_SECRET_KEY\"], \"another value\")\n"), true);
+                + "        self.assertEqual(os.environ[\"SECRET_KEY\"], \"another value\")\n"), true);
     }
 
     /** Passes on the empty test database, fails on the live one: its rows are not unique. */
     public Outcome brokenMigration() {
-        Path db = r.root.resolve("srv/mangaki/" + Rehearsal.ENV + "/shared/db.sqlite3");
-        String columns = Proc.run(List.of("sqlite3", "-cmd", ".timeout 20000", db.toString(), "SELECT name FROM pragma_table_info('notes_note');"),
-                java.util.Map.of(), null, Duration.ofSeconds(30)).requireSuccess().output();
-        String insert = columns.lines().anyMatch("pinned"::equals)
-                ? "INSERT INTO notes_note (text, pinned) VALUES ('same', 0), ('same', 0);"
-                : "INSERT INTO notes_note (text) VALUES ('same'), ('same');";
-        Proc.run(List.of("sqlite3", "-cmd", ".timeout 20000", db.toString(), insert), java.util.Map.of(), null, Duration.ofSeconds(30)).requireSuccess();
-        return badCommit("broken migration", "migrations", r -> r.writeApp("notes/migrations/0900_unique_text.py", """
+        String database = "mangaki-" + Rehearsal.ENV;
+        String columns = r.psql(database, "SELECT column_name FROM information_schema.columns WHERE table_name = 'notes_note';");
+        r.psql(database, columns.lines().anyMatch("pinned"::equals)
+                ? "INSERT INTO notes_note (text, pinned) VALUES ('same', false), ('same', false);"
+                : "INSERT INTO notes_note (text) VALUES ('same'), ('same');");
+        return badCommit("broken migration", "migrations", r -> r.writeApp(MIGRATIONS + "/0900_unique_text.py", """
                 from django.db import migrations, models
 
 
@@ -78,20 +108,88 @@ public final class Faults {
                 """.formatted(latestMigration(r))), false);
     }
 
+    /** A locked main dependency that PyPI does not have. */
     public Outcome uninstallableRequirement() {
-        return badCommit("requirement that cannot install", "python", r -> r.writeApp("requirements.txt",
-                r.readApp("requirements.txt") + "verdandi-no-such-package==0.0.1\n"), false);
+        return badCommit("requirement that cannot install", "python", r -> {
+            r.writeApp("pyproject.toml", r.readApp("pyproject.toml").replace("psycopg2 = \"2.9.5\"\n",
+                    "psycopg2 = \"2.9.5\"\nverdandi-no-such-package = \"0.0.1\"\n"));
+            r.writeApp("poetry.lock", r.readApp("poetry.lock").replace("[metadata]", """
+                    [[package]]
+                    name = "verdandi-no-such-package"
+                    version = "0.0.1"
+                    description = "A package that no index has."
+                    optional = false
+                    python-versions = "*"
+                    files = [
+                        {file = "verdandi_no_such_package-0.0.1-py3-none-any.whl", hash = "sha256:%s"},
+                    ]
+
+                    [metadata]""".formatted("0".repeat(64))));
+        }, false);
     }
 
     public Outcome appThatFailsToBoot() {
-        return badCommit("app that fails to boot", "reload", r -> r.writeApp("demo/wsgi.py",
-                r.readApp("demo/wsgi.py") + "\nraise RuntimeError(\"this release refuses to boot\")\n"), false);
+        return badCommit("app that fails to boot", "reload", r -> r.writeApp(WSGI,
+                r.readApp(WSGI) + "\nraise RuntimeError(\"this release refuses to boot\")\n"), false);
     }
 
     public Outcome appThatFailsHealth() {
-        return badCommit("app that fails its health check", "reload", r -> r.writeApp("notes/views.py",
-                r.readApp("notes/views.py").replace("    notes = Note.objects.count()\n",
+        return badCommit("app that fails its health check", "reload", r -> r.writeApp(VIEWS,
+                r.readApp(VIEWS).replace("    notes = Note.objects.filter(text__trigram_similar=\"hello\").count()\n",
                         "    raise RuntimeError(\"broken page\")\n")), false);
+    }
+
+    /**
+     * A Celery worker that crashes at start: the release is rolled back before the web
+     * serves it (the web is untouched), and the worker runs the previous release again.
+     */
+    public Outcome workerCrashingAtStart() {
+        String good = r.state("deployed");
+        Outcome o = badCommit("worker that crashes at start", "processes", r -> r.writeApp(CELERY, r.readApp(CELERY)
+                + "\nimport sys\n\nif \"worker\" in sys.argv:\n    raise RuntimeError(\"this worker refuses to start\")\n"), false);
+        List<String> problems = new ArrayList<>(o.problems());
+        String ran = r.taskRevision("after-crash-" + System.nanoTime(), Duration.ofSeconds(60));
+        if (!good.equals(ran)) {
+            problems.add("a task queued after the rollback was run by " + ran + ", not by the previous release " + good);
+        }
+        return new Outcome(o.fault(), problems);
+    }
+
+    /**
+     * Redis stops, a commit is pushed: the deploy goes live (the processes keep retrying),
+     * Slack says Redis does not answer, the web serves without a failure, and once Redis is
+     * back a queued task runs the new release's code.
+     */
+    public Outcome redisOutage() {
+        List<String> problems = new ArrayList<>();
+        long failuresBefore = failures();
+        r.redis(false);
+        String next;
+        try {
+            r.restoreTree(r.state("deployed"));
+            if (Files.exists(r.app(VERSION))) {
+                r.writeApp(VERSION, "VERSION = \"during-a-redis-outage\"\n");
+            }
+            next = r.commit("Deploy while Redis is down");
+            r.push();
+            if (!Rehearsal.await(DEPLOY_LIMIT, () -> next.equals(r.state("deployed")))) {
+                problems.add(shortSha(next) + " did not go live while Redis was down; Slack heard: " + r.slack.texts());
+            } else if (!Rehearsal.await(Duration.ofSeconds(30),
+                    () -> !r.slackWith(shortSha(next), "is live", "Redis does not answer").isEmpty())) {
+                problems.add("the success report does not say that Redis does not answer: " + r.slack.texts());
+            }
+        } finally {
+            r.redis(true);
+        }
+        if (Files.exists(r.app(VIEWS))) {
+            String ran = r.taskRevision("after-outage-" + System.nanoTime(), Duration.ofSeconds(90));
+            if (!next.equals(ran)) {
+                problems.add("a task queued once Redis was back was run by " + ran + ", not by " + shortSha(next));
+            }
+        }
+        checkConsistent(next, problems);
+        checkNoFailure(failuresBefore, problems);
+        return new Outcome("Redis outage during a deploy", problems);
     }
 
     public Outcome unreachableOrigin() {
@@ -168,6 +266,11 @@ public final class Faults {
     // ---- shared checks -----------------------------------------------------------------
 
     private Outcome badCommit(String fault, String step, Consumer<Rehearsal> change, boolean checkMasking) {
+        return badCommit(fault, step, null, change, checkMasking);
+    }
+
+    /** A commit that fails at {@code step}; {@code reason} (when not null) must head the Slack report. */
+    private Outcome badCommit(String fault, String step, String reason, Consumer<Rehearsal> change, boolean checkMasking) {
         List<String> problems = new ArrayList<>();
         String good = r.state("deployed");
         long failuresBefore = failures();
@@ -186,6 +289,14 @@ public final class Faults {
             }
             if (checkMasking && (text.contains(Rehearsal.SECRET_KEY) || !text.contains("[secret]"))) {
                 problems.add("the log tail sent to Slack shows a secret unmasked: " + text);
+            }
+            if (reason != null && !text.contains("failed at step *" + step + "* after ") ) {
+                problems.add("no step in the report: " + text);
+            }
+            // Slack's text escapes &, < and >
+            String plain = text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+            if (reason != null && !plain.contains(": " + reason + "; still serving")) {
+                problems.add("the report does not give the reason '" + reason + "': " + text);
             }
         }
         checkServing(good, problems);
@@ -253,12 +364,12 @@ public final class Faults {
     private String slowCommit(String subject, int seconds) {
         String good = r.state("deployed");
         r.restoreTree(good);
-        r.writeApp("notes/tests.py", r.readApp("notes/tests.py")
+        r.writeApp(TESTS, r.readApp(TESTS)
                 + "\n\nclass SlowTest(TestCase):\n"
                 + "    def test_takes_its_time(self):\n"
                 + "        import time\n"
                 + "        time.sleep(" + seconds + ")\n");
-        r.writeApp("demo/version.py", "VERSION = \"" + subject.replace(' ', '-').toLowerCase() + "\"\n");
+        r.writeApp(VERSION, "VERSION = \"" + subject.replace(' ', '-').toLowerCase() + "\"\n");
         return r.commit(subject);
     }
 
@@ -276,12 +387,17 @@ public final class Faults {
     }
 
     private static String latestMigration(Rehearsal r) {
-        try (var files = Files.list(r.app("notes/migrations"))) {
+        try (var files = Files.list(r.app(MIGRATIONS))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d{4}_.*\\.py"))
                     .sorted().reduce((a, b) -> b).orElseThrow().replace(".py", "");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static String pythonVersion() {
+        return Proc.run(List.of("/usr/bin/python3", "-c", "import platform; print(platform.python_version())"),
+                java.util.Map.of(), null, Duration.ofSeconds(30)).requireSuccess().output().trim();
     }
 
     public static String shortSha(String sha) {

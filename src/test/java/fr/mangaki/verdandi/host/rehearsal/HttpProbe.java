@@ -11,7 +11,21 @@ import java.nio.charset.StandardCharsets;
 public final class HttpProbe {
 
     /** Status 0 means no HTTP answer (connection refused, closed or timed out). */
-    public record Response(int status, String body) {
+    public record Response(int status, String headers, String body) {
+        public Response(int status, String body) {
+            this(status, "", body);
+        }
+
+        /** The value of a header (case-insensitive name), null when absent. */
+        public String header(String name) {
+            for (String line : headers.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
     }
 
     private HttpProbe() {
@@ -32,13 +46,14 @@ public final class HttpProbe {
             }
             int status = Integer.parseInt(raw.substring(9, 12));
             int split = raw.indexOf("\r\n\r\n");
-            return new Response(status, split < 0 ? "" : raw.substring(split + 4));
+            return new Response(status, split < 0 ? raw : raw.substring(0, split),
+                    split < 0 ? "" : raw.substring(split + 4));
         } catch (IOException | RuntimeException e) {
             return new Response(0, e.toString());
         }
     }
 
-    /** The {@code revision=} value of the test application's page, or null. */
+    /** The {@code revision=} value of the test application's pages, or null. */
     public static String revision(Response r) {
         if (r.status() != 200) {
             return null;

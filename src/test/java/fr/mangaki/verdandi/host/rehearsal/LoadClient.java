@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sends requests through NGINX one after the other, at most one every {@code pauseMillis},
  * until stopped or until its request or time budget is spent; counts failures (anything
- * but a 200 from the application) and notes when each revision was first served.
+ * but a 200 naming its revision from the built-in application; for another application,
+ * anything but a 2xx or 3xx) and notes when each revision was first served.
  */
 public final class LoadClient implements AutoCloseable {
 
@@ -24,8 +25,14 @@ public final class LoadClient implements AutoCloseable {
     private final Map<String, Long> firstSeenNanos = new ConcurrentHashMap<>();
     private final List<String> failureSamples = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    private final boolean builtIn;
 
     public LoadClient(Rehearsal rehearsal, long pauseMillis, long maxRequests, long maxSeconds) {
+        this(rehearsal, pauseMillis, maxRequests, maxSeconds, true);
+    }
+
+    public LoadClient(Rehearsal rehearsal, long pauseMillis, long maxRequests, long maxSeconds, boolean builtIn) {
+        this.builtIn = builtIn;
         this.rehearsal = rehearsal;
         this.pauseMillis = pauseMillis;
         this.maxRequests = maxRequests;
@@ -40,7 +47,8 @@ public final class LoadClient implements AutoCloseable {
             HttpProbe.Response r = rehearsal.front();
             long now = System.nanoTime();
             requests.incrementAndGet();
-            String revision = HttpProbe.revision(r);
+            String revision = builtIn ? HttpProbe.revision(r)
+                    : r.status() >= 200 && r.status() < 400 ? rehearsal.state("deployed") : null;
             if (revision == null) {
                 failures.incrementAndGet();
                 if (failureSamples.size() < 20) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.mangaki.verdandi.cloudinit.CloudInit;
 import fr.mangaki.verdandi.cloudinit.HostSpec;
+import fr.mangaki.verdandi.config.ApplicationSettings;
 import fr.mangaki.verdandi.config.DropletSize;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
 import fr.mangaki.verdandi.host.HostCommands;
@@ -33,8 +34,9 @@ import java.util.stream.Stream;
 
 /**
  * A rehearsal of both hosts under a temporary root on this machine: the files of the
- * rendered user data written where cloud-init writes them, a PostgreSQL cluster, NGINX on
- * a loopback port, a bare git origin holding the small Django application, a loopback
+ * rendered user data written where cloud-init writes them, a PostgreSQL cluster, Redis and
+ * NGINX on loopback ports, a bare git origin holding the small Mangaki-shaped application
+ * (or any application's repository, {@link #Rehearsal(int, Path, String)}), a loopback
  * Slack receiver, and the environment and site installed with the command lines of
  * {@link HostCommands}. Only loopback addresses are used. Every wait is bounded.
  */
@@ -55,7 +57,11 @@ public final class Rehearsal implements AutoCloseable {
     public final int appPort;
     public final int httpPort;
     public final int httpsPort;
+    public final int redisPort;
     public final EnvironmentSettings env;
+    /** The application's repository to rehearse instead of the built-in one, and its branch. */
+    private final Path appRepository;
+    private final String appBranch;
     public final SlackReceiver slack = new SlackReceiver();
     private final HostCommands commands;
     private final Map<String, String> scriptEnv = new HashMap<>();
@@ -64,6 +70,17 @@ public final class Rehearsal implements AutoCloseable {
     private boolean envInstalled;
 
     public Rehearsal(int pollSeconds) {
+        this(pollSeconds, null, null);
+    }
+
+    /**
+     * A rehearsal of the application whose git repository is at {@code appRepository}
+     * (branch {@code appBranch}, or its current branch when null) instead of the built-in
+     * one; null: the built-in application of {@link #RESOURCES}.
+     */
+    public Rehearsal(int pollSeconds, Path appRepository, String appBranch) {
+        this.appRepository = appRepository;
+        this.appBranch = appBranch;
         try {
             base = Files.createTempDirectory("verdandi-rehearsal-");
             Files.setPosixFilePermissions(base, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -73,11 +90,19 @@ public final class Rehearsal implements AutoCloseable {
             appPort = freePort();
             httpPort = freePort();
             httpsPort = freePort();
+            redisPort = freePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Mangaki's settings (docs/deploy.md): its Procfile-less processes come from the stack
+        // there; here the Procfile has them and the stack only sets the worker's grace period
+        ApplicationSettings app = new ApplicationSettings(
+                Map.of("worker", new ApplicationSettings.ProcessSettings(java.util.Optional.empty(),
+                        java.util.OptionalInt.of(20))),
+                ApplicationSettings.DEFAULT_PYTHON, List.of("pg_trgm", "unaccent"), true,
+                Map.of("MANGAKI_SETTINGS_PATH", "settings.ini"));
         env = new EnvironmentSettings(ENV, "staging", List.of(DOMAIN, "dev." + DOMAIN), appPort,
-                origin.toString(), List.of("python manage.py test"), pollSeconds);
+                origin.toString(), List.of("pytest"), pollSeconds, app);
         commands = new HostCommands(root + HostFiles.SCRIPT_DIR, false);
         scriptEnv.put("VERDANDI_ROOT", root.toString());
         scriptEnv.put("VERDANDI_SYSTEMCTL", RESOURCES.resolve("systemctl-stand-in").toString());
@@ -88,9 +113,19 @@ public final class Rehearsal implements AutoCloseable {
 
     /**
      * Both hosts' user data written under the root with the backup files the host files
-     * command adds, PostgreSQL and NGINX running, the origin ready.
+     * command adds, PostgreSQL and NGINX running, the origin ready. On a failure, what was
+     * started is stopped (the rehearsal is closed).
      */
     public Rehearsal prepareHosts() {
+        try {
+            return prepare();
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Rehearsal prepare() {
         for (String dir : List.of("etc/sudoers.d", "run", "var/log/nginx", "var/lib/nginx", "etc/nginx/sites-enabled")) {
             mkdirs(root.resolve(dir));
         }
@@ -112,9 +147,39 @@ public final class Rehearsal implements AutoCloseable {
             }
         }
         startPostgres();
+        prepareRedis();
         startNginx();
         createOrigin();
         return this;
+    }
+
+    /**
+     * Debian's redis-server as a unit of the stand-in systemctl, with a configuration of its
+     * own on a loopback port (env-install adds Verdandi's include to it and restarts it).
+     */
+    private void prepareRedis() {
+        Path dir = base.resolve("redis");
+        mkdirs(dir);
+        mkdirs(root.resolve("etc/redis"));
+        write(root.resolve("etc/redis/redis.conf"), "# The rehearsal's Redis (Debian's redis-server, on a loopback port)\n"
+                + "port " + redisPort + "\nbind 127.0.0.1\ndaemonize no\nsave \"\"\nappendonly no\n"
+                + "dir " + dir + "\nlogfile \"\"\n");
+        Path start = root.resolve("usr/bin/redis-server-rehearsal");
+        mkdirs(start.getParent());
+        write(start, "#!/bin/sh\nexec /usr/bin/redis-server " + root.resolve("etc/redis/redis.conf") + "\n");
+        try {
+            Files.setPosixFilePermissions(start, PosixFilePermissions.fromString("rwxr-xr-x"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        write(root.resolve("etc/systemd/system/redis-server.service"),
+                "[Service]\nExecStart=/usr/bin/redis-server-rehearsal\nTimeoutStopSec=10\n");
+    }
+
+    /** Stops or starts the rehearsal's Redis (an outage). */
+    public void redis(boolean running) {
+        runScript(List.of(RESOURCES.resolve("systemctl-stand-in").toString(), running ? "start" : "stop",
+                "redis-server.service"), null).requireSuccess();
     }
 
     /** Writes every write_files entry of the user data under the root, with its permissions. */
@@ -129,9 +194,23 @@ public final class Rehearsal implements AutoCloseable {
             for (JsonNode file : config.path("write_files")) {
                 Path target = root.resolve(file.path("path").asText().substring(1));
                 mkdirs(target.getParent());
-                write(target, file.path("content").asText());
+                write(target, content(file));
                 Files.setPosixFilePermissions(target, permissions(file.path("permissions").asText()));
             }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text of one write_files entry of user data (decoded when gzip+base64). */
+    public static String content(JsonNode file) {
+        String text = file.path("content").asText();
+        if (!file.path("encoding").asText("").equals("gz+b64")) {
+            return text;
+        }
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(text)))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -169,10 +248,21 @@ public final class Rehearsal implements AutoCloseable {
     private void createOrigin() {
         run(List.of("git", "init", "--quiet", "--bare", "--initial-branch=staging", origin.toString()), Duration.ofSeconds(30))
                 .requireSuccess();
+        if (appRepository != null) {
+            List<String> clone = new ArrayList<>(List.of("git", "clone", "--quiet"));
+            if (appBranch != null) {
+                clone.addAll(List.of("--branch", appBranch));
+            }
+            clone.addAll(List.of(appRepository.toAbsolutePath().toString(), work.toString()));
+            run(clone, Duration.ofMinutes(5)).requireSuccess();
+            git("checkout", "--quiet", "-B", "staging");
+            git("remote", "add", "rehearsal", origin.toString());
+            return;
+        }
         run(List.of("git", "init", "--quiet", "--initial-branch=staging", work.toString()), Duration.ofSeconds(30))
                 .requireSuccess();
         copyTree(RESOURCES.resolve("app"), work);
-        git("remote", "add", "origin", origin.toString());
+        git("remote", "add", "rehearsal", origin.toString());
     }
 
     // ---- the application's repository -----------------------------------------------
@@ -208,7 +298,7 @@ public final class Rehearsal implements AutoCloseable {
     }
 
     public void push() {
-        git("push", "--quiet", "--force", "origin", "HEAD:staging");
+        git("push", "--quiet", "--force", "rehearsal", "HEAD:staging");
     }
 
     /** Puts the work tree back to a commit's content (the next commit then undoes a fault). */
@@ -218,16 +308,46 @@ public final class Rehearsal implements AutoCloseable {
 
     // ---- installs with the command lines of HostCommands -------------------------------
 
+    /** The environment file: the secrets (Mangaki's settings file names it as [secrets] SECRET_FILE). */
     public String envFile() {
         return "# the environment file of the rehearsal\n"
-                + "DJANGO_SECRET_KEY=" + SECRET_KEY + "\n"
-                + "ALLOWED_HOSTS=" + String.join(",", env.domains()) + "\n"
-                + "DATABASE_PATH=" + root.resolve("srv/mangaki/" + ENV + "/shared/db.sqlite3") + "\n"
+                + "SECRET_KEY=" + SECRET_KEY + "\n"
                 + "SLACK_WEBHOOK_URL=" + slack.url() + "\n";
     }
 
+    /** The settings file, Mangaki's way (settings.ini): no secret in it, placeholders filled by env-install. */
+    public String settingsIni() {
+        return """
+                [secrets]
+                SECRET_FILE = ${VERDANDI_ENV_FILE}
+
+                [debug]
+                DEBUG = false
+
+                [hosts]
+                ALLOWED_HOSTS = %s
+
+                [pgsql]
+                DB_NAME = mangaki-%s
+                DB_USER = mangaki-%s
+                DB_HOST = %s
+
+                [deployment]
+                STATIC_ROOT = ${VERDANDI_STATIC_ROOT}
+                DATA_ROOT = ${VERDANDI_SHARED_DIR}/data
+
+                [sendfile]
+                url = /sendfile
+
+                [celery]
+                broker_url = ${VERDANDI_REDIS_URL}
+                result_backend = ${VERDANDI_REDIS_URL}
+                """.formatted(String.join(", ", env.domains()), ENV, ENV, base.resolve("pg/sock"));
+    }
+
     public Proc.Result installEnvironment() {
-        Proc.Result r = runScript(commands.installEnvironmentTokens(env, "127.0.0.1"), envFile());
+        Proc.Result r = runScript(commands.installEnvironmentTokens(env, "127.0.0.1"),
+                HostCommands.installInput(envFile(), Map.of("settings.ini", settingsIni())));
         envInstalled = envInstalled || r.exit() == 0;
         return r;
     }
@@ -252,6 +372,45 @@ public final class Rehearsal implements AutoCloseable {
     /** Runs a host script (or any command) with the rehearsal's root and seams in its environment. */
     public Proc.Result runScript(List<String> tokens, String stdin) {
         return Proc.run(tokens, scriptEnv, stdin, Duration.ofMinutes(3));
+    }
+
+    /** A GET through NGINX with the environment's main domain. */
+    public HttpProbe.Response front(String path) {
+        return HttpProbe.get(httpPort, DOMAIN, path);
+    }
+
+    /** The pid of a process unit of the environment (mangaki-staging@NAME.service), 0 when not running. */
+    public long processPid(String process) {
+        Path p = root.resolve("var/log/systemctl-stand-in/mangaki-" + ENV + "@" + process + ".service.pid");
+        if (!Files.exists(p)) {
+            return 0;
+        }
+        long pid = Long.parseLong(read(p).trim());
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isPresent() ? pid : 0;
+    }
+
+    /** Output of a unit as the stand-in logged it. */
+    public String unitLog(String unit) {
+        Path p = root.resolve("var/log/systemctl-stand-in/" + unit + ".log");
+        return Files.exists(p) ? read(p) : "";
+    }
+
+    /**
+     * Queues the application's task through the web (GET /task/TOKEN) and waits for a worker to
+     * run it; returns the revision whose code ran it, or null when none did within the limit.
+     */
+    public String taskRevision(String token, Duration limit) {
+        HttpProbe.Response queued = front("/task/" + token);
+        if (queued.status() != 200) {
+            return null;
+        }
+        String[] found = new String[1];
+        await(limit, () -> {
+            HttpProbe.Response r = front("/task-result/" + token);
+            found[0] = r.status() == 200 ? HttpProbe.revision(r) : null;
+            return found[0] != null;
+        });
+        return found[0];
     }
 
     public Proc.Result deployNow() {
@@ -371,6 +530,7 @@ public final class Rehearsal implements AutoCloseable {
         if (envInstalled) {
             removeEnvironment();
         }
+        runScript(List.of(RESOURCES.resolve("systemctl-stand-in").toString(), "stop", "redis-server.service"), null);
         if (nginxStarted) {
             run(List.of("nginx", "-c", nginxConf(), "-s", "stop"), Duration.ofSeconds(30));
         }
@@ -382,12 +542,21 @@ public final class Rehearsal implements AutoCloseable {
         // any process left behind by a failed test: stopped one by one, by id
         String marker = base.toString();
         ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains(marker))
+                .filter(p -> p.info().commandLine().orElse("").contains(marker) || cwdUnder(p, base))
                 .forEach(ProcessHandle::destroyForcibly);
         deleteTree(base);
     }
 
     // ---- helpers ------------------------------------------------------------------------
+
+    /** Whether the process works in the directory (Redis renames itself: its command line says nothing). */
+    private static boolean cwdUnder(ProcessHandle p, Path dir) {
+        try {
+            return Files.readSymbolicLink(Path.of("/proc/" + p.pid() + "/cwd")).startsWith(dir);
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return false;
+        }
+    }
 
     /** A command's output. */
     public record Result(String out) {
@@ -412,7 +581,13 @@ public final class Rehearsal implements AutoCloseable {
 
     /** Runs psql as postgres against the rehearsal's cluster. */
     public String psql(String sql) {
-        return Proc.run(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-A", "-t", "-d", "postgres", "-c", sql),
+        return psql("postgres", sql);
+    }
+
+    /** Runs psql as postgres in a database of the rehearsal's cluster. */
+    public String psql(String database, String sql) {
+        return Proc.run(List.of("runuser", "-u", "postgres", "--", "psql", "-X", "-A", "-t", "-v", "ON_ERROR_STOP=1",
+                        "-d", database, "-c", sql),
                 scriptEnv, null, Duration.ofSeconds(30), base).requireSuccess().output().trim();
     }
 
@@ -440,7 +615,7 @@ public final class Rehearsal implements AutoCloseable {
         }
     }
 
-    static void write(Path p, String text) {
+    public static void write(Path p, String text) {
         try {
             Files.writeString(p, text);
         } catch (IOException e) {

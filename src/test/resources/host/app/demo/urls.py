@@ -1,7 +1,0 @@
-from django.urls import path
-
-from notes import views
-
-urlpatterns = [
-    path("", views.home),
-]
