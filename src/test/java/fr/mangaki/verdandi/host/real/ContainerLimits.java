@@ -43,7 +43,13 @@ public final class ContainerLimits {
             new Limit(Kind.CLOUD_INIT, Pattern.compile("^sysctl: permission denied on key \"(kernel\\.pid_max|vm\\.swappiness"
                     + "|fs\\.protected_(fifos|hardlinks|regular|symlinks))\"$"),
                     "a container may not set the host kernel's keys: runcmd's `sysctl --system` (Debian's defaults"
-                            + " and the droplets' vm.swappiness) is refused them"));
+                            + " and the droplets' vm.swappiness) is refused them"),
+            new Limit(Kind.CLOUD_INIT, Pattern.compile("^Failed to dump process list for '[a-z0-9@._-]+\\.service',"
+                    + " ignoring: Input/output error$"),
+                    "systemd 252 in a container on this host's legacy cgroup hierarchy (`systemctl status`"
+                            + " says \"Tainted: cgroupsv1\") cannot always list a unit's processes; `systemctl status`,"
+                            + " which a package's trigger runs (nginx's), warns and goes on (systemd issues 22089,"
+                            + " 32259). A droplet's Debian 12 runs the unified hierarchy"));
 
     /** The lines of cloud-init's output log that tell of a problem (apt's progress lines aside). */
     public static final Pattern PROBLEM = Pattern.compile("(?i)error|fail|denied|not found|cannot|unable|warn");

@@ -23,6 +23,9 @@ class ContainerLimitsTest {
             CLOUD_INIT  | env-install: error: psql is missing                                                | false
             CLOUD_INIT  | hostname: Temporary failure in name resolution                                     | false
             CLOUD_INIT  | swapfile.swap                                                                      | false
+            CLOUD_INIT  | Failed to dump process list for 'nginx.service', ignoring: Input/output error      | true
+            CLOUD_INIT  | Failed to dump process list for 'nginx.service', ignoring: Permission denied       | false
+            CLOUD_INIT  | Failed to start nginx.service: Input/output error                                  | false
             FAILED_UNIT | swapfile.swap                                                                      | false
             FAILED_UNIT | nginx.service                                                                      | false
             FAILED_UNIT | mangaki@production.service                                                         | false
