@@ -58,6 +58,8 @@ public final class RealHosts implements AutoCloseable {
     static final String PLATFORM_STACK = "mangaki/mangaki/production";
     static final String ADMIN_USER = fr.mangaki.verdandi.cloudinit.HostSpec.DEFAULT_ADMIN_USER;
     private static final Path LOCK = Path.of("/run/lock/verdandi-real-hosts.lock");
+    /** This host's own certificate authorities (Debian's update-ca-certificates reads them). */
+    static final Path HOST_CAS = Path.of("/usr/local/share/ca-certificates");
     private static final Duration BOOT = Duration.ofMinutes(12);
     private static final Duration LIVE = Duration.ofMinutes(4);
     private static final List<String> STACKS = List.of("production", "staging");
@@ -548,13 +550,29 @@ public final class RealHosts implements AutoCloseable {
     /**
      * What an operator does once on a platform using a private ACME server: the front trusts
      * its CA. The application brings its own dependencies (its lock, from PyPI and npm's
-     * registry; Redis from Debian, by env-install), as on a droplet.
+     * registry; Redis from Debian, by env-install), as on a droplet; where this host reaches
+     * the registries through a TLS-inspecting proxy, the app trusts the proxy's certificate
+     * authorities as this host does (those of {@link #HOST_CAS}; none on most hosts).
      */
     private void operatorSetUp() {
         Machine front = machines.get("front");
-        Proc.Result trust = ssh(front, "sudo -n tee /usr/local/share/ca-certificates/verdandi-acme-ca.crt >/dev/null"
-                + " && sudo -n update-ca-certificates", read(base.resolve("pebble/ca.pem")), Duration.ofMinutes(2));
-        requireSuccess(front, "trusting the ACME server's CA", trust);
+        trust(front, "verdandi-acme-ca.crt", read(base.resolve("pebble/ca.pem")));
+        try (var cas = Files.list(HOST_CAS)) {
+            for (Path ca : cas.filter(p -> p.getFileName().toString().endsWith(".crt")).sorted().toList()) {
+                trust(machines.get("app"), "verdandi-host-" + ca.getFileName(), read(ca));
+                log.info("app: trusts this host's " + ca.getFileName() + " (its registries are reached through it)");
+            }
+        } catch (java.nio.file.NoSuchFileException e) {
+            // no local certificate authority on this host
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The machine's system trust store takes {@code pem} (update-ca-certificates). */
+    private void trust(Machine m, String name, String pem) {
+        requireSuccess(m, "trusting " + name, ssh(m, "sudo -n tee /usr/local/share/ca-certificates/" + name
+                + " >/dev/null && sudo -n update-ca-certificates", pem, Duration.ofMinutes(2)));
     }
 
     /**
