@@ -80,6 +80,7 @@ public final class RealHosts implements AutoCloseable {
     private Process pebble;
     private Path pebbleRoot;
     private Path work;
+    private volatile boolean closed;
 
     /** Where progress goes (standard error for the bench, the test's output for JUnit). */
     public interface Log {
@@ -196,10 +197,12 @@ public final class RealHosts implements AutoCloseable {
                 vpc.addAll(List.of("--domain", d + "=" + FRONT));
             }
         }
-        vpcUp = true;
-        sh(Duration.ofMinutes(1), vpc.toArray(String[]::new));
-        createOrigin();
-        startPebble();
+        starting("the VPC, the origin and Pebble", () -> {
+            vpcUp = true;
+            sh(Duration.ofMinutes(1), vpc.toArray(String[]::new));
+            createOrigin();
+            startPebble();
+        });
     }
 
     /**
@@ -395,10 +398,12 @@ public final class RealHosts implements AutoCloseable {
             Machine m = new Machine(role, address, base.resolve("machines/" + role));
             Path userData = base.resolve("user-data-" + role);
             write(userData, renderUserData(role));
-            machines.put(role, m);
-            sh(Duration.ofMinutes(1), RESOURCES.resolve("machine").toString(), "start", m.dir().toString(),
-                    "--image", image.toString(), "--name", "mangaki-" + role, "--address", address + "/24",
-                    "--gateway", GATEWAY, "--user-data", userData.toString());
+            starting("machine " + role, () -> {
+                machines.put(role, m);
+                sh(Duration.ofMinutes(1), RESOURCES.resolve("machine").toString(), "start", m.dir().toString(),
+                        "--image", image.toString(), "--name", "mangaki-" + role, "--address", address + "/24",
+                        "--gateway", GATEWAY, "--user-data", userData.toString());
+            });
         }
         log.info("machines launched; cloud-init installs their packages (a few minutes)");
         for (Machine m : machines.values()) {
@@ -775,12 +780,15 @@ public final class RealHosts implements AutoCloseable {
      * shutdown. With the reboot asked for from inside a session, and logins polling for the new
      * boot while the old one went down, the shutdown was seen, on a loaded host, to wait on the
      * stop of the admin user's session manager ({@code user@1000.service}) until its 2-minute
-     * {@code TimeoutStopSec}. A stop job that still times out is named in the log.
+     * {@code TimeoutStopSec}. The units whose stop the shutdown waited on (systemd's status
+     * line on the console, {@link #stopJobsShown}) and any stop that timed out (the previous
+     * boot's journal) are named in the log; docs/real-hosts.md says what was measured.
      */
     private boolean reboot(Machine m) {
         String before = ssh(m, "cat /proc/sys/kernel/random/boot_id", null, Duration.ofMinutes(1)).output().strip();
         Path console = m.dir().resolve("console.log");
         long downs = powerCycles(console);
+        int consoleBefore = read(console).length();
         log.info("rebooting " + m.name() + " (sessions of the admin user open before: "
                 + ssh(m, "loginctl list-sessions --no-legend | wc -l", null, Duration.ofMinutes(1)).output().strip()
                 + ", this one included)");
@@ -799,10 +807,16 @@ public final class RealHosts implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new IllegalStateException(e.getMessage() + "\n" + tail(console), e);
         }
-        String slow = ssh(m, "sudo -n journalctl -b -1 --no-pager -o short-monotonic | grep -E -i"
-                + " 'timed out|A stop job is running' || true", null, Duration.ofMinutes(1)).output().strip();
+        // what the shutdown waited on: systemd shows it on the console while it waits, and
+        // journals a stop that timed out
+        String shutdown = read(console);
+        List<String> waits = stopJobsShown(shutdown.substring(Math.min(consoleBefore, shutdown.length())));
+        String timedOut = ssh(m, "sudo -n journalctl -b -1 --no-pager -o short-monotonic | grep -F 'timed out' || true",
+                null, Duration.ofMinutes(1)).output().strip();
         log.info(m.name() + ": SSH answers from the new boot " + seconds(start) + " s after the reboot was asked for"
-                + (slow.isEmpty() ? "; no stop job timed out in the shutdown" : "; the shutdown waited on:\n" + slow));
+                + (waits.isEmpty() && timedOut.isEmpty() ? "; the shutdown waited on no stop job"
+                : "; the shutdown waited on the stop of " + (waits.isEmpty() ? "(none shown)" : String.join(", ", waits))
+                + (timedOut.isEmpty() ? "" : "\n" + timedOut)));
         for (String stack : STACKS) {
             EnvironmentSettings env = stacks.get(stack).environment();
             awaitServed(env, git("rev-parse", "origin/" + env.branch()).trim(), "the live release after the reboot");
@@ -810,6 +824,22 @@ public final class RealHosts implements AutoCloseable {
         log.info(m.name() + " rebooted; both environments serve again after " + seconds(start) + " s");
         return true;
     }
+
+    /**
+     * The units whose stop systemd showed it waiting on, in the console text of a shutdown:
+     * {@code A stop job is running for DESCRIPTION (2s / 2min)} or, with unit names as the
+     * status format, {@code Job UNIT/stop running (2s / 2min)} (systemd's status line,
+     * rewritten in place with carriage returns and colours).
+     */
+    static List<String> stopJobsShown(String console) {
+        return console.lines().map(l -> ANSI.matcher(l).replaceAll(""))
+                .map(STOP_JOB::matcher).filter(Matcher::find)
+                .map(w -> w.group(1) != null ? w.group(1) : w.group(2)).distinct().toList();
+    }
+
+    private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;]*[A-Za-z]");
+    private static final Pattern STOP_JOB = Pattern.compile(
+            "A stop job is running for (.+?) \\(|Job (\\S+)/stop running \\(");
 
     /** How many times the machine's boot loop has seen systemd-nspawn end: each reboot or power-off adds one. */
     private static long powerCycles(Path console) {
@@ -928,8 +958,13 @@ public final class RealHosts implements AutoCloseable {
         }
     }
 
+    /** Stops everything the run started and removes its directory; a second call does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             stopAll();
             String marker = base.toString();
@@ -951,6 +986,17 @@ public final class RealHosts implements AutoCloseable {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    /**
+     * Starts something {@link #close()} must stop, unless close already ran: a signal can end
+     * the run while it boots, and close then waits for the start to be done.
+     */
+    private synchronized void starting(String what, Runnable start) {
+        if (closed) {
+            throw new IllegalStateException("the run was stopped: " + what + " not started");
+        }
+        start.run();
+    }
 
     private List<String> client(String user, String host) {
         return List.of("ssh", "-i", admin.privateKey().toString(), "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes",
