@@ -52,6 +52,8 @@ public final class RealHosts implements AutoCloseable {
     static final String GATEWAY = "10.110.0.1";
     static final String FRONT = "10.110.0.2";
     static final String APP = "10.110.0.3";
+    /** A third, short-lived machine booted from user data cloud-init rejects. */
+    static final String PROBE = "10.110.0.4";
     static final String ORIGIN = "git://" + GATEWAY + "/app.git";
     static final String ACME_DIRECTORY = "https://" + GATEWAY + ":14000/dir";
     static final String ACME_EMAIL = "ops@mangaki.fr";
@@ -81,6 +83,7 @@ public final class RealHosts implements AutoCloseable {
     private Path pebbleRoot;
     private Path work;
     private volatile boolean closed;
+    private Machine probe;
 
     /** Where progress goes (standard error for the bench, the test's output for JUnit). */
     public interface Log {
@@ -136,6 +139,10 @@ public final class RealHosts implements AutoCloseable {
         for (String stack : STACKS) {
             up(stack);
         }
+        for (Machine m : machines.values()) {
+            cloudInitErrors += checkCloudInit(m);
+            failedUnits += checkUnits(m);
+        }
         int served = 0;
         int tls = 0;
         for (String stack : STACKS) {
@@ -147,6 +154,7 @@ public final class RealHosts implements AutoCloseable {
             tls += checkTls(env) ? 1 : 0;
         }
         checkRenewal();
+        checkFailingHostScriptIsSeen();
         List<Double> commitToLive = pushes(3);
         checkGunicornRestart(stacks.get("production").environment());
         int rebootRecovered = reboot(machines.get("app")) ? 1 : 0;
@@ -405,12 +413,61 @@ public final class RealHosts implements AutoCloseable {
                         "--gateway", GATEWAY, "--user-data", userData.toString());
             });
         }
+        probe = new Machine("probe", PROBE, base.resolve("machines/probe"));
+        write(base.resolve("user-data-probe"), rejectedUserData());
+        starting("machine probe", () -> sh(Duration.ofMinutes(1), RESOURCES.resolve("machine").toString(), "start",
+                probe.dir().toString(), "--image", image.toString(), "--name", "probe", "--address", PROBE + "/24",
+                "--gateway", GATEWAY, "--user-data", base.resolve("user-data-probe").toString()));
         log.info("machines launched; cloud-init installs their packages (a few minutes)");
+        double ready = 0;
         for (Machine m : machines.values()) {
             awaitCloudInit(m);
-            log.info(m.name() + " is ready after " + seconds(start) + " s");
+            ready = seconds(start);
+            log.info(m.name() + " is ready after " + ready + " s");
         }
-        return seconds(start);
+        checkRejectedUserDataIsSeen();
+        return ready;
+    }
+
+    /**
+     * User data that cloud-init's schema rejects: the admin user with the run's key (so the
+     * check can log in), and two keys of the wrong type or value. Cloud-init 22.4 boots with
+     * it, says {@code status: done} and only warns.
+     */
+    private String rejectedUserData() {
+        return """
+                #cloud-config
+                users:
+                  - name: %s
+                    sudo: "ALL=(ALL) NOPASSWD:ALL"
+                    shell: /bin/bash
+                    ssh_authorized_keys: ["%s"]
+                write_files:
+                  - path: /etc/verdandi-probe
+                    content: probe
+                    encoding: no-such-encoding
+                ntp:
+                  enabled: "perhaps"
+                """.formatted(ADMIN_USER, admin.publicKey().strip());
+    }
+
+    /** The probe's rejected user data fails the check, naming the machine and the modules; then it is stopped. */
+    private void checkRejectedUserDataIsSeen() {
+        awaitCloudInit(probe);
+        try {
+            checkCloudInit(probe);
+            throw new AssertionError("user data cloud-init rejects went unseen by the check");
+        } catch (IllegalStateException e) {
+            if (!e.getMessage().startsWith("machine probe: cloud-init rejects the user data (modules ntp, write_files)")
+                    || !e.getMessage().contains("'perhaps' is not of type 'boolean'")
+                    || !e.getMessage().contains("end of /var/log/cloud-init-output.log on probe")) {
+                throw new AssertionError("the check did not name the machine, the modules and the schema's errors: "
+                        + e.getMessage(), e);
+            }
+            log.info("probe: user data cloud-init rejects is reported with its modules and errors, as it should");
+        } finally {
+            stopMachine(probe);
+        }
     }
 
     /**
@@ -487,6 +544,12 @@ public final class RealHosts implements AutoCloseable {
                 continue;
             }
             faults++;
+            if (problem.contains("Invalid cloud-config provided")) {
+                String errors = ssh(m, "sudo -n cloud-init schema --system 2>&1 || true", null,
+                        Duration.ofMinutes(1)).output().strip();
+                throw new IllegalStateException("machine " + m.name() + ": cloud-init rejects the user data (modules "
+                        + String.join(", ", schemaModules(errors)) + "):\n" + errors + "\n" + outputTail(m));
+            }
             throw new IllegalStateException("machine " + m.name() + ": cloud-init module " + moduleOf(problem)
                     + " reports: " + problem + "\n" + status.output() + outputTail(m));
         }
@@ -548,6 +611,25 @@ public final class RealHosts implements AutoCloseable {
         }
         Matcher warning = Pattern.compile("(cc_[a-z_]+)\\.py\\[WARNING\\]").matcher(problem);
         return warning.find() ? warning.group(1) : "(runcmd or a module's output)";
+    }
+
+    /**
+     * The top-level keys (the modules' configuration) that {@code cloud-init schema} names in
+     * its errors: {@code Cloud config schema errors: ntp.enabled: 'x' is not of type
+     * 'boolean', write_files.0.encoding: ...}, sorted.
+     */
+    static List<String> schemaModules(String schemaOutput) {
+        int at = schemaOutput.indexOf("schema errors:");
+        if (at < 0) {
+            return List.of("(cloud-init schema names none)");
+        }
+        Matcher key = Pattern.compile("(?:errors: |, )([a-z][a-z0-9_]*)(?:\\.[\\w.-]+)?: ")
+                .matcher(schemaOutput.substring(at));
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+        while (key.find()) {
+            keys.add(key.group(1));
+        }
+        return keys.isEmpty() ? List.of("(cloud-init schema names none)") : List.copyOf(keys);
     }
 
     // ---- pulumi up's remote half ----------------------------------------------------------
@@ -640,6 +722,32 @@ public final class RealHosts implements AutoCloseable {
             requireSuccess(machineAt(c.host()), name + " (delete)", r);
             log.info("  " + name + " deleted" + lastLine(r.stderr()));
         }
+    }
+
+    /**
+     * The very command line of {@code production-app-install}, its standard input cut short
+     * (as a dropped connection leaves it): env-install fails before changing anything, the
+     * run's check names the machine, the command and the script's error, and the
+     * environment still serves its release.
+     */
+    private void checkFailingHostScriptIsSeen() {
+        EnvironmentSettings env = stacks.get("production").environment();
+        String name = env.name() + "-app-install";
+        RemoteCommandInputs c = programs.get("production").remoteCommand(name);
+        String stdin = c.stdin();
+        String cut = stdin.substring(0, stdin.lastIndexOf("\n--"));
+        try {
+            requireSuccess(machineAt(c.host()), name + " (create)", sshAs(c, c.create(), cut));
+            throw new AssertionError("a failing host script went unseen: " + name + " with its input cut short");
+        } catch (IllegalStateException e) {
+            if (!e.getMessage().startsWith("machine app: " + name + " (create) failed (exit 1)")
+                    || !e.getMessage().contains("env-install: error: standard input: the bundle does not end with")) {
+                throw new AssertionError("the check did not name the machine, the command and the script's error: "
+                        + e.getMessage(), e);
+            }
+            log.info("app: a failing host script is reported with the machine, the command and its error, as it should");
+        }
+        awaitServed(env, git("rev-parse", "origin/" + env.branch()).trim(), "the live release after a failed install");
     }
 
     private Machine machineAt(String address) {
@@ -923,21 +1031,35 @@ public final class RealHosts implements AutoCloseable {
         String marker = base.toString();
         ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker))
                 .forEach(p -> left.add("host: process " + p.pid() + " " + p.info().commandLine().orElse("")));
-        for (Machine m : machines.values()) {
+        List<Machine> all = new ArrayList<>(machines.values());
+        if (probe != null) {
+            all.add(probe);
+        }
+        for (Machine m : all) {
             if (running(m)) {
                 left.add("host: machine " + m.name() + " still running");
             }
         }
     }
 
+    private void stopMachine(Machine m) {
+        if (!Files.exists(m.dir())) {
+            return;
+        }
+        Proc.Result r = Proc.run(List.of(RESOURCES.resolve("machine").toString(), "stop", m.dir().toString()),
+                Map.of(), null, Duration.ofMinutes(3));
+        if (r.exit() != 0) {
+            log.info("stopping " + m.name() + ": " + r.output());
+        }
+    }
+
     /** Stops the machines, the VPC, Pebble and git daemon; safe to call twice. */
     private void stopAll() {
         for (Machine m : machines.values()) {
-            Proc.Result r = Proc.run(List.of(RESOURCES.resolve("machine").toString(), "stop", m.dir().toString()),
-                    Map.of(), null, Duration.ofMinutes(3));
-            if (r.exit() != 0) {
-                log.info("stopping " + m.name() + ": " + r.output());
-            }
+            stopMachine(m);
+        }
+        if (probe != null) {
+            stopMachine(probe);
         }
         for (Process p : new Process[] {pebble, gitDaemon}) {
             if (p != null && p.isAlive()) {

@@ -40,6 +40,17 @@ class RealHostsTest {
     }
 
     @Test
+    void namesTheModulesOfTheSchemaErrors() {
+        // what `cloud-init schema --system` (22.4) printed on a machine of the rehearsal
+        String printed = "Cloud config schema deprecations: \nError:\nCloud config schema errors: ntp.enabled: 'perhaps'"
+                + " is not of type 'boolean', write_files.0.encoding: 'no-such-encoding' is not one of ['gz', 'gzip',"
+                + " 'gz+base64', 'gzip+base64', 'gz+b64', 'gzip+b64', 'b64', 'base64', 'text/plain']\n";
+        assertEquals(List.of("ntp", "write_files"), RealHosts.schemaModules(printed));
+        assertEquals(List.of("packages"), RealHosts.schemaModules("Cloud config schema errors: packages: 3 is not of type 'array'"));
+        assertEquals(List.of("(cloud-init schema names none)"), RealHosts.schemaModules("Valid cloud-config: system userdata"));
+    }
+
+    @Test
     void takesTheMedianOfOddAndEvenCounts() {
         assertEquals(8.6, RealHosts.median(List.of(9.3, 8.6, 7.1)));
         assertEquals(8.0, RealHosts.median(List.of(9.0, 7.0, 10.0, 6.0, 8.5, 7.5)));
