@@ -10,6 +10,7 @@ import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestResult;
 import fr.mangaki.verdandi.component.HostAccess;
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.component.internal.Ssh;
 import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.PublicKey;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -151,7 +153,8 @@ class ProgramTest {
 
         Mocks.ResourceArgs front = recorder.named("production-front-site");
         String privateIp = (String) PulumiTest.extractValue(result.output("appPrivateIpv4"));
-        assertEquals(commands.installSite(settings.environment(), privateIp, advice), front.inputs.get("create"));
+        assertEquals(commands.installSite(settings.environment(), privateIp, settings.acme().orElseThrow(), advice),
+                front.inputs.get("create"));
         assertTrue(((String) front.inputs.get("create")).contains(HostFiles.digest(HostRole.FRONT)));
         assertEquals(commands.removeSite("production"), front.inputs.get("delete"));
         assertFalse(front.inputs.containsKey("triggers"));
@@ -296,6 +299,32 @@ class ProgramTest {
         assertEquals("mangaki.fr", PulumiTest.extractValue(result.output("zone")));
         assertTrue(String.valueOf(PulumiTest.extractValue(result.output("appPrivateIpv4"))).startsWith("10.110.0."));
         assertEquals("verdandi", PulumiTest.extractValue(result.output("adminUser")));
+        assertEquals(Map.of("directory", Acme.LETS_ENCRYPT), PulumiTest.extractValue(result.output("acme")));
+    }
+
+    @Test
+    void stagingGetsItsCertificatesFromThePlatformsAcmeServer() {
+        Map<String, Object> config = new HashMap<>(StackFile.readConfig(StackFile.of(PROJECT, "production")));
+        config.put("mangaki:acme", Map.of("directory", "https://10.110.0.1:14000/dir", "email", "ops@mangaki.fr"));
+        StackSettings production = StackSettings.parse("production", config);
+        TestResult platform = recorder.run(StackSettings.PROJECT, "production",
+                ctx -> Program.declare(ctx, production, new TestAccess()));
+        Acme acme = new Acme("https://10.110.0.1:14000/dir", Optional.of("ops@mangaki.fr"));
+        String appPrivateIp = (String) PulumiTest.extractValue(platform.output("appPrivateIpv4"));
+        HostCommands commands = HostCommands.standard();
+        assertEquals(commands.installSite(production.environment(), appPrivateIp, acme,
+                        "run pulumi up of this stack again (its host-files command did not complete)"),
+                recorder.named("production-front-site").inputs.get("create"));
+
+        StackSettings staging = StackFile.load(StackFile.of(PROJECT, "staging"));
+        RecordingMocks guest = new RecordingMocks(Map.of(),
+                Map.of("mangaki/mangaki/production", RecordingMocks.stackOutputs(platform)));
+        guest.run(StackSettings.PROJECT, "staging", ctx -> Program.declare(ctx, staging, new TestAccess()));
+        RecordingMocks.RemoteCommandInputs site = guest.remoteCommand("staging-front-site");
+        assertEquals(commands.installSite(staging.environment(), appPrivateIp, acme,
+                "run pulumi up -s production first"), site.create());
+        assertTrue(site.create().contains("--acme-directory https://10.110.0.1:14000/dir --acme-email ops@mangaki.fr"),
+                site.create());
     }
 
     private String idOf(String name) {

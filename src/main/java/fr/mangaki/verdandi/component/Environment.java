@@ -159,7 +159,8 @@ public final class Environment extends ComponentResource {
      * Installs the environment over SSH as the platform's admin user, with the host scripts
      * cloud-init put on the droplets: on the app droplet {@code env-install} (its env file
      * on standard input, written mode 0600 for the environment's user), on the front
-     * {@code site-install} (its server block, proxying to the app droplet's private address).
+     * {@code site-install} (its server block, proxying to the app droplet's private address, and
+     * its certificates from the platform's ACME server).
      * Both run again when the settings, the env file or the host scripts change (their command
      * lines carry the host files' version, and the app's the env and settings files'); deleting the
      * environment runs {@code env-remove} and {@code site-remove}.
@@ -229,8 +230,8 @@ public final class Environment extends ComponentResource {
                 .map(PlatformHandle.AppHost::privateIpv4).toList();
         Optional<String> poolTag = platform.appPoolTag();
         Output<String> installSite = Output.tuple(fr.mangaki.verdandi.resource.internal.Inputs.all(serving),
-                        fr.mangaki.verdandi.resource.internal.Inputs.all(standby))
-                .applyValue(t -> commands.installSite(settings, t.t1, t.t2, poolTag, refresh));
+                        fr.mangaki.verdandi.resource.internal.Inputs.all(standby), platform.acme())
+                .applyValue(t -> commands.installSite(settings, t.t1, t.t2, poolTag, t.t3, refresh));
         installBackups(name, platform, access, commands, key, app, frontAfter, refresh);
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))

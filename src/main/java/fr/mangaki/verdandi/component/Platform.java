@@ -13,6 +13,7 @@ import fr.mangaki.verdandi.component.internal.Ssh;
 import fr.mangaki.verdandi.resource.command.RemoteCommand;
 import fr.mangaki.verdandi.resource.command.RemoteCommandArgs;
 import fr.mangaki.verdandi.cloudinit.HostSpec;
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.AppLayout;
 import fr.mangaki.verdandi.config.Backups;
@@ -242,6 +243,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
         out.put(PlatformReference.ADMIN_USER, adminUser());
         out.put(PlatformReference.APP_HOST_COUNT, Output.of(appHosts.size()
                 + args.appLayout().autoscale().map(AppLayout.Autoscale::max).orElse(0)));
+        out.put(PlatformReference.ACME, Output.of(PlatformReference.acmeOutput(args.acme())));
         return out;
     }
 
@@ -299,6 +301,11 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     @Override
     public Output<String> adminUser() {
         return Output.of(ADMIN_USER);
+    }
+
+    @Override
+    public Output<Acme> acme() {
+        return Output.of(args.acme());
     }
 
     @Override

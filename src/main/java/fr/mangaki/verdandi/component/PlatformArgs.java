@@ -1,6 +1,7 @@
 package fr.mangaki.verdandi.component;
 
 import fr.mangaki.verdandi.component.internal.Cidr;
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.AppLayout;
 import fr.mangaki.verdandi.config.Backups;
@@ -30,9 +31,10 @@ import java.util.regex.Pattern;
  * {@code debian-12-x64}; the app droplet backed up weekly on Sunday at 4 UTC; no alerts; the
  * app droplet and the zone protected; nothing imported; the databases on the app droplet
  * ({@link Database#local()}); one app droplet, no autoscale pool, no standby
- * ({@link AppLayout#single()}). A managed database cluster, when there is one, is protected too. The zone ({@code domain}), at least
- * one SSH key, at least one admin network and the credentials ({@code access}) have no good
- * default and are required.
+ * ({@link AppLayout#single()}); certificates from Let's Encrypt, with no contact e-mail. A
+ * managed database cluster, when there is one, is protected too. The zone ({@code domain}), at
+ * least one SSH key, at least one admin network and the credentials ({@code access}) have no
+ * good default and are required.
  */
 public final class PlatformArgs {
     /** The droplets' image unless told otherwise. */
@@ -203,6 +205,17 @@ public final class PlatformArgs {
             return app.count() + (app.standby() ? 1 : 0);
         }
     }
+    /**
+     * {@code acme.directory}: the directory URL of an ACME server (RFC 8555 section 7.1.1), over
+     * HTTPS as the RFC requires; a host and port, no user, query or fragment.
+     */
+    public static final Rule<String> ACME_DIRECTORY = Rule.matching(
+            Pattern.compile("https://[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]{1,5})?(/[A-Za-z0-9._~%/-]*)?"),
+            "an https:// URL of an ACME directory",
+            List.of(Acme.LETS_ENCRYPT, "https://acme-staging-v02.api.letsencrypt.org/directory",
+                    "https://10.110.0.1:14000/dir"),
+            List.of("http://acme.example.org/directory", "acme-v02.api.letsencrypt.org/directory",
+                    "https://user@acme.example.org/dir", "https://acme.example.org/dir?x=1", "https://"));
 
     private final String region;
     private final String domain;
@@ -213,6 +226,7 @@ public final class PlatformArgs {
     private final List<String> sshKeys;
     private final List<String> adminCidrs;
     private final Optional<Alerts> alerts;
+    private final Acme acme;
     private final List<String> unprotected;
     private final Optional<String> importZone;
     private final Map<String, String> importSshKeys;
@@ -248,6 +262,7 @@ public final class PlatformArgs {
         this.sshKeys = List.copyOf(b.sshKeys);
         this.adminCidrs = List.copyOf(b.adminCidrs);
         this.alerts = Optional.ofNullable(b.alerts);
+        this.acme = b.acme;
         this.unprotected = List.copyOf(b.unprotect);
         this.importZone = Optional.ofNullable(b.importZone);
         this.importSshKeys = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.importSshKeys));
@@ -329,6 +344,20 @@ public final class PlatformArgs {
     }
 
     /**
+     * The ACME server the front gets every environment's certificates from, and the account's
+     * contact. Default: Let's Encrypt's production directory, no contact.
+     *
+     * <p>It is the platform's, not each environment's: the front droplet is the platform's, and
+     * on it one certbot holds the ACME account (per server, in {@code /etc/letsencrypt/accounts}),
+     * answers HTTP-01 challenges from one webroot through its one NGINX, and renews every
+     * certificate with one timer. A guest stack's environment gets its certificates from the
+     * same server, read through its {@link PlatformReference}, and cannot choose another.
+     */
+    public Acme acme() {
+        return acme;
+    }
+
+    /**
      * Whether {@code resource} is protected: {@code pulumi up} refuses to replace or destroy it.
      * Default: the app droplet and the zone are, unless {@code unprotect} names them.
      */
@@ -371,6 +400,7 @@ public final class PlatformArgs {
         private List<String> sshKeys;
         private List<String> adminCidrs;
         private Alerts alerts;
+        private Acme acme = Acme.letsEncrypt();
         private final List<String> unprotect = new ArrayList<>();
         private String importZone;
         private final Map<String, String> importSshKeys = new LinkedHashMap<>();
@@ -467,6 +497,12 @@ public final class PlatformArgs {
             return this;
         }
 
+        /** @see PlatformArgs#acme() */
+        public Builder acme(Acme acme) {
+            this.acme = Objects.requireNonNull(acme, "acme");
+            return this;
+        }
+
         /**
          * Lifts the protection of {@code resources} ({@code app}, {@code zone}) so that
          * {@code pulumi up} may replace or destroy them. Move their data first
@@ -536,6 +572,8 @@ public final class PlatformArgs {
                         .check("alerts.memoryPercent", alerts.memoryPercent(), PERCENT)
                         .check("alerts.diskPercent", alerts.diskPercent(), PERCENT);
             }
+            v.check("acme.directory", acme.directory(), ACME_DIRECTORY);
+            acme.email().ifPresent(email -> v.check("acme.email", email, EMAIL));
             v.checkEach("unprotect", unprotect, UNPROTECT);
             checkImports(v);
             checkLayout(v);

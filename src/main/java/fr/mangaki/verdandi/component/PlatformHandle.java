@@ -1,6 +1,7 @@
 package fr.mangaki.verdandi.component;
 
 import com.pulumi.core.Output;
+import fr.mangaki.verdandi.config.Acme;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +34,9 @@ public interface PlatformHandle {
 
     /** The user Verdandi logs in as over SSH on both droplets. */
     Output<String> adminUser();
+
+    /** The ACME server the front gets the environments' certificates from ({@link PlatformArgs#acme()}). */
+    Output<Acme> acme();
 
     /** The environments the platform already hosts: name to {@code {port, domains}}. */
     Output<Map<String, EnvironmentSlot>> environments();

@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.StackReference;
 import com.pulumi.resources.StackReferenceArgs;
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.Rule;
 import fr.mangaki.verdandi.config.Validation;
@@ -11,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -30,6 +32,8 @@ public final class PlatformReference implements PlatformHandle {
     static final String APP_HOST_COUNT = "appHostCount";
     static final String VPC_ID = "vpcId";
     static final String ADMIN_USER = "adminUser";
+    /** The stack output naming the front's ACME server: {@code {directory, email}}, no e-mail when it has none. */
+    public static final String ACME = "acme";
     /** The stack output listing the platform's environments: name to {port, domains}. */
     public static final String ENVIRONMENTS = "environments";
 
@@ -101,6 +105,14 @@ public final class PlatformReference implements PlatformHandle {
         return out;
     }
 
+    /** The {@link #ACME} output of a platform whose front gets its certificates from {@code acme}. */
+    static Map<String, String> acmeOutput(Acme acme) {
+        Map<String, String> out = new LinkedHashMap<>();
+        out.put("directory", acme.directory());
+        acme.email().ifPresent(email -> out.put("email", email));
+        return out;
+    }
+
     private Output<String> string(String key) {
         return reader.read(stack, key).applyValue(String::valueOf);
     }
@@ -158,6 +170,18 @@ public final class PlatformReference implements PlatformHandle {
     @Override
     public Output<String> adminUser() {
         return string(ADMIN_USER);
+    }
+
+    @Override
+    public Output<Acme> acme() {
+        return reader.read(stack, ACME).applyValue(PlatformReference::acme);
+    }
+
+    private static Acme acme(Object value) {
+        if (!(value instanceof Map<?, ?> m) || !(m.get("directory") instanceof String directory)) {
+            throw new IllegalStateException("the platform's stack output " + ACME + " is not {directory, email}: " + value);
+        }
+        return new Acme(directory, Optional.ofNullable(m.get("email")).map(String::valueOf));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.mangaki.verdandi.host;
 
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.ApplicationSettings;
 import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
@@ -217,27 +218,56 @@ public final class HostCommands {
     }
 
     /**
+     * {@link #installSite(EnvironmentSettings, String, String)}, and the certificate of every
+     * domain from the ACME server {@code acme} (HTTP-01 through the front), renewed by certbot's
+     * timer.
+     */
+    public String installSite(EnvironmentSettings env, String appPrivateAddress, Acme acme, String refresh) {
+        return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.FRONT, refresh) + "; "
+                + ShellQuote.join(installSiteTokens(env, appPrivateAddress, null, null, acme));
+    }
+
+    /** The tokens of {@link #installSite(EnvironmentSettings, String, Acme, String)}; {@code acme} may be null (no ACME). */
+    public List<String> installSiteTokens(EnvironmentSettings env, String appPrivateAddress,
+                                          String listenHttp, String listenHttps, Acme acme) {
+        List<String> t = installSiteTokens(env, appPrivateAddress, listenHttp, listenHttps);
+        if (acme != null) {
+            t.addAll(List.of("--acme-directory", acme.directory()));
+            acme.email().ifPresent(e -> t.addAll(List.of("--acme-email", e)));
+        }
+        return t;
+    }
+
+    /**
      * Installs or updates the environment's server block on the front for several app droplets
      * (docs/growth.md): its domains proxied to an upstream of every serving address (passive
      * health checks: a droplet that fails is taken out for a while), the standby addresses as
      * backup servers, and the members of the autoscale pool of tag {@code poolTag}, which the
-     * front's {@code pool-sync} timer discovers. With one address and nothing else, the same
-     * command as {@link #installSite(EnvironmentSettings, String, String)}.
+     * front's {@code pool-sync} timer discovers; certificates from {@code acme}. With one address
+     * and nothing else, the same command as {@link #installSite(EnvironmentSettings, String, Acme, String)}:
+     * what the program runs.
      */
     public String installSite(EnvironmentSettings env, List<String> appPrivateAddresses, List<String> backupAddresses,
-                              Optional<String> poolTag, String refresh) {
+                              Optional<String> poolTag, Acme acme, String refresh) {
         return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.FRONT, refresh) + "; "
-                + ShellQuote.join(installSiteTokens(env, appPrivateAddresses, backupAddresses, poolTag, null, null));
+                + ShellQuote.join(installSiteTokens(env, appPrivateAddresses, backupAddresses, poolTag, null, null, acme));
     }
 
-    /** The tokens of {@link #installSite(EnvironmentSettings, List, List, Optional, String)}. */
+    /** The tokens of {@link #installSite(EnvironmentSettings, List, List, Optional, Acme, String)} with no ACME. */
     public List<String> installSiteTokens(EnvironmentSettings env, List<String> appPrivateAddresses,
                                           List<String> backupAddresses, Optional<String> poolTag,
                                           String listenHttp, String listenHttps) {
+        return installSiteTokens(env, appPrivateAddresses, backupAddresses, poolTag, listenHttp, listenHttps, null);
+    }
+
+    /** The tokens of {@link #installSite(EnvironmentSettings, List, List, Optional, Acme, String)}; {@code acme} may be null. */
+    public List<String> installSiteTokens(EnvironmentSettings env, List<String> appPrivateAddresses,
+                                          List<String> backupAddresses, Optional<String> poolTag,
+                                          String listenHttp, String listenHttps, Acme acme) {
         if (appPrivateAddresses.isEmpty()) {
             throw new IllegalArgumentException("appPrivateAddresses: at least one app droplet serves");
         }
-        List<String> t = installSiteTokens(env, appPrivateAddresses.get(0), listenHttp, listenHttps);
+        List<String> t = installSiteTokens(env, appPrivateAddresses.get(0), listenHttp, listenHttps, acme);
         List<String> more = new ArrayList<>();
         for (String address : appPrivateAddresses.subList(1, appPrivateAddresses.size())) {
             more.addAll(List.of("--upstream", hostPort(address, env.port())));

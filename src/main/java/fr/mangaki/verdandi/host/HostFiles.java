@@ -131,6 +131,10 @@ public final class HostFiles {
         } else {
             files.add(script("site-install", "0755"));
             files.add(script("site-remove", "0755"));
+            files.add(resource("units/verdandi-certificate@.service",
+                    "/etc/systemd/system/verdandi-certificate@.service", "0644"));
+            files.add(resource("units/verdandi-certificate@.timer",
+                    "/etc/systemd/system/verdandi-certificate@.timer", "0644"));
             files.add(resource("nginx/verdandi.conf", "/etc/nginx/conf.d/verdandi.conf", "0644"));
             files.add(resource("nginx/verdandi-proxy.conf", "/etc/nginx/snippets/verdandi-proxy.conf", "0644"));
             files.add(resource("nginx/verdandi-default", "/etc/nginx/sites-available/verdandi-default", "0644"));
@@ -212,7 +216,13 @@ public final class HostFiles {
                 .append("    info \"files written under $root; nothing reloaded\"\n")
                 .append("    return\n")
                 .append("  fi\n")
-                .append("  sysctl --system >/dev/null\n")
+                // systemd-sysctl.service's own condition (ConditionPathIsReadWrite=/proc/sys/):
+                // a container leaves the kernel's settings to its host
+                .append("  if [[ -w /proc/sys ]]; then\n")
+                .append("    sysctl --system >/dev/null\n")
+                .append("  else\n")
+                .append("    info \"/proc/sys is read-only (a container): kernel settings are the host's\"\n")
+                .append("  fi\n")
                 .append("  systemctl restart systemd-journald\n")
                 .append("  systemctl reload ssh\n");
         if (role == HostRole.APP) {
@@ -221,6 +231,7 @@ public final class HostFiles {
                     .append("  dpkg-query -W gnupg s3cmd >/dev/null 2>&1 ||\n")
                     .append("    DEBIAN_FRONTEND=noninteractive apt-get install -y -q gnupg s3cmd >/dev/null\n");
         } else {
+            s.append("  systemctl daemon-reload\n");
             s.append("  nginx -t && systemctl reload nginx\n");
         }
         s.append("}\n\n")

@@ -3,6 +3,7 @@ package fr.mangaki.verdandi.stack;
 import fr.mangaki.verdandi.component.EnvironmentArgs;
 import fr.mangaki.verdandi.component.PlatformArgs;
 import fr.mangaki.verdandi.component.PlatformReference;
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.AppLayout;
 import fr.mangaki.verdandi.config.ApplicationSettings;
@@ -50,6 +51,8 @@ import java.util.function.Function;
  * @param importSshKeys for a platform, the existing SSH keys to adopt: MD5 fingerprint to DigitalOcean id
  * @param image         for a platform, the droplets' image
  * @param database      for a platform, where the environments' databases are (docs/growth.md)
+ * @param acme          for a platform, the ACME server its front gets the certificates from
+ *                      (Let's Encrypt, no contact, unless {@code mangaki:acme} says otherwise)
  */
 public record StackSettings(
         String stack,
@@ -67,7 +70,8 @@ public record StackSettings(
         Optional<String> importZone,
         Map<String, String> importSshKeys,
         String image,
-        Database database) {
+        Database database,
+        Optional<Acme> acme) {
 
     /** The Pulumi project (the name in Pulumi.yaml) whose stacks these settings are of. */
     public static final String PROJECT = "mangaki";
@@ -80,7 +84,7 @@ public record StackSettings(
 
     static final List<String> KEYS = List.of(
             "region", "domain", "hosting", "platformStack", "front", "app", "sshKeys",
-            "adminCidrs", "alerts", "environment", "unprotect", "import", "image", "database");
+            "adminCidrs", "alerts", "environment", "unprotect", "import", "image", "database", "acme");
 
     private static final List<String> HOSTINGS = List.of("platform", "guest");
     private static final String PREFIX = NAMESPACE + ":";
@@ -136,11 +140,13 @@ public record StackSettings(
         ConfigValue importValue = value.apply("import");
         ConfigValue imageValue = value.apply("image");
         ConfigValue databaseValue = value.apply("database");
+        ConfigValue acmeValue = value.apply("acme");
         Optional<String> platformStack = Optional.empty();
         if (guest) {
             platformStack = platformStackValue.required().string(PlatformReference.STACK_NAME);
+            // the ACME server is the front's, hence the platform's (PlatformArgs.acme())
             for (ConfigValue v : List.of(frontValue, appValue, sshKeysValue, cidrsValue, unprotectValue, importValue,
-                    imageValue, databaseValue)) {
+                    imageValue, databaseValue, acmeValue)) {
                 if (v.isPresent()) {
                     v.problemAboutKey("is not allowed on a guest stack (the platform stack "
                             + "declares the droplets); remove it or set mangaki:hosting to platform");
@@ -177,6 +183,7 @@ public record StackSettings(
         Map<String, String> importSshKeys = new java.util.LinkedHashMap<>();
         imports.flatMap(o -> o.get("sshKeys").entries()).ifPresent(entries -> entries.forEach((fingerprint, id) ->
                 id.string().ifPresent(i -> importSshKeys.put(fingerprint, i))));
+        Optional<Acme> acme = guest ? Optional.empty() : acme(acmeValue);
 
         EnvironmentArgs.Builder environment = EnvironmentArgs.builder();
         Optional<String> zone = domain.filter(PlatformArgs.DOMAIN::test);
@@ -203,6 +210,7 @@ public record StackSettings(
             settings.ifPresent(env -> database.ifPresent(d -> layout.ifPresent(l -> EnvironmentArgs
                     .sharedRedisProblem(env.application().redis(), PlatformArgs.Layout.of(d, l))
                     .ifPresent(p -> reading.ruleProblem(p.at(PREFIX + "environment.redis"))))));
+            acme.ifPresent(platform::acme);
             reading.ruleProblems(platform.problems().stream()
                     // a stack of unknown hosting is checked for its values, not for what a platform must have
                     .filter(p -> hosting != null || p.value().isPresent()).toList(), k -> PREFIX + k);
@@ -211,7 +219,7 @@ public record StackSettings(
         reading.throwIfAny();
         return new StackSettings(stack, region.orElseThrow(), domain.orElseThrow(), hosting, platformStack, front, app,
                 sshKeys.orElse(List.of()), cidrs.orElse(List.of()), alerts, settings.orElseThrow(), unprotect, importZone,
-                importSshKeys, image, database.orElseThrow());
+                importSshKeys, image, database.orElseThrow(), acme);
     }
 
     public boolean isPlatform() {
@@ -234,6 +242,7 @@ public record StackSettings(
         importSshKeys.forEach(b::importSshKey);
         b.database(database);
         app.ifPresent(a -> b.appLayout(a.layout()));
+        acme.ifPresent(b::acme);
         return b;
     }
 
@@ -367,6 +376,26 @@ public record StackSettings(
             v.problem(PlatformArgs.PERCENT.reason());
         }
         return percent.orElse(Integer.MIN_VALUE);
+    }
+
+    /**
+     * The ACME server as written (Let's Encrypt's directory when the directory is left out, and
+     * Let's Encrypt with no contact when the key is); none when a part cannot be read (the
+     * reading reports it).
+     */
+    private static Optional<Acme> acme(ConfigValue v) {
+        if (!v.isPresent()) {
+            return Optional.of(Acme.letsEncrypt());
+        }
+        return v.object(List.of("directory", "email")).flatMap(o -> {
+            ConfigValue directoryValue = o.get("directory");
+            Optional<String> directory = directoryValue.isPresent() ? directoryValue.string()
+                    : Optional.of(Acme.LETS_ENCRYPT);
+            ConfigValue emailValue = o.get("email");
+            Optional<Optional<String>> email = emailValue.isPresent() ? emailValue.string().map(Optional::of)
+                    : Optional.of(Optional.empty());
+            return directory.flatMap(d -> email.map(e -> new Acme(d, e)));
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.pulumi.core.Output;
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.DatabaseBackups;
 import java.util.List;
@@ -52,6 +53,11 @@ class EnvironmentArgsTest {
 
         @Override
         public Output<String> adminUser() {
+            throw new AssertionError("not asked");
+        }
+
+        @Override
+        public Output<Acme> acme() {
             throw new AssertionError("not asked");
         }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.pulumi.core.Output;
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.Backups;
 import fr.mangaki.verdandi.config.ConfigException;
@@ -49,6 +50,7 @@ class PlatformArgsTest {
         assertEquals(Backups.weekly("SUN", 4), args.appBackups());
         assertEquals(PlatformArgs.DEFAULT_IMAGE, args.image());
         assertEquals(Optional.empty(), args.alerts());
+        assertEquals(Acme.letsEncrypt(), args.acme());
     }
 
     @Test
@@ -84,6 +86,14 @@ class PlatformArgsTest {
                         "alerts.cpuPercent: 120 is not between 1 and 100"),
                 problems(valid().sshKey("ssh-dss AAAA").adminCidr("300.1.2.3/8")
                         .alerts(new Alerts(List.of("ops"), 120, 90, 85))));
+    }
+
+    @Test
+    void rejectsAnAcmeServerOverHttpAndAContactThatIsNoAddress() {
+        assertEquals(List.of(
+                        "acme.directory: \"http://acme.example.org/dir\" is not an https:// URL of an ACME directory",
+                        "acme.email: \"ops\" is not an e-mail address"),
+                problems(valid().acme(new Acme("http://acme.example.org/dir", Optional.of("ops")))));
     }
 
     @Test

@@ -481,10 +481,11 @@ class RemoteInstallSshTest {
     /** The staging guest, its platform's outputs the test's addresses (read as a stack reference would). */
     private static RecordingMocks recordGuest(HostAccess access) {
         StackSettings staging = StackFile.load(StackFile.of(PROJECT, "staging"));
-        Map<String, Object> outputs = Map.of("zone", "mangaki.fr", "frontIpv4", FRONT, "frontDropletId", 400001,
-                "frontPrivateIpv4", "127.0.0.5", "appIpv4", APP, "appPrivateIpv4", APP_PRIVATE, "appDropletId", 400002,
-                "adminUser", "verdandi", "appHostCount", 1,
-                "environments", Map.of("production", Map.of("port", 8000, "domains", List.of("mangaki.fr"))));
+        Map<String, Object> outputs = new java.util.HashMap<>(Map.of("zone", "mangaki.fr", "frontIpv4", FRONT,
+                "frontDropletId", 400001, "frontPrivateIpv4", "127.0.0.5", "appIpv4", APP, "appPrivateIpv4", APP_PRIVATE,
+                "appDropletId", 400002, "adminUser", "verdandi", "appHostCount", 1,
+                "environments", Map.of("production", Map.of("port", 8000, "domains", List.of("mangaki.fr")))));
+        outputs.put("acme", Map.of("directory", fr.mangaki.verdandi.config.Acme.LETS_ENCRYPT));
         RecordingMocks mocks = new RecordingMocks(DROPLETS);
         mocks.run(StackSettings.PROJECT, "staging", ctx -> Program.declare(ctx, staging, access,
                 name -> PlatformReference.of(name, (stack, key) -> Output.of(outputs.get(key)))));

@@ -1,5 +1,6 @@
 package fr.mangaki.verdandi.host;
 
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.ApplicationSettings;
 import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
@@ -122,6 +123,19 @@ class HostCommandsTest {
         assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/site-install", "production",
                         "--upstream", "[fd00::3]:8000", "--domain", "mangaki.fr", "--domain", "www.mangaki.fr"),
                 commands.installSiteTokens(PRODUCTION, "fd00::3", null, null));
+    }
+
+    @Test
+    void installsASiteWithItsCertificateFromTheAcmeServer() {
+        assertEquals(WAIT + check(HostRole.FRONT) + "sudo -n /usr/local/lib/verdandi/site-install"
+                        + " production --upstream 10.110.0.3:8000 --domain mangaki.fr --domain www.mangaki.fr"
+                        + " --acme-directory https://acme-v02.api.letsencrypt.org/directory",
+                commands.installSite(PRODUCTION, "10.110.0.3", Acme.letsEncrypt(), ADVICE));
+        assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/site-install", "staging",
+                        "--upstream", "10.110.0.3:8001", "--domain", "staging.mangaki.fr", "--domain", "dev.mangaki.fr",
+                        "--acme-directory", "https://10.110.0.1:14000/dir", "--acme-email", "ops@mangaki.fr"),
+                commands.installSiteTokens(STAGING, "10.110.0.3", null, null,
+                        new Acme("https://10.110.0.1:14000/dir", java.util.Optional.of("ops@mangaki.fr"))));
     }
 
     @Test

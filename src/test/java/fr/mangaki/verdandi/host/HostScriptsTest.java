@@ -29,7 +29,7 @@ class HostScriptsTest {
     static final List<String> LIBRARIES = List.of("lib.sh", "backup.sh");
     /** The project's other bash scripts, relative to the checkout (they source bin/lib/build.sh from there). */
     static final List<String> PROJECT_SCRIPTS = List.of("bin/verdandi", "bench/deploy-loop", "bench/hook",
-            "bench/plan", "bench/backups", "hooks/pre-commit", ".ci/run");
+            "bench/plan", "bench/backups", "bench/real-hosts", "hooks/pre-commit", ".ci/run");
     static final String TRACE_SWITCH = "\nset -euo pipefail\nif [[ \"${VERDANDI_TRACE:-}\" == 1 ]]; then set -x; fi\n";
 
     private static List<Path> allBashFiles() {

@@ -1,5 +1,6 @@
 package fr.mangaki.verdandi.host;
 
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.host.rehearsal.Proc;
 import fr.mangaki.verdandi.host.rehearsal.Rehearsal;
 import org.junit.jupiter.api.AfterEach;
@@ -110,6 +111,37 @@ class NginxSiteTest {
         Proc.Result again = run(List.of(root + HostFiles.SCRIPT_DIR + "/site-install", "production"));
         assertEquals(0, again.exit(), again.output());
         assertEquals(block, Files.readString(root.resolve("etc/nginx/sites-available/mangaki-production.conf")));
+    }
+
+    @Test
+    void keepsTheAcmeSettingsAndAsksForCertificatesOnTheHostItselfOnly() throws Exception {
+        Acme acme = new Acme("https://10.110.0.1:14000/dir", java.util.Optional.of("ops@mangaki.fr"));
+        Proc.Result r = run(commands.installSiteTokens(HostCommandsTest.STAGING, "10.110.0.3", null, null, acme));
+        assertEquals(0, r.exit(), r.output());
+        assertTrue(r.output().contains("certificates are obtained on the host itself only (VERDANDI_ROOT is " + root + ")"),
+                r.output());
+        assertTrue(r.output().contains("(TLS: false)"), r.output());
+        assertEquals("""
+                UPSTREAM=10.110.0.3:8001
+                DOMAINS="staging.mangaki.fr dev.mangaki.fr"
+                LISTEN_HTTP=
+                LISTEN_HTTPS=
+                ACME_DIRECTORY=https://10.110.0.1:14000/dir
+                ACME_EMAIL=ops@mangaki.fr
+                """, Files.readString(root.resolve("etc/verdandi/sites/staging.conf")));
+    }
+
+    @Test
+    void rejectsAnAcmeDirectoryThatIsNotHttpsAndAContactThatIsNotAnEmail() {
+        List<String> tokens = new java.util.ArrayList<>(commands.installSiteTokens(HostCommandsTest.STAGING,
+                "10.110.0.3", null, null));
+        tokens.addAll(List.of("--acme-directory", "http://acme.test/dir", "--acme-email", "ops at mangaki"));
+        Proc.Result r = run(tokens);
+        assertEquals(2, r.exit(), r.output());
+        assertTrue(r.output().contains("site-install: error: --acme-directory: 'http://acme.test/dir' is not an https:// URL"),
+                r.output());
+        assertTrue(r.output().contains("site-install: error: --acme-email: 'ops at mangaki' is not an e-mail address"),
+                r.output());
     }
 
     @Test

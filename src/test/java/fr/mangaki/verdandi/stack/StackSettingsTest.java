@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.Alerts;
 import fr.mangaki.verdandi.config.ApplicationSettings;
 import fr.mangaki.verdandi.config.Backups;
@@ -285,6 +286,43 @@ class StackSettingsTest {
     void rejectsADomainListedTwice() {
         assertProblem(c -> env(c).put("domains", List.of("mangaki.fr", "mangaki.fr")),
                 "mangaki:environment.domains: lists \"mangaki.fr\" more than once");
+    }
+
+    @Test
+    void readsTheAcmeServerAndContactOfAPlatform() {
+        assertEquals(Optional.of(Acme.letsEncrypt()), parse(c -> c.remove("mangaki:acme")).acme());
+        StackSettings s = parse(c -> c.put("mangaki:acme",
+                map("directory", "https://acme.example.org:14000/dir", "email", "ops@mangaki.fr")));
+        Acme acme = new Acme("https://acme.example.org:14000/dir", Optional.of("ops@mangaki.fr"));
+        assertEquals(Optional.of(acme), s.acme());
+        assertEquals(Optional.of(new Acme(Acme.LETS_ENCRYPT, Optional.of("ops@mangaki.fr"))),
+                parse(c -> c.put("mangaki:acme", map("email", "ops@mangaki.fr"))).acme());
+    }
+
+    @Test
+    void rejectsAnAcmeDirectoryThatIsNotHttps() {
+        assertProblem(c -> c.put("mangaki:acme", map("directory", "http://acme.example.org/dir")),
+                "mangaki:acme.directory: \"http://acme.example.org/dir\" is not an https:// URL of an ACME directory");
+    }
+
+    @Test
+    void rejectsAnAcmeContactThatIsNotAnEmail() {
+        assertProblem(c -> c.put("mangaki:acme", map("email", "ops")),
+                "mangaki:acme.email: \"ops\" is not an e-mail address");
+    }
+
+    @Test
+    void rejectsAnAcmeServerOfUnknownShape() {
+        assertProblem(c -> c.put("mangaki:acme", map("server", "https://acme.example.org/dir")),
+                "mangaki:acme.server: unknown key");
+    }
+
+    @Test
+    void rejectsAnAcmeServerOnAGuestStack() {
+        Map<String, Object> c = StackFile.readConfig(StackFile.of(PROJECT, "staging"));
+        c.put("mangaki:acme", map("email", "ops@mangaki.fr"));
+        assertProblemIn("staging", c, "mangaki:acme: is not allowed on a guest stack");
+        assertEquals(Optional.empty(), StackFile.load(StackFile.of(PROJECT, "staging")).acme());
     }
 
     @Test

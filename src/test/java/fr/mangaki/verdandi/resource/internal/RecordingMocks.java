@@ -1,14 +1,17 @@
 package fr.mangaki.verdandi.resource.internal;
 
 import com.pulumi.Context;
+import com.pulumi.core.internal.OutputData;
 import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,8 +26,10 @@ import java.util.function.Consumer;
  * derived from their name (registration order is not deterministic), or the addresses a test
  * gives them so that remote commands connect where it listens; SSH keys a fingerprint,
  * records an FQDN, managed database clusters and users a password (clusters a private host
- * and port too); any other resource gets the ID {@code <name>-id}. The state echoes the
- * inputs.
+ * and port too); a stack reference reads the outputs a test gives for that stack (those of
+ * the platform stack's own run, say: {@link #stackOutputs(TestResult)}), none for a stack it
+ * was given nothing of (reading one fails, as for a stack without that output); any other
+ * resource gets the ID {@code <name>-id}. The state echoes the inputs.
  */
 public final class RecordingMocks implements Mocks {
 
@@ -50,6 +55,7 @@ public final class RecordingMocks implements Mocks {
     private final List<Mocks.ResourceArgs> registered = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, String> ids = new ConcurrentHashMap<>();
     private final Map<String, Addresses> droplets;
+    private final Map<String, Map<String, Object>> stackOutputs;
 
     /** Droplets get addresses derived from their name. */
     public RecordingMocks() {
@@ -58,7 +64,26 @@ public final class RecordingMocks implements Mocks {
 
     /** Droplets named in {@code droplets} ({@code mangaki-app}, ...) get those addresses. */
     public RecordingMocks(Map<String, Addresses> droplets) {
+        this(droplets, Map.of());
+    }
+
+    /**
+     * Droplets named in {@code droplets} get those addresses, and a stack reference to a stack
+     * of {@code stackOutputs} (by its full name, {@code mangaki/mangaki/production}) reads its outputs.
+     */
+    public RecordingMocks(Map<String, Addresses> droplets, Map<String, Map<String, Object>> stackOutputs) {
         this.droplets = Map.copyOf(droplets);
+        this.stackOutputs = Map.copyOf(stackOutputs);
+    }
+
+    /** The stack outputs of a run, as plain values: what a stack reference to that stack reads. */
+    public static Map<String, Object> stackOutputs(TestResult result) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        result.outputs().forEach((name, output) -> {
+            OutputData<?> data = PulumiTestInternal.extractOutputData(output);
+            out.put(name, data.getValueNullable());
+        });
+        return out;
     }
 
     /**
@@ -81,6 +106,9 @@ public final class RecordingMocks implements Mocks {
     @Override
     public CompletableFuture<ResourceResult> newResourceAsync(ResourceArgs args) {
         registered.add(args);
+        if (args.type.equals("pulumi:pulumi:StackReference")) {
+            return stackReference(args);
+        }
         var state = new HashMap<String, Object>(args.inputs);
         String id = args.name + "-id";
         switch (args.type) {
@@ -113,6 +141,34 @@ public final class RecordingMocks implements Mocks {
         }
         ids.put(args.name, id);
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /** The referenced stack's outputs, none of them secret (as the mock engine's {@code outputs} state holds them). */
+    private CompletableFuture<ResourceResult> stackReference(ResourceArgs args) {
+        String stack = String.valueOf(args.inputs.getOrDefault("name", args.name));
+        Map<String, Object> outputs = stackOutputs.getOrDefault(stack, Map.of());
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("name", stack);
+        state.put("outputs", engineValue(outputs));
+        state.put("secretOutputNames", List.of());
+        ids.put(args.name, stack);
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(stack), state));
+    }
+
+    /** The mock engine's serializer takes integers and doubles, not longs. */
+    private static Object engineValue(Object v) {
+        if (v instanceof Long l) {
+            return l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE ? (Object) l.intValue() : (Object) l.doubleValue();
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(String.valueOf(k), engineValue(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(RecordingMocks::engineValue).toList();
+        }
+        return v;
     }
 
     private static int dropletNumber(String name) {
