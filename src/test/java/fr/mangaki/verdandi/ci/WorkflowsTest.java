@@ -574,7 +574,7 @@ class WorkflowsTest {
         assertTrue(runs.get(0).output().contains("::error::the pull request's plan of staging failed\n"
                 + "verdandi: mangaki:environment.port: 80 is not"), runs.get(0).output());
         String comment = Files.readString(workspace.resolve("comment.md"));
-        assertTrue(comment.contains("**+24 to add, ~0 to change, +-0 to replace, -0 to destroy, 12 output changes; "
+        assertTrue(comment.contains("**+24 to add, ~0 to change, +-0 to replace, -0 to destroy, 13 output changes; "
                 + "cost $0.00 → $13.20 (+$13.20)/month**"), comment);
         assertTrue(comment.endsWith("### Plan diff: `staging`\n\n**The pull request's plan of `staging` failed**: "
                 + "see the workflow log.\n"), comment);
