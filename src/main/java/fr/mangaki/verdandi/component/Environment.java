@@ -175,14 +175,17 @@ public final class Environment extends ComponentResource {
                 .delete(commands.removeEnvironment(name))
                 .stdin(stdin)
                 .build(), childAfter(appAfter));
+        String envFileVersion = access.environmentFileVersion(name);
         Output<String> installSite = platform.appPrivateIpv4()
-                .applyValue(ip -> commands.installSite(settings, ip, refresh));
+                .applyValue(ip -> commands.installSite(settings, ip, refresh, envFileVersion));
         installBackups(name, platform, access, commands, key, app, frontAfter, refresh);
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(installSite)
                 .update(installSite)
                 .delete(commands.removeSite(name))
+                // the alerts' Slack webhook and the push webhook's secret, as a Pulumi secret
+                .stdin(access.environmentFile(name).applyValue(HostCommands::frontSecrets).asSecret())
                 .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(app)).toList()));
     }
 
