@@ -146,11 +146,13 @@ class ProgramTest {
 
         Mocks.ResourceArgs front = recorder.named("production-front-site");
         String privateIp = (String) PulumiTest.extractValue(result.output("appPrivateIpv4"));
-        assertEquals(commands.installSite(settings.environment(), privateIp, advice), front.inputs.get("create"));
+        assertEquals(commands.installSite(settings.environment(), privateIp, advice, "v-production"),
+                front.inputs.get("create"));
         assertTrue(((String) front.inputs.get("create")).contains(HostFiles.digest(HostRole.FRONT)));
         assertEquals(commands.removeSite("production"), front.inputs.get("delete"));
         assertFalse(front.inputs.containsKey("triggers"));
-        assertFalse(front.inputs.containsKey("stdin"), "the front gets no secret");
+        // of the env file, the front gets only the Slack webhook and the push webhook's secret: none here
+        assertEquals("", front.inputs.get("stdin"), "the front gets no secret of the application");
     }
 
     @Test
