@@ -185,6 +185,14 @@ class NginxSiteTest {
         assertFalse(r.output().contains("0123456789abcdef0123"), r.output());
         String logrotate = Files.readString(root.resolve("etc/logrotate.d/verdandi-front-staging"));
         assertTrue(logrotate.contains("    rotate 30\n    maxage 30\n"), logrotate);
+        // logrotate itself rotates the access log (NGINX is not running here: nothing to reopen)
+        Path log = root.resolve("var/log/nginx/front/staging.access.log");
+        Files.writeString(log, "a line\n");
+        Proc.Result rotated = Proc.run(List.of("logrotate", "--force", "--state", root.resolve("logrotate.state").toString(),
+                root.resolve("etc/logrotate.d/verdandi-front-staging").toString()), Map.of(), null, Duration.ofSeconds(60));
+        assertEquals(0, rotated.exit(), rotated.output());
+        assertEquals("a line\n", Files.readString(root.resolve("var/log/nginx/front/staging.access.log.1")));
+        assertEquals("", Files.readString(log), "a new, empty log");
         assertTrue(Files.readString(root.resolve("etc/verdandi/sites/staging.conf")).contains("BRANCH=staging\n"));
 
         Proc.Result shortSecret = Proc.run(commands.installSiteTokens(HostCommandsTest.STAGING, "10.110.0.3", null, null),
