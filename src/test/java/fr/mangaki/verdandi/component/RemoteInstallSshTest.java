@@ -168,7 +168,7 @@ class RemoteInstallSshTest {
                         + " WHERE datname = 'mangaki-production'"));
                 assertEquals(List.of("restart redis-server.service", "daemon-reload", "enable mangaki@production.service",
                         "try-restart mangaki@production.service verdandi-deploy@production.service",
-                        "enable --now verdandi-deploy@production.service"), calls(r));
+                        "enable --now verdandi-deploy@production.service verdandi-look-now@production.service"), calls(r));
 
                 // the same create again (a replaced resource, a retried up): nothing changes
                 Map<String, String> before = snapshot(r.root);
@@ -177,7 +177,7 @@ class RemoteInstallSshTest {
                 assertEquals(0, again.exit(), again.output());
                 assertEquals(before, snapshot(r.root));
                 assertEquals(List.of("daemon-reload", "enable mangaki@production.service",
-                        "enable --now verdandi-deploy@production.service"), calls(r).subList(5, 8),
+                        "enable --now verdandi-deploy@production.service verdandi-look-now@production.service"), calls(r).subList(5, 8),
                         "unchanged settings restart nothing");
                 assertEquals("1", r.psql("SELECT count(*) FROM pg_roles WHERE rolname = 'mangaki-production'"));
 

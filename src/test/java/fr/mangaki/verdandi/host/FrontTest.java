@@ -230,7 +230,8 @@ class FrontTest {
         assertTrue(loop.isAlive(), "the loop still waits for its next poll");
 
         HttpProbe.Response accepted = post(good);
-        assertEquals(202, accepted.status(), accepted.body());
+        assertEquals(202, accepted.status(), accepted.body() + "\nlistener: " + unitLog("verdandi-look-now@" + ENV + ".service")
+                + "\nNGINX: " + Rehearsal.read(root.resolve("var/log/nginx/error.log")));
         assertTrue(loop.waitFor(120, TimeUnit.SECONDS), "the loop looked again without waiting for its 600 s poll");
         String loopLog = new String(loop.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(loopLog.contains("told to look now (a push reached the front)"), loopLog);
