@@ -79,6 +79,10 @@ public final class EnvironmentArgs {
             List.of("celery -A mangaki worker --autoscale 3,1"), List.of(" ", "a\nb"));
     /** How long a process may take to stop after TERM. */
     public static final Rule<Integer> GRACE_SECONDS = Rule.between(1, 86400);
+    /** How a deploy replaces a process: its new copy beside the old one, or after the old one stopped. */
+    public static final Rule<String> HANDOVER = Rule.oneOf(List.of("overlap", "stop"), List.of("restart", "Stop", ""));
+    /** How long a process's new copy must stay up before the release goes live. */
+    public static final Rule<Integer> SETTLE_SECONDS = Rule.between(1, 60);
     /** The interpreter of the release virtualenvs. */
     public static final Rule<String> PYTHON = Rule.matching(Pattern.compile("/[A-Za-z0-9/._+-]+"),
             "an absolute path of a Python interpreter (e.g. /usr/bin/python3.10)",
@@ -186,6 +190,7 @@ public final class EnvironmentArgs {
         private String python = ApplicationSettings.DEFAULT_PYTHON;
         private final List<String> postgresExtensions = new ArrayList<>();
         private boolean redis;
+        private int settleSeconds = ApplicationSettings.DEFAULT_SETTLE_SECONDS;
         private final java.util.Map<String, String> settingsFiles = new java.util.LinkedHashMap<>();
         private int requestsPerMinute = FrontSettings.DEFAULT_REQUESTS_PER_MINUTE;
         private int errorRatePercent = FrontSettings.DEFAULT_ERROR_RATE_PERCENT;
@@ -300,7 +305,8 @@ public final class EnvironmentArgs {
             postgresExtensions.clear();
             settingsFiles.clear();
             return python(application.python()).postgresExtensions(application.postgresExtensions())
-                    .redis(application.redis()).settingsFiles(application.settingsFiles());
+                    .redis(application.redis()).settingsFiles(application.settingsFiles())
+                    .settleSeconds(application.settleSeconds());
         }
 
         /**
@@ -317,6 +323,26 @@ public final class EnvironmentArgs {
         public Builder process(String name, String command, int graceSeconds) {
             processes.put(name, new ApplicationSettings.ProcessSettings(java.util.Optional.ofNullable(command),
                     java.util.OptionalInt.of(graceSeconds)));
+            return this;
+        }
+
+        /**
+         * A process with its grace period and its handover ({@code overlap}: the new copy starts
+         * beside the old one; {@code stop}: the old one stops first). Default: see
+         * {@link ApplicationSettings.ProcessSettings}.
+         */
+        public Builder process(String name, String command, int graceSeconds, String handover) {
+            processes.put(name, new ApplicationSettings.ProcessSettings(java.util.Optional.ofNullable(command),
+                    java.util.OptionalInt.of(graceSeconds), java.util.Optional.of(handover)));
+            return this;
+        }
+
+        /**
+         * How long each process's new copy must stay up, after a deploy started it, before the
+         * release goes live. Default: {@value ApplicationSettings#DEFAULT_SETTLE_SECONDS}.
+         */
+        public Builder settleSeconds(int seconds) {
+            this.settleSeconds = seconds;
             return this;
         }
 
@@ -414,7 +440,9 @@ public final class EnvironmentArgs {
                 if (p.graceSeconds().isPresent()) {
                     v.check("processes." + process + ".graceSeconds", p.graceSeconds().getAsInt(), GRACE_SECONDS);
                 }
+                p.handover().ifPresent(h -> v.check("processes." + process + ".handover", h, HANDOVER));
             });
+            v.check("processSettleSeconds", settleSeconds, SETTLE_SECONDS);
             v.check("python", python, PYTHON).checkEach("postgresExtensions", postgresExtensions, EXTENSION);
             settingsFiles.forEach((variable, file) -> v.check("settingsFiles." + variable, variable, SETTINGS_VARIABLE)
                     .check("settingsFiles." + variable, file, SETTINGS_FILE));
@@ -437,7 +465,8 @@ public final class EnvironmentArgs {
         private EnvironmentSettings settings() {
             return new EnvironmentSettings(name, branch == null ? name : branch, domains, port, repository, gates,
                     pollSeconds, backups == null ? DatabaseBackups.defaultsFor(name) : backups,
-                    new ApplicationSettings(processes, python, postgresExtensions, redis, settingsFiles),
+                    new ApplicationSettings(processes, python, postgresExtensions, redis, settingsFiles,
+                            settleSeconds),
                     new FrontSettings(requestsPerMinute, errorRatePercent, accessLogDays));
         }
     }

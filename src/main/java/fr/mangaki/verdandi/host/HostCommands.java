@@ -116,7 +116,11 @@ public final class HostCommands {
         app.processes().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).forEach(e -> {
             t.addAll(List.of("--process", e.getKey() + "=" + e.getValue().command().orElse("")));
             e.getValue().graceSeconds().ifPresent(g -> t.addAll(List.of("--process-grace", e.getKey() + "=" + g)));
+            e.getValue().handover().ifPresent(h -> t.addAll(List.of("--process-handover", e.getKey() + "=" + h)));
         });
+        if (app.settleSeconds() != ApplicationSettings.DEFAULT_SETTLE_SECONDS) {
+            t.addAll(List.of("--process-settle", Integer.toString(app.settleSeconds())));
+        }
         for (String extension : app.postgresExtensions()) {
             t.addAll(List.of("--postgres-extension", extension));
         }

@@ -315,7 +315,8 @@ public record StackSettings(
     private static Optional<EnvironmentSettings> environment(ConfigValue v, EnvironmentArgs.Builder args,
             Optional<String> zone, StackReading reading) {
         return v.object(List.of("name", "branch", "domains", "port", "repository", "gates", "pollSeconds", "backups",
-                        "processes", "python", "postgresExtensions", "redis", "settingsFiles", "alerts", "accessLogDays"))
+                        "processes", "processSettleSeconds", "python", "postgresExtensions", "redis", "settingsFiles",
+                        "alerts", "accessLogDays"))
                 .flatMap(o -> {
                     Optional<String> name = o.get("name").string();
                     Optional<String> branch = o.get("branch").required().string();
@@ -390,7 +391,8 @@ public record StackSettings(
     }
 
     /**
-     * processes ({@code NAME: COMMAND}, or {@code NAME: {command, graceSeconds}}), python,
+     * processes ({@code NAME: COMMAND}, or {@code NAME: {command, graceSeconds, handover}}),
+     * processSettleSeconds, python,
      * postgresExtensions, redis and settingsFiles ({@code VARIABLE: FILE}) as written; the
      * rules are {@link EnvironmentArgs}'. Empty when one of them cannot be read.
      */
@@ -400,14 +402,18 @@ public record StackSettings(
         for (java.util.Map.Entry<String, ConfigValue> e : o.get("processes").entries().orElse(java.util.Map.of()).entrySet()) {
             ConfigValue p = e.getValue();
             Optional<ApplicationSettings.ProcessSettings> process = p.isMap()
-                    ? p.object(List.of("command", "graceSeconds")).flatMap(f -> {
+                    ? p.object(List.of("command", "graceSeconds", "handover")).flatMap(f -> {
                         ConfigValue c = f.get("command");
                         Optional<String> command = c.isPresent() ? c.string() : Optional.of("");
                         ConfigValue g = f.get("graceSeconds");
                         Optional<Integer> grace = g.isPresent() ? g.integer() : Optional.of(0);
-                        return command.flatMap(cmd -> grace.map(gs -> new ApplicationSettings.ProcessSettings(
-                                cmd.isEmpty() ? Optional.empty() : Optional.of(cmd),
-                                gs == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(gs))));
+                        ConfigValue h = f.get("handover");
+                        Optional<Optional<String>> handover = h.isPresent() ? h.string().map(Optional::of)
+                                : Optional.of(Optional.empty());
+                        return command.flatMap(cmd -> grace.flatMap(gs -> handover.map(ho ->
+                                new ApplicationSettings.ProcessSettings(
+                                        cmd.isEmpty() ? Optional.empty() : Optional.of(cmd),
+                                        gs == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(gs), ho))));
                     })
                     : p.string().map(ApplicationSettings.ProcessSettings::command);
             if (process.isEmpty()) {
@@ -435,6 +441,13 @@ public record StackSettings(
         if (!ok || python.isEmpty() || extensions.isEmpty() || redis.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ApplicationSettings(processes, python.get(), extensions.get(), redis.get(), settingsFiles));
+        ConfigValue settleValue = o.get("processSettleSeconds");
+        Optional<Integer> settle = settleValue.isPresent() ? settleValue.integer()
+                : Optional.of(ApplicationSettings.DEFAULT_SETTLE_SECONDS);
+        if (settle.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ApplicationSettings(processes, python.get(), extensions.get(), redis.get(), settingsFiles,
+                settle.get()));
     }
 }

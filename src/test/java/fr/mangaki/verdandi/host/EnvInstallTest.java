@@ -57,6 +57,9 @@ class EnvInstallTest {
             assertEquals("worker\t\n", Files.readString(conf.resolve("processes")), "the stack names the worker (its grace only)");
             assertEquals("# Written by env-install: the grace period of process worker.\n[Service]\nTimeoutStopSec=20\n",
                     Files.readString(r.root.resolve("etc/systemd/system/mangaki-staging@worker.service.d/50-grace.conf")));
+            assertEquals("# Written by env-install: the grace period of process worker.\n[Service]\nTimeoutStopSec=20\n",
+                    Files.readString(r.root.resolve("etc/systemd/system/mangaki-staging@worker.2.service.d/50-grace.conf")),
+                    "the slot a deploy hands the worker over to has the same grace");
             String unit = Files.readString(r.root.resolve("etc/systemd/system/mangaki-staging@.service"));
             assertTrue(unit.contains("\nUser=mangaki-staging\n") && unit.contains("\nExecStart=/usr/local/lib/verdandi/process-start staging %i\n")
                     && unit.contains("\nTimeoutStopSec=30\n") && !unit.contains("@ENV@"), unit);
@@ -80,7 +83,9 @@ class EnvInstallTest {
             Path sudoers = r.root.resolve("etc/sudoers.d/verdandi-staging");
             assertEquals("# Written by env-install: the deploy loop of staging may start its gunicorn unit and restart its processes.\n"
                     + "mangaki-staging ALL=(root) NOPASSWD: /usr/bin/systemctl start mangaki@staging.service,"
-                    + " /bin/systemctl start mangaki@staging.service, /usr/local/lib/verdandi/process-sync staging\n",
+                    + " /bin/systemctl start mangaki@staging.service, /usr/local/lib/verdandi/process-sync staging,"
+                    + " /usr/local/lib/verdandi/process-sync staging --begin, /usr/local/lib/verdandi/process-sync staging --finish,"
+                    + " /usr/local/lib/verdandi/process-sync staging --abandon\n",
                     Files.readString(sudoers));
             assertEquals("r--r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(sudoers)));
             assertEquals("mangaki-staging", r.psql("SELECT rolname FROM pg_roles WHERE rolname = 'mangaki-staging'"));

@@ -75,9 +75,11 @@ class HostCommandsTest {
             new ApplicationSettings(Map.of(
                     "worker", new ApplicationSettings.ProcessSettings(Optional.of("celery -A mangaki worker --autoscale=3,1"),
                             OptionalInt.of(600)),
-                    "beat", ApplicationSettings.ProcessSettings.command("celery -A mangaki beat")),
+                    "beat", ApplicationSettings.ProcessSettings.command("celery -A mangaki beat"),
+                    "mailer", new ApplicationSettings.ProcessSettings(Optional.of("python manage.py send_mail_loop"),
+                            OptionalInt.empty(), Optional.of("stop"))),
                     "/usr/bin/python3.10", List.of("pg_trgm", "unaccent"), true,
-                    Map.of("MANGAKI_SETTINGS_PATH", "settings.ini")));
+                    Map.of("MANGAKI_SETTINGS_PATH", "settings.ini"), 5));
 
     @Test
     void installsAnEnvironmentShapedLikeMangaki() {
@@ -85,7 +87,9 @@ class HostCommandsTest {
                         "--repository", "https://github.com/mangaki/mangaki.git", "--port", "8000", "--poll-seconds", "5",
                         "--domain", "mangaki.fr", "--gate", "pytest", "--python", "/usr/bin/python3.10",
                         "--process", "beat=celery -A mangaki beat",
+                        "--process", "mailer=python manage.py send_mail_loop", "--process-handover", "mailer=stop",
                         "--process", "worker=celery -A mangaki worker --autoscale=3,1", "--process-grace", "worker=600",
+                        "--process-settle", "5",
                         "--postgres-extension", "pg_trgm", "--postgres-extension", "unaccent", "--redis",
                         "--settings-file", "MANGAKI_SETTINGS_PATH=settings.ini"),
                 commands.installEnvironmentTokens(MANGAKI, null));

@@ -361,7 +361,30 @@ class StackSettingsTest {
     @Test
     void rejectsAProcessWithAnUnknownKey() {
         assertProblem(c -> env(c).put("processes", map("worker", map("cmd", "celery worker"))),
-                "mangaki:environment.processes.worker.cmd: unknown key (known keys: command, graceSeconds)");
+                "mangaki:environment.processes.worker.cmd: unknown key (known keys: command, graceSeconds, handover)");
+    }
+
+    @Test
+    void readsAHandoverAndASettleTime() {
+        StackSettings s = parse(c -> {
+            env(c).put("processes", map("mailer", map("command", "python manage.py mail_loop", "handover", "stop")));
+            env(c).put("processSettleSeconds", 5);
+        });
+        assertEquals(new ApplicationSettings.ProcessSettings(Optional.of("python manage.py mail_loop"),
+                java.util.OptionalInt.empty(), Optional.of("stop")), s.environment().application().processes().get("mailer"));
+        assertEquals(5, s.environment().application().settleSeconds());
+    }
+
+    @Test
+    void rejectsAnUnknownHandover() {
+        assertProblem(c -> env(c).put("processes", map("worker", map("handover", "restart"))),
+                "mangaki:environment.processes.worker.handover: \"restart\" is not one of");
+    }
+
+    @Test
+    void rejectsASettleTimeOutOfRange() {
+        assertProblem(c -> env(c).put("processSettleSeconds", 0),
+                "mangaki:environment.processSettleSeconds: 0 is not between 1 and 60");
     }
 
     @Test

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * that were the maintenance page, of the failed ones; bare 502s), {@code
  * webhook_bad_signature_refused=0|1}, {@code analytics_report=0|1} and {@code peak_alert=0|1}.
  *
- * <p>Arguments: [--app PATH [--branch B]] [--no-faults] [DEPLOYS (default 10)]
+ * <p>Arguments: [--app PATH [--branch B]] [--no-faults] [--verbose] [DEPLOYS (default 10)]
  * [POLL_SECONDS (default 5, the stacks' value)]. With {@code --app}, the git repository at
  * PATH is rehearsed instead of the built-in application: each deploy is an empty commit,
  * a deploy counts as live when its state says so and the page answers 2xx or 3xx, and
@@ -40,12 +40,14 @@ public final class DeployLoopBench {
         Path app = null;
         String branch = null;
         boolean faults = true;
+        boolean verbose = false;
         List<Integer> numbers = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--app" -> app = Path.of(args[++i]);
                 case "--branch" -> branch = args[++i];
                 case "--no-faults" -> faults = false;
+                case "--verbose" -> verbose = true;
                 default -> numbers.add(Integer.parseInt(args[i]));
             }
         }
@@ -103,6 +105,7 @@ public final class DeployLoopBench {
                             i, Faults.shortSha(sha), s, task);
                     Rehearsal.await(Duration.ofSeconds(60), () -> sha.equals(r.state("deployed"))
                             && !Files.exists(r.stateDir().resolve("deploying")) && r.masters().size() == 1);
+                    System.out.println("  steps: " + steps(r.loopLog(), Faults.shortSha(sha), verbose));
                 }
                 processes = restartedProcesses(r);
                 // deploys on push: the code host's webhook through the front, right after each push
@@ -198,6 +201,52 @@ public final class DeployLoopBench {
         List<Double> sorted = values.stream().sorted().toList();
         return sorted.isEmpty() ? Double.NaN : sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
                 : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+    }
+
+    private static final Pattern STEP = Pattern.compile(
+            "step (\\w+)(?:, with step (\\w+) beside it)? \\(at (\\d+\\.\\d)s\\)");
+    private static final Pattern RESTART = Pattern.compile("(?:started|restarted) \\S.* in (\\d+)s\\b");
+    private static final Pattern LIVE = Pattern.compile("is live on \\S+ in (\\d+)s");
+
+    /**
+     * Where the deploy of {@code shortSha} spent its time, from the deploy loop's log: each
+     * step with the seconds until the next one started ({@code build 1.2s, procfile 0.1s,
+     * ...}).
+     */
+    static String steps(String loopLog, String shortSha, boolean verbose) {
+        int from = loopLog.lastIndexOf("deploying " + shortSha);
+        if (from < 0) {
+            return "not in the log";
+        }
+        List<String> names = new ArrayList<>();
+        List<Double> starts = new ArrayList<>();
+        String tail = loopLog.substring(from);
+        Matcher m = STEP.matcher(tail);
+        int end = tail.length();
+        while (m.find()) {
+            names.add(m.group(2) == null ? m.group(1) : m.group(1) + "+" + m.group(2));
+            starts.add(Double.parseDouble(m.group(3)));
+        }
+        Matcher live = LIVE.matcher(tail);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            if (i + 1 < names.size()) {
+                sb.append(String.format(Locale.ROOT, "%s %.1fs, ", names.get(i), starts.get(i + 1) - starts.get(i)));
+            } else {
+                sb.append(names.get(i)).append(" (last; from ").append(starts.get(i)).append("s)");
+            }
+        }
+        Matcher restart = RESTART.matcher(tail);
+        if (restart.find()) {
+            sb.append("; processes restarted in ").append(restart.group(1)).append("s");
+        }
+        if (live.find()) {
+            sb.append("; live in ").append(live.group(1)).append("s");
+        }
+        if (verbose) {
+            tail.lines().filter(l -> l.startsWith("process-sync: ")).forEach(l -> sb.append("\n    ").append(l));
+        }
+        return sb.toString();
     }
 
     private static boolean live(Rehearsal r, boolean builtIn) {

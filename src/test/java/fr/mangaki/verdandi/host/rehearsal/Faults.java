@@ -73,6 +73,10 @@ public final class Faults {
                 "Procfile:3: 'worker celery -A demo worker --loglevel INFO --pool solo --without-gossip --without-mingle"
                         + " --without-heartbeat' is not 'name: command'",
                 r -> r.writeApp("Procfile", r.readApp("Procfile").replace("worker: celery", "worker celery")), false));
+        outcomes.add(badCommit("stack process missing from the Procfile", "procfile",
+                "mangaki:environment.processes.worker: no such process in the Procfile (web beat release) and no command given",
+                r -> r.writeApp("Procfile", r.readApp("Procfile").lines().filter(l -> !l.startsWith("worker:"))
+                        .map(l -> l + "\n").collect(java.util.stream.Collectors.joining())), false));
         outcomes.add(badCommit("Python requirement this interpreter does not meet", "python",
                 "pyproject.toml requires python >=3.8,<3.11; /usr/bin/python3 is " + pythonVersion(),
                 r -> r.writeApp("pyproject.toml", r.readApp("pyproject.toml")

@@ -392,9 +392,20 @@ public final class Rehearsal implements AutoCloseable {
         return HttpProbe.get(httpPort, DOMAIN, path);
     }
 
-    /** The pid of a process unit of the environment (mangaki-staging@NAME.service), 0 when not running. */
+    /**
+     * The pid of the live copy of a process of the environment (its slot in the state's
+     * {@code processes}: mangaki-staging@NAME.service or mangaki-staging@NAME.2.service), 0
+     * when not running.
+     */
     public long processPid(String process) {
-        Path p = root.resolve("var/log/systemctl-stand-in/mangaki-" + ENV + "@" + process + ".service.pid");
+        String instance = state("processes").lines().filter(i -> i.equals(process) || i.equals(process + ".2"))
+                .findFirst().orElse(process);
+        return instancePid(instance);
+    }
+
+    /** The pid of process unit mangaki-staging@INSTANCE.service, 0 when not running. */
+    public long instancePid(String instance) {
+        Path p = root.resolve("var/log/systemctl-stand-in/mangaki-" + ENV + "@" + instance + ".service.pid");
         if (!Files.exists(p)) {
             return 0;
         }
