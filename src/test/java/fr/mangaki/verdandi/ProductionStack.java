@@ -49,6 +49,8 @@ public final class ProductionStack {
                 .postgresExtensions("pg_trgm", "unaccent")
                 .redis(true)
                 .settingsFile("MANGAKI_SETTINGS_PATH", "settings.ini")
+                .trafficAlerts(300, 5)                          // Slack: 300 requests per minute, 5 % of 5xx
+                .accessLogDays(30)
                 .alertEmails("ops@mangaki.fr")
                 .access(credentials)
                 .build());

@@ -153,12 +153,14 @@ class ProgramTest {
 
         Mocks.ResourceArgs front = recorder.named("production-front-site");
         String privateIp = (String) PulumiTest.extractValue(result.output("appPrivateIpv4"));
-        assertEquals(commands.installSite(settings.environment(), privateIp, settings.acme().orElseThrow(), advice),
+        assertEquals(commands.installSite(settings.environment(), privateIp, settings.acme().orElseThrow(), advice,
+                "v-production"),
                 front.inputs.get("create"));
         assertTrue(((String) front.inputs.get("create")).contains(HostFiles.digest(HostRole.FRONT)));
         assertEquals(commands.removeSite("production"), front.inputs.get("delete"));
         assertFalse(front.inputs.containsKey("triggers"));
-        assertFalse(front.inputs.containsKey("stdin"), "the front gets no secret");
+        // of the env file, the front gets only the Slack webhook and the push webhook's secret: none here
+        assertEquals("", front.inputs.get("stdin"), "the front gets no secret of the application");
     }
 
     @Test
@@ -313,7 +315,7 @@ class ProgramTest {
         String appPrivateIp = (String) PulumiTest.extractValue(platform.output("appPrivateIpv4"));
         HostCommands commands = HostCommands.standard();
         assertEquals(commands.installSite(production.environment(), appPrivateIp, acme,
-                        "run pulumi up of this stack again (its host-files command did not complete)"),
+                        "run pulumi up of this stack again (its host-files command did not complete)", "v-production"),
                 recorder.named("production-front-site").inputs.get("create"));
 
         StackSettings staging = StackFile.load(StackFile.of(PROJECT, "staging"));
@@ -322,7 +324,7 @@ class ProgramTest {
         guest.run(StackSettings.PROJECT, "staging", ctx -> Program.declare(ctx, staging, new TestAccess()));
         RecordingMocks.RemoteCommandInputs site = guest.remoteCommand("staging-front-site");
         assertEquals(commands.installSite(staging.environment(), appPrivateIp, acme,
-                "run pulumi up -s production first"), site.create());
+                "run pulumi up -s production first", "v-staging"), site.create());
         assertTrue(site.create().contains("--acme-directory https://10.110.0.1:14000/dir --acme-email ops@mangaki.fr"),
                 site.create());
     }

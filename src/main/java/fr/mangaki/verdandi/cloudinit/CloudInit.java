@@ -109,7 +109,7 @@ public final class CloudInit {
             packages.addAll(List.of("git", "postgresql", "python3-venv", "python3-dev", "build-essential",
                     "libpq-dev", "gunicorn", "npm", "sudo", "gnupg", "s3cmd", "nginx-light"));
         } else {
-            packages.addAll(List.of("nginx", "certbot"));
+            packages.addAll(List.of("nginx", "certbot", "goaccess", "logrotate", "python3"));
         }
         return packages;
     }

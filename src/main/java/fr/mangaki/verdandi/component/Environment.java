@@ -229,15 +229,19 @@ public final class Environment extends ComponentResource {
         List<Output<String>> standby = platform.appHosts().stream().filter(PlatformHandle.AppHost::standby)
                 .map(PlatformHandle.AppHost::privateIpv4).toList();
         Optional<String> poolTag = platform.appPoolTag();
+        String envFileVersion = access.environmentFileVersion(name);
         Output<String> installSite = Output.tuple(fr.mangaki.verdandi.resource.internal.Inputs.all(serving),
                         fr.mangaki.verdandi.resource.internal.Inputs.all(standby), platform.acme())
-                .applyValue(t -> commands.installSite(settings, t.t1, t.t2, poolTag, t.t3, refresh));
+                .applyValue(t -> commands.installSite(settings, t.t1, t.t2, poolTag, t.t3, refresh,
+                        envFileVersion));
         installBackups(name, platform, access, commands, key, app, frontAfter, refresh);
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(installSite)
                 .update(installSite)
                 .delete(commands.removeSite(name))
+                // the alerts' Slack webhook and the push webhook's secret, as a Pulumi secret
+                .stdin(access.environmentFile(name).applyValue(HostCommands::frontSecrets).asSecret())
                 .build(), childAfter(Stream.concat(frontAfter.stream(), installs.stream()).toList()));
     }
 

@@ -5,6 +5,7 @@ import fr.mangaki.verdandi.config.ConfigException;
 import fr.mangaki.verdandi.config.ApplicationSettings;
 import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
+import fr.mangaki.verdandi.config.FrontSettings;
 import fr.mangaki.verdandi.config.Problem;
 import fr.mangaki.verdandi.config.Rule;
 import fr.mangaki.verdandi.config.Validation;
@@ -134,6 +135,12 @@ public final class EnvironmentArgs {
         return redis && !SHARED_REDIS.test(layout)
                 ? java.util.Optional.of(Problem.of("redis", true, SHARED_REDIS.reason())) : java.util.Optional.empty();
     }
+    /** {@code alerts.requestsPerMinute}: requests per minute on the front from which Slack hears of a peak. */
+    public static final Rule<Integer> REQUESTS_PER_MINUTE = Rule.between(1, 1_000_000);
+    /** {@code alerts.errorRatePercent}: share of 5xx answers on the front from which Slack hears of errors. */
+    public static final Rule<Integer> ERROR_RATE_PERCENT = Rule.between(1, 100);
+    /** {@code accessLogDays}: days the front keeps the access log (GDPR: bounded, addresses anonymised). */
+    public static final Rule<Integer> ACCESS_LOG_DAYS = Rule.between(1, 365);
 
     private final EnvironmentSettings settings;
     private final PlatformHandle platform;
@@ -209,6 +216,9 @@ public final class EnvironmentArgs {
         private boolean redis;
         private int settleSeconds = ApplicationSettings.DEFAULT_SETTLE_SECONDS;
         private final java.util.Map<String, String> settingsFiles = new java.util.LinkedHashMap<>();
+        private int requestsPerMinute = FrontSettings.DEFAULT_REQUESTS_PER_MINUTE;
+        private int errorRatePercent = FrontSettings.DEFAULT_ERROR_RATE_PERCENT;
+        private int accessLogDays = FrontSettings.DEFAULT_ACCESS_LOG_DAYS;
         private final List<String> alertEmails = new ArrayList<>();
         private List<String> uptimeRegions = DEFAULT_UPTIME_REGIONS;
         private HostAccess access;
@@ -287,7 +297,29 @@ public final class EnvironmentArgs {
         public Builder settings(EnvironmentSettings settings) {
             return name(settings.name()).branch(settings.branch()).domains(settings.domains()).port(settings.port())
                     .repository(settings.repository()).gates(settings.gates()).pollSeconds(settings.pollSeconds())
-                    .backups(settings.backups()).application(settings.application());
+                    .backups(settings.backups()).application(settings.application()).front(settings.front());
+        }
+
+        /** The front's alerts and access logs at once, as a stack file gives them. */
+        public Builder front(FrontSettings front) {
+            return trafficAlerts(front.requestsPerMinute(), front.errorRatePercent()).accessLogDays(front.accessLogDays());
+        }
+
+        /**
+         * Slack hears when the front serves at least {@code requestsPerMinute} requests per minute,
+         * or when at least {@code errorRatePercent} % of its answers are 5xx (over 5 minutes), and
+         * again when it is over. Default: 300 requests per minute, 5 %.
+         */
+        public Builder trafficAlerts(int requestsPerMinute, int errorRatePercent) {
+            this.requestsPerMinute = requestsPerMinute;
+            this.errorRatePercent = errorRatePercent;
+            return this;
+        }
+
+        /** Days the front keeps the access log (client addresses anonymised). Default: 30. */
+        public Builder accessLogDays(int days) {
+            this.accessLogDays = days;
+            return this;
         }
 
         /** Everything the application needs besides its web process at once (docs/deploy.md). */
@@ -438,6 +470,9 @@ public final class EnvironmentArgs {
             v.check("python", python, PYTHON).checkEach("postgresExtensions", postgresExtensions, EXTENSION);
             settingsFiles.forEach((variable, file) -> v.check("settingsFiles." + variable, variable, SETTINGS_VARIABLE)
                     .check("settingsFiles." + variable, file, SETTINGS_FILE));
+            v.check("alerts.requestsPerMinute", requestsPerMinute, REQUESTS_PER_MINUTE)
+                    .check("alerts.errorRatePercent", errorRatePercent, ERROR_RATE_PERCENT)
+                    .check("accessLogDays", accessLogDays, ACCESS_LOG_DAYS);
             return v.checkEach("alertEmails", alertEmails, EMAIL)
                     .problems();
         }
@@ -458,7 +493,8 @@ public final class EnvironmentArgs {
             return new EnvironmentSettings(name, branch == null ? name : branch, domains, port, repository, gates,
                     pollSeconds, backups == null ? DatabaseBackups.defaultsFor(name) : backups,
                     new ApplicationSettings(processes, python, postgresExtensions, redis, settingsFiles,
-                            settleSeconds));
+                            settleSeconds),
+                    new FrontSettings(requestsPerMinute, errorRatePercent, accessLogDays));
         }
     }
 }

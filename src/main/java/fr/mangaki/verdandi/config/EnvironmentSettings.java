@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param backups     the database's backups (docs/backups.md); default
  *                    {@link DatabaseBackups#defaultsFor}: nightly for production only
  * @param application processes, interpreter, extensions, Redis and settings files
+ * @param front       the front's alerts and access logs; default {@link FrontSettings#defaults()}
  */
 public record EnvironmentSettings(
         String name,
@@ -27,7 +28,15 @@ public record EnvironmentSettings(
         List<String> gates,
         int pollSeconds,
         DatabaseBackups backups,
-        ApplicationSettings application) {
+        ApplicationSettings application,
+        FrontSettings front) {
+
+    /** An environment with the front's default alerts and access logs. */
+    public EnvironmentSettings(String name, String branch, List<String> domains, int port, String repository,
+                               List<String> gates, int pollSeconds, DatabaseBackups backups,
+                               ApplicationSettings application) {
+        this(name, branch, domains, port, repository, gates, pollSeconds, backups, application, FrontSettings.defaults());
+    }
 
     /** An environment with the default backups of its name, whose application needs nothing besides its web process. */
     public EnvironmentSettings(String name, String branch, List<String> domains, int port, String repository,
@@ -56,6 +65,7 @@ public record EnvironmentSettings(
         domains = List.copyOf(domains);
         gates = List.copyOf(gates);
         Objects.requireNonNull(application, "application");
+        Objects.requireNonNull(front, "front");
     }
 
 

@@ -208,26 +208,34 @@ public final class HostCommands {
 
     /**
      * Installs or updates the environment's NGINX server block on the front: its domains
-     * proxied to its port at the app droplet's private address. Listens on 80 and 443.
+     * proxied to its port at the app droplet's private address, its access log, alerts and
+     * report, its maintenance page and its push webhook (docs/deploy.md, "The front"). Listens
+     * on 80 and 443. The front's secrets go to the command's standard input
+     * ({@link #frontSecrets}).
      *
-     * @param refresh what to run when the front's files are not this version's
+     * @param refresh        what to run when the front's files are not this version's
+     * @param envFileVersion the env file's version, carried at the end of the command (a
+     *                       comment) so that a new secret re-runs it
      */
-    public String installSite(EnvironmentSettings env, String appPrivateAddress, String refresh) {
+    public String installSite(EnvironmentSettings env, String appPrivateAddress, String refresh, String envFileVersion) {
         return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.FRONT, refresh) + "; "
-                + ShellQuote.join(installSiteTokens(env, appPrivateAddress, null, null));
+                + ShellQuote.join(installSiteTokens(env, appPrivateAddress, null, null)) + " # env file "
+                + plain(envFileVersion);
     }
 
     /**
-     * {@link #installSite(EnvironmentSettings, String, String)}, and the certificate of every
-     * domain from the ACME server {@code acme} (HTTP-01 through the front), renewed by certbot's
-     * timer.
+     * {@link #installSite(EnvironmentSettings, String, String, String)}, and the certificate of
+     * every domain from the ACME server {@code acme} (HTTP-01 through the front), renewed by
+     * certbot's timer.
      */
-    public String installSite(EnvironmentSettings env, String appPrivateAddress, Acme acme, String refresh) {
+    public String installSite(EnvironmentSettings env, String appPrivateAddress, Acme acme, String refresh,
+                              String envFileVersion) {
         return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.FRONT, refresh) + "; "
-                + ShellQuote.join(installSiteTokens(env, appPrivateAddress, null, null, acme));
+                + ShellQuote.join(installSiteTokens(env, appPrivateAddress, null, null, acme)) + " # env file "
+                + plain(envFileVersion);
     }
 
-    /** The tokens of {@link #installSite(EnvironmentSettings, String, Acme, String)}; {@code acme} may be null (no ACME). */
+    /** The tokens of {@link #installSite(EnvironmentSettings, String, Acme, String, String)}; {@code acme} may be null (no ACME). */
     public List<String> installSiteTokens(EnvironmentSettings env, String appPrivateAddress,
                                           String listenHttp, String listenHttps, Acme acme) {
         List<String> t = installSiteTokens(env, appPrivateAddress, listenHttp, listenHttps);
@@ -244,23 +252,24 @@ public final class HostCommands {
      * health checks: a droplet that fails is taken out for a while), the standby addresses as
      * backup servers, and the members of the autoscale pool of tag {@code poolTag}, which the
      * front's {@code pool-sync} timer discovers; certificates from {@code acme}. With one address
-     * and nothing else, the same command as {@link #installSite(EnvironmentSettings, String, Acme, String)}:
+     * and nothing else, the same command as {@link #installSite(EnvironmentSettings, String, Acme, String, String)}:
      * what the program runs.
      */
     public String installSite(EnvironmentSettings env, List<String> appPrivateAddresses, List<String> backupAddresses,
-                              Optional<String> poolTag, Acme acme, String refresh) {
+                              Optional<String> poolTag, Acme acme, String refresh, String envFileVersion) {
         return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.FRONT, refresh) + "; "
-                + ShellQuote.join(installSiteTokens(env, appPrivateAddresses, backupAddresses, poolTag, null, null, acme));
+                + ShellQuote.join(installSiteTokens(env, appPrivateAddresses, backupAddresses, poolTag, null, null, acme))
+                + " # env file " + plain(envFileVersion);
     }
 
-    /** The tokens of {@link #installSite(EnvironmentSettings, List, List, Optional, Acme, String)} with no ACME. */
+    /** The tokens of {@link #installSite(EnvironmentSettings, List, List, Optional, Acme, String, String)} with no ACME. */
     public List<String> installSiteTokens(EnvironmentSettings env, List<String> appPrivateAddresses,
                                           List<String> backupAddresses, Optional<String> poolTag,
                                           String listenHttp, String listenHttps) {
-        return installSiteTokens(env, appPrivateAddresses, backupAddresses, poolTag, listenHttp, listenHttps, null);
+        return installSiteTokens(env, appPrivateAddresses, backupAddresses, poolTag, listenHttp, listenHttps, (Acme) null);
     }
 
-    /** The tokens of {@link #installSite(EnvironmentSettings, List, List, Optional, Acme, String)}; {@code acme} may be null. */
+    /** The tokens of {@link #installSite(EnvironmentSettings, List, List, Optional, Acme, String, String)}; {@code acme} may be null. */
     public List<String> installSiteTokens(EnvironmentSettings env, List<String> appPrivateAddresses,
                                           List<String> backupAddresses, Optional<String> poolTag,
                                           String listenHttp, String listenHttps, Acme acme) {
@@ -293,6 +302,15 @@ public final class HostCommands {
      */
     public List<String> installSiteTokens(EnvironmentSettings env, String appPrivateAddress,
                                           String listenHttp, String listenHttps) {
+        return installSiteTokens(env, appPrivateAddress, listenHttp, listenHttps, (Integer) null);
+    }
+
+    /**
+     * {@link #installSiteTokens(EnvironmentSettings, String, String, String)} with the webhook
+     * receiver's loopback port instead of 9380 when {@code webhookPort} is not null.
+     */
+    public List<String> installSiteTokens(EnvironmentSettings env, String appPrivateAddress,
+                                          String listenHttp, String listenHttps, Integer webhookPort) {
         String address = requireAddress(appPrivateAddress, "appPrivateAddress");
         String host = address.contains(":") ? "[" + address + "]" : address;
         List<String> t = script("site-install", env.name());
@@ -300,12 +318,20 @@ public final class HostCommands {
         for (String domain : env.domains()) {
             t.addAll(List.of("--domain", domain));
         }
+        t.addAll(List.of("--branch", env.branch(),
+                "--alert-rpm", Integer.toString(env.front().requestsPerMinute()),
+                "--alert-error-percent", Integer.toString(env.front().errorRatePercent()),
+                "--log-days", Integer.toString(env.front().accessLogDays())));
         if (listenHttp != null) {
             t.addAll(List.of("--listen-http", listenHttp));
         }
         if (listenHttps != null) {
             t.addAll(List.of("--listen-https", listenHttps));
         }
+        if (webhookPort != null) {
+            t.addAll(List.of("--webhook-port", Integer.toString(webhookPort)));
+        }
+        t.add("--secrets-stdin");
         return t;
     }
 
@@ -322,6 +348,29 @@ public final class HostCommands {
         List<String> t = script("pool-install");
         t.add("--remove");
         return ShellQuote.join(t);
+    }
+
+    /** The keys of the environment file that the front needs: its alerts' Slack webhook, the push webhook's secret. */
+    public static final List<String> FRONT_SECRET_KEYS = List.of("SLACK_WEBHOOK_URL", "DEPLOY_WEBHOOK_SECRET");
+
+    /**
+     * What {@code site-install} reads on standard input: the lines of the environment file
+     * that set one of {@link #FRONT_SECRET_KEYS} (the last one of each wins, as in the file),
+     * and nothing else of the application's secrets.
+     */
+    public static String frontSecrets(String envFile) {
+        Objects.requireNonNull(envFile, "envFile");
+        java.util.Map<String, String> kept = new java.util.LinkedHashMap<>();
+        for (String line : envFile.split("\r?\n")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=.*").matcher(line);
+            if (m.matches() && FRONT_SECRET_KEYS.contains(m.group(1))) {
+                kept.put(m.group(1), line.strip().replaceFirst("^export\\s+", ""));
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        kept.values().forEach(l -> s.append(l).append('\n'));
+        return s.toString();
     }
 
     /** Removes the environment's server block from the front. */

@@ -128,6 +128,9 @@ public final class HostFiles {
             files.add(resource("nginx/verdandi-environment.conf", SCRIPT_DIR + "/nginx-environment.conf", "0644"));
             files.add(resource("units/mangaki@.service", "/etc/systemd/system/mangaki@.service", "0644"));
             files.add(resource("units/verdandi-deploy@.service", "/etc/systemd/system/verdandi-deploy@.service", "0644"));
+            // deploys on push: the listener that tells the deploy loop to look now (docs/deploy.md)
+            files.add(script("look-now-listen", "0755"));
+            files.add(resource("units/verdandi-look-now@.service", "/etc/systemd/system/verdandi-look-now@.service", "0644"));
         } else {
             files.add(script("site-install", "0755"));
             files.add(script("site-remove", "0755"));
@@ -136,8 +139,21 @@ public final class HostFiles {
             files.add(resource("units/verdandi-certificate@.timer",
                     "/etc/systemd/system/verdandi-certificate@.timer", "0644"));
             files.add(resource("nginx/verdandi.conf", "/etc/nginx/conf.d/verdandi.conf", "0644"));
+            files.add(resource("nginx/verdandi-front-log.conf", "/etc/nginx/conf.d/verdandi-front-log.conf", "0644"));
             files.add(resource("nginx/verdandi-proxy.conf", "/etc/nginx/snippets/verdandi-proxy.conf", "0644"));
             files.add(resource("nginx/verdandi-default", "/etc/nginx/sites-available/verdandi-default", "0644"));
+            // the front's own jobs (docs/deploy.md, "The front"): analytics, alerts, maintenance, push
+            files.add(script("webhook-receive", "0755"));
+            files.add(script("analytics-report", "0755"));
+            files.add(script("front-alerts", "0755"));
+            files.add(script("goaccess.conf", "0644"));
+            for (String page : maintenancePages()) {
+                files.add(script("maintenance/" + page, "0644"));
+            }
+            for (String unit : List.of("verdandi-webhook.service", "verdandi-analytics@.service",
+                    "verdandi-analytics@.timer", "verdandi-front-alerts@.service", "verdandi-front-alerts@.timer")) {
+                files.add(resource("units/" + unit, "/etc/systemd/system/" + unit, "0644"));
+            }
         }
         return List.copyOf(files);
     }
@@ -231,8 +247,11 @@ public final class HostFiles {
                     .append("  dpkg-query -W gnupg s3cmd >/dev/null 2>&1 ||\n")
                     .append("    DEBIAN_FRONTEND=noninteractive apt-get install -y -q gnupg s3cmd >/dev/null\n");
         } else {
-            s.append("  systemctl daemon-reload\n");
-            s.append("  nginx -t && systemctl reload nginx\n");
+            s.append("  systemctl daemon-reload\n")
+                    .append("  # what the front's own jobs run on hosts that booted before they existed (docs/deploy.md)\n")
+                    .append("  dpkg-query -W goaccess logrotate >/dev/null 2>&1 ||\n")
+                    .append("    DEBIAN_FRONTEND=noninteractive apt-get install -y -q goaccess logrotate >/dev/null\n")
+                    .append("  nginx -t && systemctl reload nginx\n");
         }
         s.append("}\n\n")
                 .append("# The keys of mangaki:sshKeys, one per line.\n")
@@ -304,6 +323,41 @@ public final class HostFiles {
     }
 
     private static final String HEREDOC_END = "VERDANDI_HOST_FILE_END";
+
+    /**
+     * The maintenance pages the front serves when an environment's app host does not answer,
+     * by name: {@code default.html}, and {@code NAME.html} for an environment that has a page
+     * of its own (files of {@code src/main/resources/fr/mangaki/verdandi/host/maintenance/}).
+     */
+    public static List<String> maintenancePages() {
+        java.net.URL dir = HostFiles.class.getResource("maintenance/default.html");
+        if (dir == null) {
+            throw new IllegalStateException("missing host resource maintenance/default.html");
+        }
+        try {
+            java.net.URI uri = dir.toURI();
+            if (uri.getScheme().equals("jar")) {
+                try (java.nio.file.FileSystem jar = java.nio.file.FileSystems.newFileSystem(uri, java.util.Map.of())) {
+                    return pageNames(jar.provider().getPath(uri).getParent());
+                } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+                    return pageNames(java.nio.file.FileSystems.getFileSystem(uri).provider().getPath(uri).getParent());
+                }
+            }
+            return pageNames(java.nio.file.Path.of(uri).getParent());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> pageNames(java.nio.file.Path dir) throws IOException {
+        try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString())
+                    .filter(n -> n.equals("default.html") || n.matches("[a-z][a-z0-9-]{0,22}\\.html"))
+                    .sorted().toList();
+        }
+    }
 
     /** The text of one resource of this package, e.g. {@code deploy} or {@code units/mangaki@.service}. */
     public static String read(String name) {

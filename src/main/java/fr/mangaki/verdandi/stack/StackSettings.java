@@ -13,6 +13,7 @@ import fr.mangaki.verdandi.config.Database;
 import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.DropletSize;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
+import fr.mangaki.verdandi.config.FrontSettings;
 import fr.mangaki.verdandi.config.Problem;
 import fr.mangaki.verdandi.stack.internal.ConfigValue;
 import fr.mangaki.verdandi.stack.internal.StackReading;
@@ -405,7 +406,8 @@ public record StackSettings(
     private static Optional<EnvironmentSettings> environment(ConfigValue v, EnvironmentArgs.Builder args,
             Optional<String> zone, StackReading reading) {
         return v.object(List.of("name", "branch", "domains", "port", "repository", "gates", "pollSeconds", "backups",
-                        "processes", "processSettleSeconds", "python", "postgresExtensions", "redis", "settingsFiles"))
+                        "processes", "processSettleSeconds", "python", "postgresExtensions", "redis", "settingsFiles",
+                        "alerts", "accessLogDays"))
                 .flatMap(o -> {
                     Optional<String> name = o.get("name").string();
                     Optional<String> branch = o.get("branch").required().string();
@@ -439,13 +441,44 @@ public record StackSettings(
                     backups.ifPresent(args::backups);
                     Optional<ApplicationSettings> application = application(o);
                     application.ifPresent(args::application);
+                    Optional<FrontSettings> front = front(o);
+                    front.ifPresent(args::front);
                     if (name.isEmpty() || branch.isEmpty() || domains.isEmpty() || port.isEmpty()
-                            || repository.isEmpty() || poll.isEmpty() || backups.isEmpty() || application.isEmpty()) {
+                            || repository.isEmpty() || poll.isEmpty() || backups.isEmpty() || application.isEmpty()
+                            || front.isEmpty()) {
                         return Optional.empty();
                     }
                     return Optional.of(new EnvironmentSettings(name.get(), branch.get(), domains.get(), port.get(),
-                            repository.get(), gates, poll.get(), backups.get(), application.get()));
+                            repository.get(), gates, poll.get(), backups.get(), application.get(), front.get()));
                 });
+    }
+
+    /**
+     * {@code alerts} ({@code requestsPerMinute}, {@code errorRatePercent}) and {@code accessLogDays}
+     * as written, each defaulting to {@link FrontSettings#defaults()}'s; the rules are
+     * {@link EnvironmentArgs}'. Empty when one of them cannot be read.
+     */
+    private static Optional<FrontSettings> front(ConfigValue.Fields o) {
+        ConfigValue alertsValue = o.get("alerts");
+        Optional<Integer> rpm = Optional.of(FrontSettings.DEFAULT_REQUESTS_PER_MINUTE);
+        Optional<Integer> percent = Optional.of(FrontSettings.DEFAULT_ERROR_RATE_PERCENT);
+        if (alertsValue.isPresent()) {
+            Optional<ConfigValue.Fields> alerts = alertsValue.object(List.of("requestsPerMinute", "errorRatePercent"));
+            if (alerts.isEmpty()) {
+                return Optional.empty();
+            }
+            ConfigValue rpmValue = alerts.get().get("requestsPerMinute");
+            ConfigValue percentValue = alerts.get().get("errorRatePercent");
+            rpm = rpmValue.isPresent() ? rpmValue.integer() : rpm;
+            percent = percentValue.isPresent() ? percentValue.integer() : percent;
+        }
+        ConfigValue daysValue = o.get("accessLogDays");
+        Optional<Integer> days = daysValue.isPresent() ? daysValue.integer()
+                : Optional.of(FrontSettings.DEFAULT_ACCESS_LOG_DAYS);
+        if (rpm.isEmpty() || percent.isEmpty() || days.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new FrontSettings(rpm.get(), percent.get(), days.get()));
     }
 
     /**

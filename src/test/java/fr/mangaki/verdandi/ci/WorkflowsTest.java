@@ -552,7 +552,7 @@ class WorkflowsTest {
 
                 **No changes**: the same 11 resources, inputs and outputs; cost $0.00/month (unchanged)
 
-                _5 secret values are secret on both sides and were not compared (plans never hold secrets): \
+                _6 secret values are secret on both sides and were not compared (plans never hold secrets): \
                 a change to a secret alone does not show here._
                 """), comment);
         assertEquals(comment, Files.readString(workspace.resolve("summary.md")), "the job summary holds the diff");

@@ -77,7 +77,8 @@ class CloudInitTest {
     @Test
     void rendersTheFrontHost() throws Exception {
         JsonNode c = parse(render(HostRole.FRONT, DropletSize.S_1VCPU_1GB));
-        assertEquals(List.of("ca-certificates", "curl", "unattended-upgrades", "nginx", "certbot"),
+        assertEquals(List.of("ca-certificates", "curl", "unattended-upgrades", "nginx", "certbot", "goaccess", "logrotate",
+                        "python3"),
                 texts(c.path("packages")));
         assertFiles(HostRole.FRONT, c);
         assertEquals(List.of(

@@ -102,6 +102,15 @@ class EnvironmentArgsTest {
     }
 
     @Test
+    void rejectsFrontThresholdsAndLogDaysOutOfRangeNamingEach() {
+        assertEquals(List.of("alerts.requestsPerMinute: 0 is not between 1 and 1000000",
+                        "alerts.errorRatePercent: 0 is not between 1 and 100", "accessLogDays: 0 is not between 1 and 365"),
+                problems(valid().trafficAlerts(0, 0).accessLogDays(0)));
+        assertEquals(new fr.mangaki.verdandi.config.FrontSettings(1200, 2, 7),
+                valid().trafficAlerts(1200, 2).accessLogDays(7).build().settings().front());
+    }
+
+    @Test
     void rejectsBackupHoursAndDaysOutOfRangeNamingEach() {
         assertEquals(List.of("backups.hour: 24 is not between 0 and 23", "backups.keepDays: 0 is not between 1 and 3650"),
                 problems(valid().backups(new DatabaseBackups(true, 24, 0, Optional.empty()))));

@@ -168,7 +168,7 @@ class RemoteInstallSshTest {
                         + " WHERE datname = 'mangaki-production'"));
                 assertEquals(List.of("restart redis-server.service", "daemon-reload", "enable mangaki@production.service",
                         "try-restart mangaki@production.service verdandi-deploy@production.service",
-                        "enable --now verdandi-deploy@production.service"), calls(r));
+                        "enable --now verdandi-deploy@production.service verdandi-look-now@production.service"), calls(r));
 
                 // the same create again (a replaced resource, a retried up): nothing changes
                 Map<String, String> before = snapshot(r.root);
@@ -177,7 +177,7 @@ class RemoteInstallSshTest {
                 assertEquals(0, again.exit(), again.output());
                 assertEquals(before, snapshot(r.root));
                 assertEquals(List.of("daemon-reload", "enable mangaki@production.service",
-                        "enable --now verdandi-deploy@production.service"), calls(r).subList(5, 8),
+                        "enable --now verdandi-deploy@production.service verdandi-look-now@production.service"), calls(r).subList(5, 8),
                         "unchanged settings restart nothing");
                 assertEquals("1", r.psql("SELECT count(*) FROM pg_roles WHERE rolname = 'mangaki-production'"));
 
@@ -195,16 +195,17 @@ class RemoteInstallSshTest {
                 // the front's server block
                 Path available = r.root.resolve("etc/nginx/sites-available/mangaki-production.conf");
                 Path enabled = r.root.resolve("etc/nginx/sites-enabled/mangaki-production.conf");
-                Proc.Result site = sshd.ssh(toFront, front.create(), null);
+                Proc.Result site = sshd.ssh(toFront, front.create(), front.stdin());
                 outputs.add(site.output());
                 assertEquals(0, site.exit(), site.output());
                 assertTrue(site.output().contains("site-install: site production serves mangaki.fr www.mangaki.fr -> "
                         + APP_PRIVATE + ":8000 (TLS: false)"), site.output());
+                assertEquals(HostCommands.frontSecrets(ENV_1), front.stdin(), "the front gets its own secrets only");
                 assertEquals(serverBlock(r.root), Files.readString(available));
                 assertEquals(Path.of("../sites-available/mangaki-production.conf"), Files.readSymbolicLink(enabled));
                 assertNginxAccepts(r);
                 Map<String, String> frontBefore = snapshot(r.root);
-                Proc.Result siteAgain = sshd.ssh(toFront, front.update(), null);
+                Proc.Result siteAgain = sshd.ssh(toFront, front.update(), front.stdin());
                 outputs.add(siteAgain.output());
                 assertEquals(0, siteAgain.exit(), siteAgain.output());
                 assertEquals(frontBefore, snapshot(r.root));
@@ -650,13 +651,43 @@ class RemoteInstallSshTest {
                     listen [::]:80;
                     server_name mangaki.fr www.mangaki.fr;
 
+                    access_log %1$s/var/log/nginx/front/production.access.log verdandi_front;
+
                     location /.well-known/acme-challenge/ {
                         root %1$s/var/www/letsencrypt;
+                    }
+
+                    # the push webhook of branch production (verdandi-webhook.service can only say "look now")
+                    location = /.verdandi/deploy {
+                        limit_except POST { deny all; }
+                        client_max_body_size 1m;
+                        client_body_buffer_size 1m;
+                        proxy_pass http://127.0.0.1:9380/production;
+                        proxy_http_version 1.1;
+                        proxy_set_header Connection "";
+                        proxy_connect_timeout 2s;
+                        proxy_read_timeout 15s;
+                    }
+
+                    # when the app host does not answer: the maintenance page, 503 and Retry-After
+                    location = /.verdandi/maintenance {
+                        internal;
+                        root %1$s/usr/local/lib/verdandi/maintenance;
+                        try_files /production.html /default.html =503;
+                        add_header Retry-After 30 always;
+                        add_header Cache-Control "no-store" always;
+                    }
+
+                    # nothing else under /.verdandi/ is passed on (the app answers look-now to the front only)
+                    location ^~ /.verdandi/ {
+                        return 404;
                     }
 
                     location / {
                         proxy_pass http://%2$s:8000;
                         include %1$s/etc/nginx/snippets/verdandi-proxy.conf;
+                        proxy_intercept_errors on;
+                        error_page 502 504 =503 /.verdandi/maintenance;
                     }
                 }
                 """.formatted(root, APP_PRIVATE);

@@ -1,6 +1,8 @@
 package fr.mangaki.verdandi.host;
 
 import fr.mangaki.verdandi.host.rehearsal.Faults;
+import fr.mangaki.verdandi.host.rehearsal.FrontChecks;
+import fr.mangaki.verdandi.host.rehearsal.HttpProbe;
 import fr.mangaki.verdandi.host.rehearsal.LoadClient;
 import fr.mangaki.verdandi.host.rehearsal.Proc;
 import fr.mangaki.verdandi.host.rehearsal.Rehearsal;
@@ -109,6 +111,7 @@ class DeployRehearsalTest {
                 assertEquals(0, load.failures(), "failed requests: " + load.failureSamples());
                 assertTrue(load.requests() > 200, "requests: " + load.requests());
             }
+            checkTheFrontsOwnJobs(r);
             assertTrue(r.releases().size() <= 5, "releases kept: " + r.releases());
             assertFalse(r.allLogs().contains(SlackReceiver.TOKEN), "the webhook URL shows up in a log");
 
@@ -123,6 +126,37 @@ class DeployRehearsalTest {
             Proc.Result siteRemoved = r.removeSite();
             assertEquals(0, siteRemoved.exit(), siteRemoved.output());
         }
+    }
+
+    /**
+     * The front (docs/deploy.md, "The front"): a push notified by the code host's webhook wakes
+     * the deploy loop; a wrong signature triggers nothing; gunicorn stopped under load gives
+     * the maintenance page to every failed request; the access log makes a GoAccess report, and
+     * the client's traffic a peak alert, told once and once over.
+     */
+    private static void checkTheFrontsOwnJobs(Rehearsal r) {
+        FrontChecks front = new FrontChecks(r);
+        long wakes = front.wakeCount();
+        String before = r.state("deployed");
+        r.writeApp(Faults.VERSION, "VERSION = \"pushed\"\n");
+        String sha = r.commit("Deploy on push");
+        r.push();
+        HttpProbe.Response hook = front.notifyPush(before, sha);
+        assertEquals(202, hook.status(), hook.body());
+        assertTrue(Rehearsal.await(DEPLOY, () -> sha.equals(r.servedRevision())), "the pushed commit was not served:\n"
+                + r.loopLog());
+        assertTrue(front.wakeCount() > wakes, "the webhook woke the deploy loop:\n" + r.loopLog());
+        assertTrue(Rehearsal.await(Duration.ofSeconds(30), () -> sha.equals(r.state("deployed"))
+                && !Files.exists(r.stateDir().resolve("deploying")) && r.masters().size() == 1));
+        assertTrue(front.badSignatureRefused(sha), "a wrong signature is refused with 401 and triggers nothing");
+
+        FrontChecks.Maintenance down = front.gunicornStoppedUnderLoad(Duration.ofSeconds(3));
+        assertTrue(down.failed() > 0, "gunicorn was stopped under load: " + down);
+        assertEquals(down.failed(), down.maintenance503(), "every failed request got the maintenance page: " + down);
+        assertEquals(0, down.bare502(), "no bare 502: " + down);
+        assertTrue(sha.equals(r.servedRevision()), "gunicorn serves again");
+        assertTrue(front.analyticsReport(), "GoAccess wrote the report of the front's access log");
+        assertTrue(front.peakAlert(), "Slack heard of the peak once, and once that it was over: " + r.slack.texts());
     }
 
     private static String pushAndAwait(Rehearsal r, String subject) {

@@ -93,15 +93,15 @@ class EnvInstallTest {
                     + " WHERE datname = 'mangaki-staging'"));
             assertEquals(List.of("restart redis-server.service", "daemon-reload", "enable mangaki@staging.service",
                     "try-restart mangaki@staging.service verdandi-deploy@staging.service",
-                    "enable --now verdandi-deploy@staging.service"), calls(r));
+                    "enable --now verdandi-deploy@staging.service verdandi-look-now@staging.service"), calls(r));
 
             Proc.Result again = r.installEnvironment();
             assertEquals(0, again.exit(), again.output());
             assertEquals(List.of("restart redis-server.service", "daemon-reload", "enable mangaki@staging.service",
                     "try-restart mangaki@staging.service verdandi-deploy@staging.service",
-                    "enable --now verdandi-deploy@staging.service",
+                    "enable --now verdandi-deploy@staging.service verdandi-look-now@staging.service",
                     "daemon-reload", "enable mangaki@staging.service",
-                    "enable --now verdandi-deploy@staging.service"), calls(r),
+                    "enable --now verdandi-deploy@staging.service verdandi-look-now@staging.service"), calls(r),
                     "unchanged settings restart nothing");
             assertEquals(acl, Files.readString(r.root.resolve("etc/redis/verdandi-users.acl")), "the Redis password is kept");
             assertEquals(1, Rehearsal.read(r.root.resolve("etc/passwd")).lines()

@@ -4,6 +4,7 @@ import fr.mangaki.verdandi.config.Acme;
 import fr.mangaki.verdandi.config.ApplicationSettings;
 import fr.mangaki.verdandi.config.DatabaseBackups;
 import fr.mangaki.verdandi.config.EnvironmentSettings;
+import fr.mangaki.verdandi.config.FrontSettings;
 import fr.mangaki.verdandi.host.internal.ShellQuote;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,8 @@ class HostCommandsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> commands.installEnvironment(PRODUCTION, ADVICE, "v1\nrm -rf /"));
         assertEquals("not one line of printable text: 'v1\nrm -rf /'", e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> commands.installSite(PRODUCTION, "10.0.0.1", "a\rb"));
+        assertThrows(IllegalArgumentException.class, () -> commands.installSite(PRODUCTION, "10.0.0.1", "a\rb", "v1"));
+        assertThrows(IllegalArgumentException.class, () -> commands.installSite(PRODUCTION, "10.0.0.1", ADVICE, "v1\nx"));
     }
 
     @Test
@@ -118,21 +120,40 @@ class HostCommandsTest {
     @Test
     void installsASiteOnTheFront() {
         assertEquals(WAIT + check(HostRole.FRONT) + "sudo -n /usr/local/lib/verdandi/site-install"
-                        + " staging --upstream 10.110.0.3:8001 --domain staging.mangaki.fr --domain dev.mangaki.fr",
-                commands.installSite(STAGING, "10.110.0.3", ADVICE));
+                        + " staging --upstream 10.110.0.3:8001 --domain staging.mangaki.fr --domain dev.mangaki.fr"
+                        + " --branch staging --alert-rpm 300 --alert-error-percent 5 --log-days 30 --secrets-stdin"
+                        + " # env file sha256:ab12",
+                commands.installSite(STAGING, "10.110.0.3", ADVICE, "sha256:ab12"));
+        EnvironmentSettings production = new EnvironmentSettings("production", "main", PRODUCTION.domains(),
+                PRODUCTION.port(), PRODUCTION.repository(), PRODUCTION.gates(), PRODUCTION.pollSeconds(),
+                PRODUCTION.backups(), PRODUCTION.application(), new FrontSettings(1200, 2, 7));
         assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/site-install", "production",
-                        "--upstream", "[fd00::3]:8000", "--domain", "mangaki.fr", "--domain", "www.mangaki.fr"),
-                commands.installSiteTokens(PRODUCTION, "fd00::3", null, null));
+                        "--upstream", "[fd00::3]:8000", "--domain", "mangaki.fr", "--domain", "www.mangaki.fr",
+                        "--branch", "main", "--alert-rpm", "1200", "--alert-error-percent", "2", "--log-days", "7",
+                        "--secrets-stdin"),
+                commands.installSiteTokens(production, "fd00::3", null, null));
+    }
+
+    @Test
+    void givesTheFrontOnlyItsOwnSecrets() {
+        assertEquals("SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T0/B0/x\nDEPLOY_WEBHOOK_SECRET=\"s e c r e t\"\n",
+                HostCommands.frontSecrets("# the env file\nSECRET_KEY=django-secret\nSLACK_WEBHOOK_URL=old\n"
+                        + "export SLACK_WEBHOOK_URL=https://hooks.slack.com/services/T0/B0/x\r\n"
+                        + "DATABASE_URL=postgres:///x\nDEPLOY_WEBHOOK_SECRET=\"s e c r e t\"\nDEPLOY_WEBHOOK_SECRETS=no"));
+        assertEquals("", HostCommands.frontSecrets("SECRET_KEY=x\n"));
     }
 
     @Test
     void installsASiteWithItsCertificateFromTheAcmeServer() {
         assertEquals(WAIT + check(HostRole.FRONT) + "sudo -n /usr/local/lib/verdandi/site-install"
                         + " production --upstream 10.110.0.3:8000 --domain mangaki.fr --domain www.mangaki.fr"
-                        + " --acme-directory https://acme-v02.api.letsencrypt.org/directory",
-                commands.installSite(PRODUCTION, "10.110.0.3", Acme.letsEncrypt(), ADVICE));
+                        + " --branch production --alert-rpm 300 --alert-error-percent 5 --log-days 30 --secrets-stdin"
+                        + " --acme-directory https://acme-v02.api.letsencrypt.org/directory # env file v1",
+                commands.installSite(PRODUCTION, "10.110.0.3", Acme.letsEncrypt(), ADVICE, "v1"));
         assertEquals(List.of("sudo", "-n", "/usr/local/lib/verdandi/site-install", "staging",
                         "--upstream", "10.110.0.3:8001", "--domain", "staging.mangaki.fr", "--domain", "dev.mangaki.fr",
+                        "--branch", "staging", "--alert-rpm", "300", "--alert-error-percent", "5", "--log-days", "30",
+                        "--secrets-stdin",
                         "--acme-directory", "https://10.110.0.1:14000/dir", "--acme-email", "ops@mangaki.fr"),
                 commands.installSiteTokens(STAGING, "10.110.0.3", null, null,
                         new Acme("https://10.110.0.1:14000/dir", java.util.Optional.of("ops@mangaki.fr"))));
@@ -152,15 +173,17 @@ class HostCommandsTest {
                         "--listen", "127.0.0.1"),
                 local.installEnvironmentTokens(PRODUCTION, "127.0.0.1"));
         assertEquals(List.of("/tmp/root/usr/local/lib/verdandi/site-install", "staging", "--upstream", "127.0.0.1:8001",
-                        "--domain", "staging.mangaki.fr", "--domain", "dev.mangaki.fr",
-                        "--listen-http", "127.0.0.1:18080", "--listen-https", "127.0.0.1:18443"),
-                local.installSiteTokens(STAGING, "127.0.0.1", "127.0.0.1:18080", "127.0.0.1:18443"));
+                        "--domain", "staging.mangaki.fr", "--domain", "dev.mangaki.fr", "--branch", "staging",
+                        "--alert-rpm", "300", "--alert-error-percent", "5", "--log-days", "30",
+                        "--listen-http", "127.0.0.1:18080", "--listen-https", "127.0.0.1:18443", "--webhook-port", "19380",
+                        "--secrets-stdin"),
+                local.installSiteTokens(STAGING, "127.0.0.1", "127.0.0.1:18080", "127.0.0.1:18443", 19380));
     }
 
     @Test
     void rejectsAnAppAddressThatIsNotAnIpAddress() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> commands.installSite(STAGING, "app.internal; rm -rf /", ADVICE));
+                () -> commands.installSite(STAGING, "app.internal; rm -rf /", ADVICE, "absent"));
         assertEquals("appPrivateAddress: 'app.internal; rm -rf /' is not an IPv4 or IPv6 address", e.getMessage());
     }
 

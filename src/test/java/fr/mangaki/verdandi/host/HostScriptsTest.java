@@ -25,7 +25,8 @@ class HostScriptsTest {
     static final Path HOST = Path.of("src/main/resources/fr/mangaki/verdandi/host").toAbsolutePath();
     static final List<String> SCRIPTS = List.of("env-install", "env-remove", "site-install", "site-remove",
             "deploy", "deploy-loop", "gunicorn-start", "backup-install", "backup-remove", "env-backup", "env-restore",
-            "backup-watch", "dumps-install", "dumps-remove", "dump-receive", "process-start", "process-sync");
+            "backup-watch", "dumps-install", "dumps-remove", "dump-receive", "process-start", "process-sync",
+            "analytics-report", "front-alerts");
     static final List<String> LIBRARIES = List.of("lib.sh", "backup.sh");
     /** The project's other bash scripts, relative to the checkout (they source bin/lib/build.sh from there). */
     static final List<String> PROJECT_SCRIPTS = List.of("bin/verdandi", "bench/deploy-loop", "bench/hook",

@@ -44,11 +44,16 @@ class NginxSiteTest {
         Files.createSymbolicLink(root.resolve("etc/nginx/sites-enabled/000-verdandi-default"),
                 Path.of("../sites-available/verdandi-default"));
         commands = new HostCommands(root + HostFiles.SCRIPT_DIR, false);
-        env = Map.of("VERDANDI_ROOT", root.toString());
+        // the units site-install starts go to the stand-in; the webhook receiver on a port of its own
+        env = Map.of("VERDANDI_ROOT", root.toString(),
+                "VERDANDI_SYSTEMCTL", Rehearsal.RESOURCES.resolve("systemctl-stand-in").toString());
+        FrontTest.webhookOnPort(root, FrontTest.freePort());
     }
 
     @AfterEach
     void removeRoot() {
+        Proc.run(List.of(Rehearsal.RESOURCES.resolve("systemctl-stand-in").toString(), "stop", "verdandi-webhook.service"),
+                env, null, Duration.ofSeconds(60));
         Proc.run(List.of("rm", "-rf", root.toString()), Map.of(), null, Duration.ofSeconds(60));
     }
 
@@ -73,13 +78,43 @@ class NginxSiteTest {
                     listen [::]:80;
                     server_name staging.mangaki.fr dev.mangaki.fr;
 
+                    access_log %1$s/var/log/nginx/front/staging.access.log verdandi_front;
+
                     location /.well-known/acme-challenge/ {
                         root %1$s/var/www/letsencrypt;
+                    }
+
+                    # the push webhook of branch staging (verdandi-webhook.service can only say "look now")
+                    location = /.verdandi/deploy {
+                        limit_except POST { deny all; }
+                        client_max_body_size 1m;
+                        client_body_buffer_size 1m;
+                        proxy_pass http://127.0.0.1:9380/staging;
+                        proxy_http_version 1.1;
+                        proxy_set_header Connection "";
+                        proxy_connect_timeout 2s;
+                        proxy_read_timeout 15s;
+                    }
+
+                    # when the app host does not answer: the maintenance page, 503 and Retry-After
+                    location = /.verdandi/maintenance {
+                        internal;
+                        root %1$s/usr/local/lib/verdandi/maintenance;
+                        try_files /staging.html /default.html =503;
+                        add_header Retry-After 30 always;
+                        add_header Cache-Control "no-store" always;
+                    }
+
+                    # nothing else under /.verdandi/ is passed on (the app answers look-now to the front only)
+                    location ^~ /.verdandi/ {
+                        return 404;
                     }
 
                     location / {
                         proxy_pass http://10.110.0.3:8001;
                         include %1$s/etc/nginx/snippets/verdandi-proxy.conf;
+                        proxy_intercept_errors on;
+                        error_page 502 504 =503 /.verdandi/maintenance;
                     }
                 }
                 """.formatted(root), Files.readString(root.resolve("etc/nginx/sites-available/mangaki-staging.conf")));
@@ -105,6 +140,8 @@ class NginxSiteTest {
         assertTrue(block.contains("return 301 https://$host$request_uri;"), block);
         assertTrue(block.contains("    listen 443 ssl http2;\n    listen [::]:443 ssl http2;\n"), block);
         assertTrue(block.contains("ssl_certificate " + live + "/fullchain.pem;"), block);
+        assertTrue(block.contains("        add_header Cache-Control \"no-store\" always;\n"
+                + "        add_header Strict-Transport-Security \"max-age=31536000\" always;\n    }\n"), block);
         Proc.Result t = nginxTest();
         assertEquals(0, t.exit(), t.output());
         // rendered again from the saved settings (after certbot): same block
@@ -146,13 +183,56 @@ class NginxSiteTest {
 
     @Test
     void removesTheSiteIdempotently() throws Exception {
-        assertEquals(0, run(commands.installSiteTokens(HostCommandsTest.STAGING, "10.110.0.3", null, null)).exit());
+        Proc.Result installed = Proc.run(commands.installSiteTokens(HostCommandsTest.STAGING, "10.110.0.3", null, null),
+                env, "SLACK_WEBHOOK_URL=https://hooks.slack.test/x\nDEPLOY_WEBHOOK_SECRET=0123456789abcdef0123\n",
+                Duration.ofSeconds(60));
+        assertEquals(0, installed.exit(), installed.output());
+        Files.writeString(root.resolve("var/log/nginx/front/staging.access.log"), "a line\n");
         for (int i = 0; i < 2; i++) {
             Proc.Result r = run(commands.removeSiteTokens("staging"));
             assertEquals(0, r.exit(), r.output());
         }
         assertFalse(Files.exists(root.resolve("etc/nginx/sites-enabled/mangaki-staging.conf")));
+        for (String gone : List.of("etc/verdandi/front/staging", "etc/verdandi/webhook/staging",
+                "etc/logrotate.d/verdandi-front-staging", "var/log/nginx/front/staging.access.log",
+                "var/lib/verdandi/analytics/staging")) {
+            assertFalse(Files.exists(root.resolve(gone)), gone + " is removed with the site");
+        }
         assertEquals(0, nginxTest().exit());
+    }
+
+    @Test
+    void keepsTheFrontsSecretsForRootOnlyAndRefusesAShortWebhookSecret() throws Exception {
+        Proc.Result r = Proc.run(commands.installSiteTokens(HostCommandsTest.STAGING, "10.110.0.3", null, null), env,
+                "SECRET_KEY=never-on-the-front\nSLACK_WEBHOOK_URL=https://hooks.slack.test/x\n"
+                        + "DEPLOY_WEBHOOK_SECRET=0123456789abcdef0123\n", Duration.ofSeconds(60));
+        assertEquals(0, r.exit(), r.output());
+        Path slack = root.resolve("etc/verdandi/front/staging/app.env");
+        Path secret = root.resolve("etc/verdandi/webhook/staging");
+        assertEquals("SLACK_WEBHOOK_URL=https://hooks.slack.test/x\n", Files.readString(slack));
+        assertEquals("0123456789abcdef0123\n", Files.readString(secret));
+        for (Path p : List.of(slack, secret)) {
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+        }
+        assertFalse(r.output().contains("0123456789abcdef0123"), r.output());
+        String logrotate = Files.readString(root.resolve("etc/logrotate.d/verdandi-front-staging"));
+        assertTrue(logrotate.contains("    rotate 30\n    maxage 30\n"), logrotate);
+        // logrotate itself rotates the access log (NGINX is not running here: nothing to reopen)
+        Path log = root.resolve("var/log/nginx/front/staging.access.log");
+        Files.writeString(log, "a line\n");
+        Proc.Result rotated = Proc.run(List.of("logrotate", "--force", "--state", root.resolve("logrotate.state").toString(),
+                root.resolve("etc/logrotate.d/verdandi-front-staging").toString()), Map.of(), null, Duration.ofSeconds(60));
+        assertEquals(0, rotated.exit(), rotated.output());
+        assertEquals("a line\n", Files.readString(root.resolve("var/log/nginx/front/staging.access.log.1")));
+        assertEquals("", Files.readString(log), "a new, empty log");
+        assertTrue(Files.readString(root.resolve("etc/verdandi/sites/staging.conf")).contains("BRANCH=staging\n"));
+
+        Proc.Result shortSecret = Proc.run(commands.installSiteTokens(HostCommandsTest.STAGING, "10.110.0.3", null, null),
+                env, "DEPLOY_WEBHOOK_SECRET=short\n", Duration.ofSeconds(60));
+        assertEquals(1, shortSecret.exit(), shortSecret.output());
+        assertTrue(shortSecret.output().contains("DEPLOY_WEBHOOK_SECRET: at least 16 characters"), shortSecret.output());
+        assertFalse(shortSecret.output().contains("short\n"), shortSecret.output());
+        assertEquals("0123456789abcdef0123\n", Files.readString(secret), "the previous secret is kept");
     }
 
     @Test
@@ -164,6 +244,16 @@ class NginxSiteTest {
                 r.output());
         assertTrue(r.output().contains("site-install: error: --domain: 'Staging.Mangaki.fr' is not a lower-case domain name"),
                 r.output());
+        Proc.Result thresholds = run(List.of(root + HostFiles.SCRIPT_DIR + "/site-install", "staging",
+                "--upstream", "10.0.0.3:8001", "--domain", "staging.mangaki.fr", "--alert-rpm", "0",
+                "--alert-error-percent", "101", "--log-days", "400"));
+        assertEquals(2, thresholds.exit(), thresholds.output());
+        assertTrue(thresholds.output().contains("--alert-rpm: '0' is not between 1 and 9999999"
+                + " (mangaki:environment.alerts.requestsPerMinute)"), thresholds.output());
+        assertTrue(thresholds.output().contains("--alert-error-percent: '101' is not between 1 and 100"
+                + " (mangaki:environment.alerts.errorRatePercent)"), thresholds.output());
+        assertTrue(thresholds.output().contains("--log-days: '400' is not between 1 and 365"
+                + " (mangaki:environment.accessLogDays)"), thresholds.output());
         assertFalse(Files.exists(root.resolve("etc/nginx/sites-available/mangaki-staging.conf")));
     }
 }

@@ -73,7 +73,7 @@ class PlanDiffCommandTest {
         CliRun r = CliRun.run("plan", "--diff", production.toString(), production.toString());
         assertEquals(0, r.status(), r.err());
         assertEquals("### Plan diff: `production`\n\n**No changes**: the same 24 resources, inputs and outputs; "
-                + "cost $13.20/month (unchanged)\n\n_7 secret values are secret on both sides and were not compared "
+                + "cost $13.20/month (unchanged)\n\n_8 secret values are secret on both sides and were not compared "
                 + "(plans never hold secrets): a change to a secret alone does not show here._\n", r.out());
     }
 

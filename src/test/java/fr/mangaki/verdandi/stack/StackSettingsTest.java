@@ -69,6 +69,28 @@ class StackSettingsTest {
         assertEquals(List.of(), s.environment().gates());
         assertEquals(5, s.environment().pollSeconds());
         assertEquals(new Alerts(List.of("ops@mangaki.fr"), 80, 90, 85), s.alerts().orElseThrow());
+        assertEquals(fr.mangaki.verdandi.config.FrontSettings.defaults(), s.environment().front());
+    }
+
+    @Test
+    void readsTheFrontsAlertsAndLogDays() {
+        StackSettings s = parse(c -> {
+            env(c).put("alerts", map("requestsPerMinute", 1200, "errorRatePercent", 2));
+            env(c).put("accessLogDays", 7);
+        });
+        assertEquals(new fr.mangaki.verdandi.config.FrontSettings(1200, 2, 7), s.environment().front());
+        assertEquals(new fr.mangaki.verdandi.config.FrontSettings(1200, 5, 30),
+                parse(c -> env(c).put("alerts", map("requestsPerMinute", 1200))).environment().front());
+    }
+
+    @Test
+    void rejectsFrontThresholdsOutOfRangeAndUnknownAlertKeys() {
+        assertProblem(c -> env(c).put("alerts", map("requestsPerMinute", 0)),
+                "mangaki:environment.alerts.requestsPerMinute: 0 is not between 1 and 1000000");
+        assertProblem(c -> env(c).put("alerts", map("errorRatePercent", 101)),
+                "mangaki:environment.alerts.errorRatePercent: 101 is not between 1 and 100");
+        assertProblem(c -> env(c).put("accessLogDays", 366), "mangaki:environment.accessLogDays: 366 is not between 1 and 365");
+        assertProblem(c -> env(c).put("alerts", map("requestPerMinute", 10)), "mangaki:environment.alerts.requestPerMinute");
     }
 
     @Test

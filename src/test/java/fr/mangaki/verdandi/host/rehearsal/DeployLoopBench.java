@@ -16,7 +16,14 @@ import java.util.regex.Pattern;
  * {@link Faults}. Prints one line per deploy and per fault, then, last, {@code deploys=N
  * commit_to_live_median_s=X commit_to_live_max_s=Y failed_requests=Z requests=R
  * faults_survived=K/K processes=P task_after_deploy_new_code=0|1 static_cache_headers=0|1
- * static_served_by=nginx|gunicorn|none} (the last three {@code n/a} with {@code --app}).
+ * static_served_by=nginx|gunicorn|none} (the last three {@code n/a} with {@code --app}), then the
+ * front's figures: {@code commit_to_live_push_median_s=X} (N more deploys, each notified by
+ * the code host's signed push webhook through the front right after the push: from the
+ * notification to the commit served), {@code push_deploy_median_s=X} (the same deploys' own
+ * duration, from their history line), {@code pushes_woken=K/N} (deploys the webhook woke
+ * the loop for), {@code maintenance_503=M/F bare_502=B} (gunicorn stopped under load: answers
+ * that were the maintenance page, of the failed ones; bare 502s), {@code
+ * webhook_bad_signature_refused=0|1}, {@code analytics_report=0|1} and {@code peak_alert=0|1}.
  *
  * <p>Arguments: [--app PATH [--branch B]] [--no-faults] [--verbose] [DEPLOYS (default 10)]
  * [POLL_SECONDS (default 5, the stacks' value)]. With {@code --app}, the git repository at
@@ -56,6 +63,13 @@ public final class DeployLoopBench {
         boolean tasksRanNewCode = builtIn;
         boolean cacheHeaders = false;
         String servedBy = "none";
+        List<Double> pushSeconds = new ArrayList<>();
+        List<Double> pushDeploySeconds = new ArrayList<>();
+        long woken = 0;
+        FrontChecks.Maintenance maintenance = null;
+        boolean badSignatureRefused = false;
+        boolean report = false;
+        boolean peak = false;
         try (Rehearsal r = new Rehearsal(pollSeconds, app, branch).prepareHosts()) {
             require(r.installSite());
             String first = r.commit("First commit");
@@ -94,6 +108,42 @@ public final class DeployLoopBench {
                     System.out.println("  steps: " + steps(r.loopLog(), Faults.shortSha(sha), verbose));
                 }
                 processes = restartedProcesses(r);
+                // deploys on push: the code host's webhook through the front, right after each push
+                FrontChecks front = new FrontChecks(r);
+                long wakesBefore = front.wakeCount();
+                for (int i = 1; i <= deploys; i++) {
+                    if (builtIn) {
+                        r.writeApp(Faults.VERSION, "VERSION = \"push-" + i + "\"\n");
+                    }
+                    String before = r.state("deployed");
+                    String sha = r.commit("Push deploy " + i);
+                    // the notification comes at any moment of the poll interval, as pushes do
+                    Rehearsal.sleep(random.nextInt(pollSeconds * 1000));
+                    r.push();
+                    long notified = System.nanoTime();
+                    HttpProbe.Response hook = front.notifyPush(before, sha);
+                    if (hook.status() != 202) {
+                        System.out.println("push deploy " + i + ": the webhook answered " + hook.status() + " " + hook.body().strip());
+                    }
+                    if (!Rehearsal.await(Duration.ofSeconds(180), () -> builtIn ? load.wasServed(sha)
+                            : sha.equals(r.state("deployed")))) {
+                        throw new IllegalStateException("push deploy " + i + " was not served:\n" + r.loopLog());
+                    }
+                    double s = ((builtIn ? load.firstSeen(sha) : System.nanoTime()) - notified) / 1e9;
+                    pushSeconds.add(s);
+                    Rehearsal.await(Duration.ofSeconds(60), () -> sha.equals(r.state("deployed"))
+                            && !Files.exists(r.stateDir().resolve("deploying")) && r.masters().size() == 1);
+                    // the deploy's own duration (its history line), to tell it from the notification's way
+                    double took = Rehearsal.read(r.stateDir().resolve("history")).lines()
+                            .filter(l -> l.contains(Faults.shortSha(sha))).reduce((a, b) -> b)
+                            .map(l -> l.substring(l.lastIndexOf(' ') + 1).replace("s", ""))
+                            .filter(v -> v.matches("[0-9.]+")).map(Double::parseDouble).orElse(Double.NaN);
+                    pushDeploySeconds.add(took);
+                    System.out.printf(Locale.ROOT, "push deploy %d: %s served through NGINX %.1fs after the webhook"
+                            + " (the deploy itself: %.1fs)%n", i, Faults.shortSha(sha), s, took);
+                }
+                woken = front.wakeCount() - wakesBefore;
+                badSignatureRefused = front.badSignatureRefused(r.state("deployed"));
                 if (builtIn) {
                     Matcher css = Pattern.compile("css=(\\S+)").matcher(r.front().body());
                     if (css.find()) {
@@ -120,6 +170,13 @@ public final class DeployLoopBench {
                 if (failed > 0) {
                     System.out.println("failed request samples: " + load.failureSamples());
                 }
+                // after the load's count: these failures are on purpose
+                maintenance = front.gunicornStoppedUnderLoad(Duration.ofSeconds(5));
+                System.out.printf("gunicorn stopped under load: %d requests, %d served, %d maintenance pages, %d bare 502, "
+                                + "%d other %s%n", maintenance.requests(), maintenance.ok(), maintenance.maintenance503(),
+                        maintenance.bare502(), maintenance.other(), maintenance.samples());
+                report = front.analyticsReport();
+                peak = front.peakAlert();
             }
         }
         List<Double> sorted = seconds.stream().sorted().toList();
@@ -129,10 +186,21 @@ public final class DeployLoopBench {
         // another application's pages, tasks and static files are unknown to the bench: n/a
         System.out.printf(Locale.ROOT, "deploys=%d commit_to_live_median_s=%.1f commit_to_live_max_s=%.1f "
                         + "failed_requests=%d requests=%d faults_survived=%d/%d processes=%d "
-                        + "task_after_deploy_new_code=%s static_cache_headers=%s static_served_by=%s%n",
+                        + "task_after_deploy_new_code=%s static_cache_headers=%s static_served_by=%s",
                 seconds.size(), median, sorted.get(sorted.size() - 1), failed, requests, survived, outcomes.size(),
                 processes, builtIn ? (tasksRanNewCode ? "1" : "0") : "n/a", builtIn ? (cacheHeaders ? "1" : "0") : "n/a",
                 builtIn ? servedBy : "n/a");
+        System.out.printf(Locale.ROOT, " commit_to_live_push_median_s=%.1f push_deploy_median_s=%.1f pushes_woken=%d/%d"
+                        + " maintenance_503=%d/%d bare_502=%d webhook_bad_signature_refused=%d analytics_report=%d"
+                        + " peak_alert=%d%n",
+                median(pushSeconds), median(pushDeploySeconds), woken, pushSeconds.size(), maintenance.maintenance503(), maintenance.failed(),
+                maintenance.bare502(), badSignatureRefused ? 1 : 0, report ? 1 : 0, peak ? 1 : 0);
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.isEmpty() ? Double.NaN : sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
     }
 
     private static final Pattern STEP = Pattern.compile(

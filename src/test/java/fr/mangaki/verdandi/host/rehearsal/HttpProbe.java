@@ -68,6 +68,38 @@ public final class HttpProbe {
         }
     }
 
+    /**
+     * A POST of {@code body} with {@code headers} (name → value, besides Host, Content-Length
+     * and Connection); status 0 when no HTTP answer came (a reset, a refusal).
+     */
+    public static Response post(int port, String host, String path, java.util.Map<String, String> headers, byte[] body) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            s.setSoTimeout(15000);
+            StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + host
+                    + "\r\nConnection: close\r\nContent-Length: " + body.length + "\r\n");
+            headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
+            OutputStream out = s.getOutputStream();
+            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+            try {
+                out.write(body);
+                out.flush();
+            } catch (IOException e) {
+                // a server may answer (413) and close before the whole body is sent: read its answer
+            }
+            String raw = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!raw.startsWith("HTTP/1.")) {
+                return new Response(0, raw);
+            }
+            int status = Integer.parseInt(raw.substring(9, 12));
+            int split = raw.indexOf("\r\n\r\n");
+            return new Response(status, split < 0 ? raw : raw.substring(0, split),
+                    split < 0 ? "" : raw.substring(split + 4));
+        } catch (IOException | RuntimeException e) {
+            return new Response(0, e.toString());
+        }
+    }
+
     /** The {@code revision=} value of the test application's pages, or null. */
     public static String revision(Response r) {
         if (r.status() != 200) {

@@ -46,6 +46,8 @@ public final class Rehearsal implements AutoCloseable {
     public static final String ENV = "staging";
     public static final String DOMAIN = "staging.test";
     public static final String SECRET_KEY = "django-insecure-rehearsal-5f1e9c";
+    /** The push webhook's secret (DEPLOY_WEBHOOK_SECRET of the environment file). */
+    public static final String WEBHOOK_SECRET = "rehearsal-push-webhook-secret-93ab1f";
     private static final String PG_BIN = "/usr/lib/postgresql/15/bin";
     private static final String SSH_KEY =
             "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPX/8lnewja82y3wXInexq4r5mHuLabSj3iMQe6xfPeI admin@mangaki.fr";
@@ -58,6 +60,8 @@ public final class Rehearsal implements AutoCloseable {
     public final int httpPort;
     public final int httpsPort;
     public final int redisPort;
+    /** The loopback port of the front's webhook receiver (verdandi-webhook.service). */
+    public final int webhookPort;
     public final EnvironmentSettings env;
     /** The application's repository to rehearse instead of the built-in one, and its branch. */
     private final Path appRepository;
@@ -91,6 +95,7 @@ public final class Rehearsal implements AutoCloseable {
             httpPort = freePort();
             httpsPort = freePort();
             redisPort = freePort();
+            webhookPort = freePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -101,8 +106,10 @@ public final class Rehearsal implements AutoCloseable {
                         java.util.OptionalInt.of(20))),
                 ApplicationSettings.DEFAULT_PYTHON, List.of("pg_trgm", "unaccent"), true,
                 Map.of("MANGAKI_SETTINGS_PATH", "settings.ini"));
+        // the front's alerts low enough for the rehearsal's client to make a peak
         env = new EnvironmentSettings(ENV, "staging", List.of(DOMAIN, "dev." + DOMAIN), appPort,
-                origin.toString(), List.of("pytest"), pollSeconds, app);
+                origin.toString(), List.of("pytest"), pollSeconds, fr.mangaki.verdandi.config.DatabaseBackups.defaultsFor(ENV),
+                app, new fr.mangaki.verdandi.config.FrontSettings(60, 5, 7));
         commands = new HostCommands(root + HostFiles.SCRIPT_DIR, false);
         scriptEnv.put("VERDANDI_ROOT", root.toString());
         scriptEnv.put("VERDANDI_SYSTEMCTL", RESOURCES.resolve("systemctl-stand-in").toString());
@@ -312,7 +319,8 @@ public final class Rehearsal implements AutoCloseable {
     public String envFile() {
         return "# the environment file of the rehearsal\n"
                 + "SECRET_KEY=" + SECRET_KEY + "\n"
-                + "SLACK_WEBHOOK_URL=" + slack.url() + "\n";
+                + "SLACK_WEBHOOK_URL=" + slack.url() + "\n"
+                + "DEPLOY_WEBHOOK_SECRET=" + WEBHOOK_SECRET + "\n";
     }
 
     /** The settings file, Mangaki's way (settings.ini): no secret in it, placeholders filled by env-install. */
@@ -356,9 +364,14 @@ public final class Rehearsal implements AutoCloseable {
         return runScript(commands.removeEnvironmentTokens(ENV), null);
     }
 
+    /** site-install, its secrets on standard input; the webhook receiver on a loopback port of its own (a drop-in). */
     public Proc.Result installSite() {
+        Path dropIn = root.resolve("etc/systemd/system/verdandi-webhook.service.d/50-rehearsal-port.conf");
+        mkdirs(dropIn.getParent());
+        write(dropIn, "[Service]\nExecStart=\nExecStart=" + HostFiles.SCRIPT_DIR + "/webhook-receive --listen 127.0.0.1:"
+                + webhookPort + "\n");
         return runScript(commands.installSiteTokens(env, "127.0.0.1", "127.0.0.1:" + httpPort,
-                "127.0.0.1:" + httpsPort), null);
+                "127.0.0.1:" + httpsPort, webhookPort), HostCommands.frontSecrets(envFile()));
     }
 
     public Proc.Result removeSite() {
@@ -541,7 +554,8 @@ public final class Rehearsal implements AutoCloseable {
         if (envInstalled) {
             removeEnvironment();
         }
-        runScript(List.of(RESOURCES.resolve("systemctl-stand-in").toString(), "stop", "redis-server.service"), null);
+        runScript(List.of(RESOURCES.resolve("systemctl-stand-in").toString(), "stop", "redis-server.service",
+                "verdandi-webhook.service"), null);
         if (nginxStarted) {
             run(List.of("nginx", "-c", nginxConf(), "-s", "stop"), Duration.ofSeconds(30));
         }
