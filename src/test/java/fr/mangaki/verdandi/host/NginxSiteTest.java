@@ -163,6 +163,11 @@ class NginxSiteTest {
                 DOMAINS="staging.mangaki.fr dev.mangaki.fr"
                 LISTEN_HTTP=
                 LISTEN_HTTPS=
+                BRANCH=staging
+                ALERT_RPM=300
+                ALERT_ERROR_PERCENT=5
+                LOG_DAYS=30
+                WEBHOOK_PORT=9380
                 ACME_DIRECTORY=https://10.110.0.1:14000/dir
                 ACME_EMAIL=ops@mangaki.fr
                 """, Files.readString(root.resolve("etc/verdandi/sites/staging.conf")));
