@@ -311,7 +311,10 @@ export_database_url() {
 import sys
 from urllib.parse import parse_qs, unquote, urlsplit
 url = urlsplit(sys.stdin.read().strip())
-pairs = {"PGHOST": url.hostname or "", "PGPORT": str(url.port or ""), "PGUSER": unquote(url.username or ""),
+# the host as written (hostname would lower its case): a name, [an IPv6 address] or a socket directory, %-encoded
+host = url.netloc.rpartition("@")[2]
+host = host[1:host.find("]")] if host.startswith("[") else host.partition(":")[0]
+pairs = {"PGHOST": unquote(host), "PGPORT": str(url.port or ""), "PGUSER": unquote(url.username or ""),
          "PGPASSWORD": unquote(url.password or ""), "PGDATABASE": unquote(url.path.lstrip("/")),
          "PGSSLMODE": parse_qs(url.query).get("sslmode", [""])[-1], "PGCONNECT_TIMEOUT": "10"}
 sys.stdout.write("".join(k + "\0" + v + "\0" for k, v in pairs.items() if v))
@@ -327,7 +330,8 @@ rollout_psql() (
 
 # The statements that create the table when it is missing, under a transaction lock (two
 # droplets may create it at once). psql variable :lock is rollout_lock_key of "-table".
-readonly ROLLOUT_TABLE_SQL="BEGIN;
+readonly ROLLOUT_TABLE_SQL="SET client_min_messages TO warning;
+BEGIN;
 SELECT pg_advisory_xact_lock(:lock);
 CREATE TABLE IF NOT EXISTS verdandi_releases (
   id bigserial PRIMARY KEY,
