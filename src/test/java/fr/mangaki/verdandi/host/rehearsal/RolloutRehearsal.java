@@ -31,9 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Under a steady load through the front: a commit pushed goes live on both droplets, one
  * at a time (the table verdandi_releases shows each droplet's window, from the lock taken to
- * live); then a commit whose gate fails on the second droplet only (a gate of that droplet,
- * standing for a full disk there) goes live on the first, is marked failed by the second, and
- * the first droplet's loop goes back to the previous release at its next poll.
+ * live); then a commit goes live on the first droplet, then fails the gates on the second one
+ * (a gate of that droplet only, failing while a file says its disk is full; the second droplet
+ * sees the commit later: its origin gets it once the first droplet has it live), is marked
+ * failed there, and the first droplet's loop goes back to the previous release at its next poll.
  */
 public final class RolloutRehearsal implements AutoCloseable {
     private static final Duration DEPLOYS = Duration.ofMinutes(6);
@@ -103,25 +104,31 @@ public final class RolloutRehearsal implements AutoCloseable {
 
             one.writeApp(Faults.VERSION, "VERSION = \"third\"\n");
             String third = one.commit("Show the third version");
-            // the second droplet's own gate, standing for its full disk: it fails once the first is live
-            Path gate = two.base.resolve("gate-disk-full");
+            // the second droplet's own gate, standing for its full disk; that droplet polls later
+            // (its origin gets the commit once the first droplet has it live)
+            Path full = two.base.resolve("disk-full");
+            Path gate = two.base.resolve("gate-disk-space");
             Rehearsal.write(gate, """
                     #!/usr/bin/env bash
-                    # A gate of droplet app-2 only (the rollout rehearsal): its disk is full once app-1 is live.
+                    # A gate of droplet app-2 only (the rollout rehearsal): fails while its disk is full.
                     set -euo pipefail
-                    for _ in $(seq 600); do
-                      if grep -qx %s %s; then
-                        echo "no space left on device (app-2 only)" >&2
-                        exit 1
-                      fi
-                      sleep 0.2
-                    done
-                    """.formatted(third, one.stateDir().resolve("deployed")));
+                    if [[ -e %s ]]; then
+                      echo "no space left on device (app-2 only)" >&2
+                      exit 1
+                    fi
+                    """.formatted(full));
             Files.setPosixFilePermissions(gate, PosixFilePermissions.fromString("rwxr-xr-x"));
+            Rehearsal.write(full, "");
             Path gates = two.root.resolve("etc/verdandi/staging/gates");
             Files.writeString(gates, Files.readString(gates) + gate + "\n");
-            progress("pushing " + third.substring(0, 7) + ": its gate fails on app-2 only");
-            pushBoth(one, two);
+            progress("pushing " + third.substring(0, 7) + " to app-1's origin, then, once live there, to app-2's: "
+                    + "its gate fails on app-2 only");
+            one.push();
+            if (!Rehearsal.await(DEPLOYS, () -> third.equals(one.state("deployed")))) {
+                throw new IllegalStateException(third.substring(0, 7) + " did not go live on app-1:\n" + one.loopLog());
+            }
+            boolean wasLive = third.equals(HttpProbe.revision(HttpProbe.getAt("127.0.0.2", appPort, Rehearsal.DOMAIN, "/")));
+            one.git("push", "--quiet", "--force", two.origin.toString(), "HEAD:staging");
             boolean back = Rehearsal.await(DEPLOYS, () -> third.equals(two.state("failed"))
                     && third.equals(one.state("failed")) && second.equals(one.state("deployed"))
                     && second.equals(HttpProbe.revision(HttpProbe.getAt("127.0.0.2", appPort, Rehearsal.DOMAIN, "/"))));
@@ -129,7 +136,7 @@ public final class RolloutRehearsal implements AutoCloseable {
             boolean told = Rehearsal.await(Duration.ofSeconds(30), () -> !two.slackWith(":x: *staging*", short3, "*gates*").isEmpty()
                     && !one.slackWith(":leftwards_arrow_with_hook: *staging*", short3, "failed on another droplet").isEmpty());
             List<String> thirdRows = rows(one, third);
-            boolean rolledBack = back && told && second.equals(two.state("deployed"))
+            boolean rolledBack = wasLive && back && told && second.equals(two.state("deployed"))
                     && second.equals(HttpProbe.revision(HttpProbe.getAt("127.0.0.3", appPort, Rehearsal.DOMAIN, "/")))
                     && thirdRows.stream().anyMatch(r -> r.startsWith("app-1 rolled back"))
                     && thirdRows.stream().anyMatch(r -> r.startsWith("app-2 failed"));
