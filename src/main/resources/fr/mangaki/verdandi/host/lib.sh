@@ -366,13 +366,18 @@ rollout_failed() {
 # waits on its standard input: the lock lasts until rollout_unlock or until this process
 # ends (the session closes). Waits at most $1 seconds (default 3600).
 rollout_lock() {
-  local line
+  local line in out key
+  key=$(rollout_lock_key "$ENV_NAME")
   coproc ROLLOUT_LOCK { export_database_url; exec psql -X -q -A -t -v ON_ERROR_STOP=1 2>&1; }
-  printf 'SELECT pg_advisory_lock(%s);\n\\echo verdandi-locked\n' "$(rollout_lock_key "$ENV_NAME")" >&"${ROLLOUT_LOCK[1]}"
-  while IFS= read -r -t "${1:-3600}" line <&"${ROLLOUT_LOCK[0]}"; do
-    [[ "$line" != verdandi-locked ]] || return 0
-    [[ -z "$line" ]] || info "psql: $line"
-  done
+  # bash forgets the coprocess's descriptors once it has ended (psql could not connect)
+  in=${ROLLOUT_LOCK[1]:-} out=${ROLLOUT_LOCK[0]:-}
+  if [[ -n "$in" && -n "$out" ]] &&
+    { printf 'SELECT pg_advisory_lock(%s);\n\\echo verdandi-locked\n' "$key" >&"$in"; } 2>/dev/null; then
+    while IFS= read -r -t "${1:-3600}" line <&"$out"; do
+      [[ "$line" != verdandi-locked ]] || return 0
+      [[ -z "$line" ]] || info "psql: $line"
+    done
+  fi
   info "could not take the deploy lock of $ENV_NAME in the shared database"
   return 1
 }
