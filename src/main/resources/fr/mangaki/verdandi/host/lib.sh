@@ -276,3 +276,133 @@ as_root() {
     sudo -n "$@"
   fi
 }
+
+# ---- releases shared by an environment's droplets (docs/growth.md) --------------------
+# Only when the environment's database is shared (env-install --managed-database wrote
+# DATABASE_URL to runtime.env): the deploys of its droplets then take turns under a
+# PostgreSQL advisory lock and record each release in the table verdandi_releases.
+
+# Whether the environment's database is shared by its droplets (after env_paths).
+shared_database() { [[ -n "$(env_file_value "$RUNTIME_ENV" DATABASE_URL)" ]]; }
+
+# The advisory lock key of environment $1's deploys: the first 60 bits of the SHA-256 of
+# "verdandi-deploy:NAME", a positive bigint (pg_advisory_lock takes a bigint).
+rollout_lock_key() {
+  local hex
+  hex=$(printf 'verdandi-deploy:%s' "$1" | sha256sum | cut -c1-15)
+  printf '%d\n' "$((16#$hex))"
+}
+
+# This droplet's name in the table: the root's /etc/hostname, else hostname.
+rollout_host() {
+  local name=''
+  [[ ! -r "$R/etc/hostname" ]] || name=$(head -n 1 "$R/etc/hostname")
+  printf '%s\n' "${name:-$(hostname)}"
+}
+
+# Exports libpq's PG* variables from runtime.env's DATABASE_URL, so that psql connects
+# without the URL on its command line. Never traced.
+export_database_url() {
+  local tracing=${-//[^x]/} key value
+  set +x
+  while IFS= read -r -d '' key && IFS= read -r -d '' value; do
+    export "$key=$value"
+  done < <(env_file_value "$RUNTIME_ENV" DATABASE_URL | "$VERDANDI_PYTHON" -c '
+import sys
+from urllib.parse import parse_qs, unquote, urlsplit
+url = urlsplit(sys.stdin.read().strip())
+# the host as written (hostname would lower its case): a name, [an IPv6 address] or a socket directory, %-encoded
+host = url.netloc.rpartition("@")[2]
+host = host[1:host.find("]")] if host.startswith("[") else host.partition(":")[0]
+pairs = {"PGHOST": unquote(host), "PGPORT": str(url.port or ""), "PGUSER": unquote(url.username or ""),
+         "PGPASSWORD": unquote(url.password or ""), "PGDATABASE": unquote(url.path.lstrip("/")),
+         "PGSSLMODE": parse_qs(url.query).get("sslmode", [""])[-1], "PGCONNECT_TIMEOUT": "10"}
+sys.stdout.write("".join(k + "\0" + v + "\0" for k, v in pairs.items() if v))
+')
+  if [[ -n "$tracing" ]]; then set -x; fi
+}
+
+# psql on the shared database, its arguments added (in a subshell: the PG* variables stay there).
+rollout_psql() (
+  export_database_url
+  psql -X -q -A -t -v ON_ERROR_STOP=1 "$@"
+)
+
+# The statements that create the table when it is missing, under a transaction lock (two
+# droplets may create it at once). psql variable :lock is rollout_lock_key of "-table".
+readonly ROLLOUT_TABLE_SQL="SET client_min_messages TO warning;
+BEGIN;
+SELECT pg_advisory_xact_lock(:lock);
+CREATE TABLE IF NOT EXISTS verdandi_releases (
+  id bigserial PRIMARY KEY,
+  environment text NOT NULL,
+  sha text NOT NULL,
+  host text NOT NULL,
+  state text NOT NULL CHECK (state IN ('deploying', 'live', 'failed', 'rolled back', 'forced')),
+  at timestamptz NOT NULL DEFAULT clock_timestamp()
+);
+COMMIT;"
+
+# Records state $1 (deploying, live, failed, rolled back, forced) of commit $2 on this droplet.
+rollout_record() {
+  printf '%s\n%s\n' "$ROLLOUT_TABLE_SQL" \
+    "INSERT INTO verdandi_releases (environment, sha, host, state) VALUES (:'env', :'sha', :'host', :'state');" |
+    rollout_psql -v lock="$(rollout_lock_key "$ENV_NAME-table")" -v env="$ENV_NAME" -v sha="$2" \
+      -v host="$(rollout_host)" -v state="$1" >/dev/null
+}
+
+# Whether commit $1 is marked failed: its last row among failed and forced (deploy
+# --force) is a failure. Status 2 when the database cannot be asked.
+rollout_failed() {
+  local answer
+  answer=$(printf '%s\n%s\n' "$ROLLOUT_TABLE_SQL" \
+    "SELECT state FROM verdandi_releases WHERE environment = :'env' AND sha = :'sha'
+       AND state IN ('failed', 'forced') ORDER BY id DESC LIMIT 1;" |
+    rollout_psql -v lock="$(rollout_lock_key "$ENV_NAME-table")" -v env="$ENV_NAME" -v sha="$1") || return 2
+  [[ "$answer" == *failed* ]]
+}
+
+# Takes environment $ENV_NAME's deploy lock in a psql session held by a coprocess, which
+# waits on its standard input: the lock lasts until rollout_unlock or until this process
+# ends (the session closes). Waits at most $1 seconds (default 3600).
+rollout_lock() {
+  local line in out key
+  key=$(rollout_lock_key "$ENV_NAME")
+  coproc ROLLOUT_LOCK { export_database_url; exec psql -X -q -A -t -v ON_ERROR_STOP=1 2>&1; }
+  # bash forgets the coprocess's descriptors once it has ended (psql could not connect)
+  in=${ROLLOUT_LOCK[1]:-} out=${ROLLOUT_LOCK[0]:-}
+  if [[ -n "$in" && -n "$out" ]] &&
+    { printf 'SELECT pg_advisory_lock(%s);\n\\echo verdandi-locked\n' "$key" >&"$in"; } 2>/dev/null; then
+    while IFS= read -r -t "${1:-3600}" line <&"$out"; do
+      [[ "$line" != verdandi-locked ]] || return 0
+      [[ -z "$line" ]] || info "psql: $line"
+    done
+  fi
+  info "could not take the deploy lock of $ENV_NAME in the shared database"
+  return 1
+}
+
+# Releases the lock: the session ends (\q), whatever else holds its input.
+rollout_unlock() {
+  local pid=${ROLLOUT_LOCK_PID:-} fd=${ROLLOUT_LOCK[1]:-}
+  [[ -n "$pid" ]] || return 0
+  if [[ -n "$fd" ]]; then
+    { printf '\\q\n' >&"$fd"; } 2>/dev/null || true
+    exec {fd}>&-
+  fi
+  wait "$pid" 2>/dev/null || true
+}
+
+# Once per poll of deploy-loop: on a shared database, when the live commit was marked
+# failed (by another droplet), goes back to the previous release (deploy --roll-back).
+rollout_poll() {
+  local live rc=0
+  shared_database || return 0
+  live=$(cat "$STATE_DIR/deployed" 2>/dev/null || true)
+  [[ -n "$live" && ! -f "$STATE_DIR/deploying" ]] || return 0
+  rollout_failed "$live" || rc=$?
+  case $rc in
+    0) "$VERDANDI_LIB/deploy" "$ENV_NAME" --roll-back "$live" || info "the roll-back of ${live:0:7} failed" ;;
+    2) info "cannot ask the shared database whether ${live:0:7} failed elsewhere" ;;
+  esac
+}

@@ -38,8 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * front's backup server, the promotion, and the seconds until a write through the front succeeds
  * again, then how many of the N rows the promoted database holds.
  *
- * <p>Not rehearsed here: the deploy script across several droplets (each droplet's deploy loop
- * deploys on its own: docs/growth.md), nor a managed cluster (DigitalOcean's), nor an autoscale
+ * <p>Not rehearsed here: the deploy script across several droplets ({@link RolloutRehearsal}
+ * does), nor a managed cluster (DigitalOcean's), nor an autoscale
  * pool's members (GrowthFrontTest covers the front's discovery with the API stand-in).
  */
 public final class GrowthRehearsal implements AutoCloseable {
@@ -446,15 +446,29 @@ public final class GrowthRehearsal implements AutoCloseable {
                 return [body.encode()]
             """;
 
-    /** bench/growth: runs the rehearsal and prints its figures, the last line of key=value figures. */
+    /**
+     * bench/growth: runs the rehearsal, then the rollout rehearsal ({@link RolloutRehearsal}), and
+     * prints their figures, the last line of key=value figures.
+     */
     public static void main(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        Figures f;
         try (GrowthRehearsal r = new GrowthRehearsal()) {
-            Figures f = r.run(rows);
+            f = r.run(rows);
             System.err.printf(java.util.Locale.ROOT, "growth rehearsal: requests=%d front_notice_s=%.3f%n",
                     f.requests(), f.frontNoticeSeconds());
             f.failureSamples().forEach(s -> System.err.println("growth rehearsal: failed: " + s));
-            System.out.println(f.line());
         }
+        RolloutRehearsal.Figures rollout;
+        try (RolloutRehearsal r = new RolloutRehearsal()) {
+            rollout = r.run();
+            System.err.printf(java.util.Locale.ROOT, "rollout rehearsal: requests=%d failed=%d rows=%s%n",
+                    rollout.requests(), rollout.failedRequests(), rollout.rows());
+            rollout.failureSamples().forEach(s -> System.err.println("rollout rehearsal: failed: " + s));
+        }
+        // failed_requests counts both rehearsals' loads
+        Figures both = new Figures(f.requests() + rollout.requests(), f.failedRequests() + rollout.failedRequests(),
+                f.frontNoticeSeconds(), f.failoverSeconds(), f.rowsWritten(), f.rowsKept(), f.failureSamples());
+        System.out.println(both.line() + " " + rollout.line());
     }
 }

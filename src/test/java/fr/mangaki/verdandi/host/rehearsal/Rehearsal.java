@@ -83,6 +83,18 @@ public final class Rehearsal implements AutoCloseable {
      * one; null: the built-in application of {@link #RESOURCES}.
      */
     public Rehearsal(int pollSeconds, Path appRepository, String appBranch) {
+        this(pollSeconds, appRepository, appBranch, 0);
+    }
+
+    /**
+     * A rehearsal of the built-in application whose environment listens on {@code appPort}
+     * (several droplets behind one front share the port, docs/growth.md).
+     */
+    public Rehearsal(int pollSeconds, int appPort) {
+        this(pollSeconds, null, null, appPort);
+    }
+
+    private Rehearsal(int pollSeconds, Path appRepository, String appBranch, int port) {
         this.appRepository = appRepository;
         this.appBranch = appBranch;
         try {
@@ -91,7 +103,7 @@ public final class Rehearsal implements AutoCloseable {
             root = base.resolve("root");
             origin = base.resolve("origin.git");
             work = base.resolve("work");
-            appPort = freePort();
+            appPort = port > 0 ? port : freePort();
             httpPort = freePort();
             httpsPort = freePort();
             redisPort = freePort();
@@ -325,6 +337,11 @@ public final class Rehearsal implements AutoCloseable {
 
     /** The settings file, Mangaki's way (settings.ini): no secret in it, placeholders filled by env-install. */
     public String settingsIni() {
+        return settingsIni(base.resolve("pg/sock").toString());
+    }
+
+    /** The settings file with the database at {@code databaseHost} (a host or a socket directory). */
+    public String settingsIni(String databaseHost) {
         return """
                 [secrets]
                 SECRET_FILE = ${VERDANDI_ENV_FILE}
@@ -350,12 +367,26 @@ public final class Rehearsal implements AutoCloseable {
                 [celery]
                 broker_url = ${VERDANDI_REDIS_URL}
                 result_backend = ${VERDANDI_REDIS_URL}
-                """.formatted(String.join(", ", env.domains()), ENV, ENV, base.resolve("pg/sock"));
+                """.formatted(String.join(", ", env.domains()), ENV, ENV, databaseHost);
     }
 
     public Proc.Result installEnvironment() {
         Proc.Result r = runScript(commands.installEnvironmentTokens(env, "127.0.0.1"),
                 HostCommands.installInput(envFile(), Map.of("settings.ini", settingsIni())));
+        envInstalled = envInstalled || r.exit() == 0;
+        return r;
+    }
+
+    /**
+     * Installs the environment as on one of several app droplets (docs/growth.md): listening on
+     * {@code listenAddress}, with a managed database (env-install --managed-database): the
+     * bundle's database.env carries {@code databaseEnv} (DATABASE_URL, REDIS_URL), the settings
+     * file names the database at {@code databaseHost}.
+     */
+    public Proc.Result installEnvironment(String listenAddress, String databaseEnv, String databaseHost) {
+        Proc.Result r = runScript(commands.installEnvironmentTokens(env, listenAddress, true),
+                HostCommands.installInput(envFile(), Map.of("settings.ini", settingsIni(databaseHost),
+                        HostCommands.DATABASE_ENV, databaseEnv)));
         envInstalled = envInstalled || r.exit() == 0;
         return r;
     }
