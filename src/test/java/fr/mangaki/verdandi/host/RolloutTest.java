@@ -33,8 +33,9 @@ import org.junit.jupiter.api.Test;
 class RolloutTest {
     private static final String PG_BIN = "/usr/lib/postgresql/15/bin";
     private static final Path LIB = HostScriptsTest.HOST.resolve("lib.sh");
-    /** A password that needs percent-encoding in the URL. */
-    private static final String PASSWORD = "s3cret/p@ss%word";
+    /** The throwaway cluster's password, made for the run, with characters that need percent-encoding in a URL. */
+    private static final String PASSWORD = java.util.HexFormat.of().formatHex(
+            java.security.SecureRandom.getSeed(8)) + "/p@ss%";
     private static final Duration LIMIT = Duration.ofMinutes(2);
     private static Path base;
     private static int port;
@@ -185,7 +186,9 @@ class RolloutTest {
     void failsToAnswerWhetherACommitFailedWhenTheDatabaseIsUnreachable() throws IOException {
         Path conf = base.resolve("app-gone/etc/verdandi/growth");
         Files.createDirectories(conf);
-        Files.writeString(conf.resolve("runtime.env"), "DATABASE_URL=postgresql://growth:x@127.0.0.1:1/growth\n");
+        // nothing listens on port 1: no server ever reads this password
+        Files.writeString(conf.resolve("runtime.env"), "DATABASE_URL=postgresql://growth:"
+                + PASSWORD.replace("%", "%25").replace("/", "%2F").replace("@", "%40") + "@127.0.0.1:1/growth\n");
         Proc.Result r = bash("app-gone", "rollout_failed " + "4".repeat(40) + " || exit $?");
         assertEquals(2, r.exit(), r.output());
         Proc.Result lock = bash("app-gone", "rollout_lock 5 || exit 7");
