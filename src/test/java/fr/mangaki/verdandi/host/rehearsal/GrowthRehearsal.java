@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The rehearsal of a grown platform (docs/growth.md) on loopback, with the real parts: NGINX
@@ -90,7 +89,7 @@ public final class GrowthRehearsal implements AutoCloseable {
         startApp("127.0.0.2", pg1);
         startApp("127.0.0.3", pg1);
         site(List.of("127.0.0.2", "127.0.0.3"), List.of());
-        Load load = new Load(frontPort);
+        FrontLoad load = new FrontLoad(frontPort, HOST);
         load.start();
         try {
             waitFor(() -> load.requests() > 50, "the load to start");
@@ -133,7 +132,7 @@ public final class GrowthRehearsal implements AutoCloseable {
                 }
             }
             progress(rows + " rows written through the front; the primary is stopped");
-            Load reads = new Load(frontPort);
+            FrontLoad reads = new FrontLoad(frontPort, HOST);
             reads.start();
             long stopped = System.nanoTime();
             kill("127.0.0.2");
@@ -367,55 +366,6 @@ public final class GrowthRehearsal implements AutoCloseable {
             }
         }
         Proc.run(List.of("rm", "-rf", base.toString()), Map.of(), null, LONG);
-    }
-
-    /** A steady client through the front: one GET at a time, counting what did not answer 200. */
-    static final class Load {
-        private final int port;
-        private final AtomicLong requests = new AtomicLong();
-        private final AtomicLong failures = new AtomicLong();
-        private final List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
-        private volatile boolean running = true;
-        private Thread thread;
-
-        Load(int port) {
-            this.port = port;
-        }
-
-        void start() {
-            thread = new Thread(() -> {
-                while (running) {
-                    HttpProbe.Response r = HttpProbe.get(port, HOST, "/");
-                    requests.incrementAndGet();
-                    if (r.status() != 200) {
-                        failures.incrementAndGet();
-                        if (samples.size() < 5) {
-                            samples.add(r.status() + " " + r.body().strip());
-                        }
-                    }
-                }
-            }, "growth-load");
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            if (thread != null) {
-                thread.join(20000);
-            }
-        }
-
-        long requests() {
-            return requests.get();
-        }
-
-        long failures() {
-            return failures.get();
-        }
-
-        List<String> samples() {
-            return List.copyOf(samples);
-        }
     }
 
     /** The application of the two app servers: a page that counts the rows, a write that adds one. */

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Deploys on several droplets (docs/growth.md, "Deploys on several droplets") rehearsed with the
@@ -86,7 +85,7 @@ public final class RolloutRehearsal implements AutoCloseable {
         install(two, "127.0.0.3", databaseEnv, socket);
         awaitLive(one, two, first);
 
-        Load load = new Load(frontPort);
+        FrontLoad load = new FrontLoad(frontPort, Rehearsal.DOMAIN);
         load.start();
         try {
             Rehearsal.await(Duration.ofSeconds(30), () -> load.requests() > 50);
@@ -252,54 +251,5 @@ public final class RolloutRehearsal implements AutoCloseable {
             droplets.get(i).close();
         }
         Proc.run(List.of("rm", "-rf", front.toString()), Map.of(), null, Duration.ofMinutes(1));
-    }
-
-    /** A steady client through the front: one GET at a time, counting what did not answer 200. */
-    static final class Load {
-        private final int port;
-        private final AtomicLong requests = new AtomicLong();
-        private final AtomicLong failures = new AtomicLong();
-        private final List<String> samples = java.util.Collections.synchronizedList(new ArrayList<>());
-        private volatile boolean running = true;
-        private Thread thread;
-
-        Load(int port) {
-            this.port = port;
-        }
-
-        void start() {
-            thread = new Thread(() -> {
-                while (running) {
-                    HttpProbe.Response r = HttpProbe.get(port, Rehearsal.DOMAIN, "/");
-                    requests.incrementAndGet();
-                    if (r.status() != 200) {
-                        failures.incrementAndGet();
-                        if (samples.size() < 5) {
-                            samples.add(r.status() + " " + r.body().strip());
-                        }
-                    }
-                }
-            }, "rollout-load");
-            thread.start();
-        }
-
-        void stop() throws InterruptedException {
-            running = false;
-            if (thread != null) {
-                thread.join(20000);
-            }
-        }
-
-        long requests() {
-            return requests.get();
-        }
-
-        long failures() {
-            return failures.get();
-        }
-
-        List<String> samples() {
-            return List.copyOf(samples);
-        }
     }
 }
