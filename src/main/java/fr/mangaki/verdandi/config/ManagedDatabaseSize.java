@@ -1,7 +1,5 @@
 package fr.mangaki.verdandi.config;
 
-import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,46 +11,22 @@ import java.util.Optional;
  * nodes; every node of a cluster, standby nodes included, is billed at that price). The
  * smallest size takes no standby node (https://docs.digitalocean.com/products/databases/).
  */
-public enum ManagedDatabaseSize {
+public enum ManagedDatabaseSize implements PricedSize {
     DB_S_1VCPU_1GB("db-s-1vcpu-1gb", 1, 1024, 10, "15.00"),
     DB_S_1VCPU_2GB("db-s-1vcpu-2gb", 1, 2048, 25, "30.00"),
     DB_S_2VCPU_4GB("db-s-2vcpu-4gb", 2, 4096, 38, "60.00"),
     DB_S_4VCPU_8GB("db-s-4vcpu-8gb", 4, 8192, 115, "120.00");
 
-    private final String slug;
-    private final int vcpus;
-    private final int memoryMb;
-    private final int diskGb;
-    private final BigDecimal monthlyUsd;
+    private final Spec spec;
 
     ManagedDatabaseSize(String slug, int vcpus, int memoryMb, int diskGb, String monthlyUsd) {
-        this.slug = slug;
-        this.vcpus = vcpus;
-        this.memoryMb = memoryMb;
-        this.diskGb = diskGb;
-        this.monthlyUsd = new BigDecimal(monthlyUsd);
+        this.spec = Spec.of(slug, vcpus, memoryMb, diskGb, monthlyUsd);
     }
 
-    public String slug() {
-        return slug;
-    }
-
-    public int vcpus() {
-        return vcpus;
-    }
-
-    public int memoryMb() {
-        return memoryMb;
-    }
-
-    /** The storage of a PostgreSQL node of this size, in GiB. */
-    public int diskGb() {
-        return diskGb;
-    }
-
-    /** The monthly list price of one node, in US dollars. */
-    public BigDecimal monthlyUsd() {
-        return monthlyUsd;
+    /** The size's facts; its disk is a PostgreSQL node's storage, its price one node's. */
+    @Override
+    public Spec spec() {
+        return spec;
     }
 
     /** Whether a cluster of this size may have standby nodes. */
@@ -61,10 +35,10 @@ public enum ManagedDatabaseSize {
     }
 
     public static Optional<ManagedDatabaseSize> bySlug(String slug) {
-        return Arrays.stream(values()).filter(s -> s.slug.equals(slug)).findFirst();
+        return PricedSize.bySlug(ManagedDatabaseSize.class, slug);
     }
 
     public static List<String> slugs() {
-        return Arrays.stream(values()).map(ManagedDatabaseSize::slug).toList();
+        return PricedSize.slugs(ManagedDatabaseSize.class);
     }
 }
