@@ -51,15 +51,16 @@ public final class CloudInit {
 
     /** The exact user data of the host, starting with {@code #cloud-config}. */
     public static String render(HostSpec spec) {
-        return render(spec, List.of(), List.of(), "");
+        return render(spec, HostFiles.bootFiles(spec.role()), List.of(), "");
     }
 
     /**
-     * The user data of a member of the autoscale pool (docs/growth.md): the app's
-     * ({@code spec}'s role must be app), plus {@code pool-join}, its unit and its settings
-     * ({@link HostFiles#poolMemberFiles}), the unit enabled and started once cloud-init is done
-     * (no wait inside cloud-init: the unit runs after it). No secret: the member fetches the
-     * environments itself.
+     * The user data of a member of the autoscale pool (docs/growth.md): the app's packages,
+     * admin user and commands ({@code spec}'s role must be app), its files replaced by
+     * {@link HostFiles#poolMemberFiles} (system settings, {@code pool-join}, its unit and
+     * settings), the unit enabled and started once cloud-init is done (started without
+     * waiting: it runs after cloud-init). No secret: the member fetches the scripts and the
+     * environments from mangaki-app itself.
      */
     public static String renderPoolMember(HostSpec spec, String appPrivateIpv4, String poolTag) {
         if (spec.role() != HostRole.APP) {
@@ -68,10 +69,10 @@ public final class CloudInit {
         return render(spec, HostFiles.poolMemberFiles(appPrivateIpv4, poolTag),
                 List.of("systemctl enable verdandi-pool-join.service",
                         "systemctl start --no-block verdandi-pool-join.service"),
-                " A member of the autoscale pool " + poolTag + ": it fetches them from mangaki-app at boot.");
+                " A member of the autoscale pool " + poolTag + ": it fetches its scripts and them from mangaki-app at boot.");
     }
 
-    private static String render(HostSpec spec, List<HostFile> extraFiles, List<String> extraCommands, String note) {
+    private static String render(HostSpec spec, List<HostFile> hostFiles, List<String> extraCommands, String note) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("package_update", true);
         config.put("package_upgrade", true);
@@ -83,9 +84,7 @@ public final class CloudInit {
             config.put("swap", map("filename", "/swapfile", "size", SWAP_BYTES, "maxsize", SWAP_BYTES));
         }
         List<Map<String, Object>> files = new ArrayList<>();
-        List<HostFile> all = new ArrayList<>(HostFiles.bootFiles(spec.role()));
-        all.addAll(extraFiles);
-        for (HostFile f : all) {
+        for (HostFile f : hostFiles) {
             files.add(map("path", f.path(), "permissions", f.permissions(), "encoding", ENCODING,
                     "content", compressed(f.content())));
         }

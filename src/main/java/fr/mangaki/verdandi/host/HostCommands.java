@@ -349,9 +349,14 @@ public final class HostCommands {
      * {@code verdandi-join} and its sshd rules ({@code join-install}).
      */
     public String installPoolJoin(String poolTag) {
+        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installPoolJoinTokens(poolTag));
+    }
+
+    /** The tokens of {@link #installPoolJoin}. */
+    public List<String> installPoolJoinTokens(String poolTag) {
         List<String> t = script("join-install");
         t.addAll(List.of("--pool", poolTag));
-        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(t);
+        return t;
     }
 
     /** Turns the pool's join off on mangaki-app and removes its token. */
