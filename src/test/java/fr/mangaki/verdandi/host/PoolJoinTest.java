@@ -48,6 +48,10 @@ class PoolJoinTest {
         try (DigitalOceanApiStandIn api = new DigitalOceanApiStandIn(TOKEN);
              Rehearsal app = new Rehearsal(5).prepareHosts();
              Rehearsal member = new Rehearsal(5).prepareHosts()) {
+            // what mangaki-app's host-files command adds to its user data's files
+            for (HostFile f : HostFiles.growthFiles(HostRole.APP)) {
+                write(app.root, f);
+            }
             String first = app.commit("First commit");
             app.push();
             Proc.Result installed = app.installEnvironment();
@@ -160,7 +164,9 @@ class PoolJoinTest {
                 assertTrue(sshd.log().contains("Accepted publickey for " + ACCOUNT + " from " + MEMBER), sshd.log());
                 api.destroy(other);
             } finally {
-                member.runScript(member.commands().removeEnvironmentTokens(Rehearsal.ENV), null);
+                if (Files.exists(member.root.resolve("usr/local/lib/verdandi/env-remove"))) {
+                    member.runScript(member.commands().removeEnvironmentTokens(Rehearsal.ENV), null);
+                }
                 Proc.run(List.of("rm", "-rf", work.toString()), Map.of(), null, Duration.ofSeconds(60));
             }
         }
