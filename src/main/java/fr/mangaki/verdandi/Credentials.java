@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  */
 public final class Credentials implements HostAccess {
     public static final String SSH_KEY_VARIABLE = "VERDANDI_SSH_KEY";
-    /** The variable holding the read-only DigitalOcean token of the front's pool discovery (docs/growth.md). */
+    /** The variable holding the read-only DigitalOcean token of the pool's discovery and join (docs/growth.md). */
     public static final String POOL_TOKEN_VARIABLE = "VERDANDI_DO_READ_TOKEN";
 
     private final Path root;

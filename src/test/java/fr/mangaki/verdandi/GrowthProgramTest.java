@@ -9,6 +9,7 @@ import com.pulumi.core.internal.Internal;
 import com.pulumi.test.PulumiTest;
 import fr.mangaki.verdandi.component.Environment;
 import fr.mangaki.verdandi.component.Platform;
+import fr.mangaki.verdandi.host.HostFiles;
 import fr.mangaki.verdandi.plan.OfflinePlanner;
 import fr.mangaki.verdandi.plan.Plan;
 import fr.mangaki.verdandi.plan.PlanJson;
@@ -147,8 +148,38 @@ class GrowthProgramTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> template = (Map<String, Object>) pool.get("dropletTemplate");
         assertEquals(List.of("mangaki", "mangaki-app", "mangaki-app-pool"), template.get("tags"));
-        assertEquals(recorder.userData("mangaki-app"), template.get("userData"));
+            String memberUserData = (String) template.get("userData");
+        // the app's system settings, pool-join and its settings: mangaki-app's private address and the tag
+        Map<String, String> files = writtenFiles(memberUserData);
+        String settings = files.get(HostFiles.POOL_JOIN_SETTINGS);
+        String appPrivate = settings.lines().filter(l -> l.startsWith("APP=")).findFirst().orElseThrow().substring(4);
+        assertEquals(Platform.poolUserData(settings(c -> {
+            c.put("mangaki:database", Map.of("placement", "managed", "redis", true));
+            app(c).put("autoscale", Map.of("min", 2, "max", 4, "cpuPercent", 70));
+        }).platformArgs().access(new ProgramTest.TestAccess()).build(), appPrivate, "mangaki-app-pool"), memberUserData);
+        assertTrue(appPrivate.startsWith("10.110.0."), appPrivate);
+        assertEquals(HostFiles.poolJoinSettings(appPrivate, "mangaki-app-pool"), settings);
+        assertEquals(List.of("/etc/ssh/sshd_config.d/50-verdandi.conf", "/etc/apt/apt.conf.d/52verdandi-periodic",
+                "/etc/systemd/journald.conf.d/50-verdandi.conf", "/etc/sysctl.d/90-verdandi.conf",
+                "/usr/local/lib/verdandi/lib.sh", "/usr/local/lib/verdandi/pool-join",
+                "/etc/systemd/system/verdandi-pool-join.service", HostFiles.POOL_JOIN_SETTINGS), List.copyOf(files.keySet()),
+                "the system settings and pool-join; the scripts come from mangaki-app");
+        // no secret in the members' user data: neither the token nor the environment's files
+        for (String secret : List.of("test-pool-token", "SECRET_KEY=test-", "test-ssh-key", "SECRET_FILE")) {
+            assertFalse(memberUserData.contains(secret), secret);
+            files.forEach((path, text) -> assertFalse(text.contains(secret), path + " carries " + secret));
+        }
         assertEquals(List.of("mangaki-app-pool"), recorder.named("production-firewall").inputs.get("tags"));
+        RecordingMocks.RemoteCommandInputs join = recorder.remoteCommand("mangaki-app-join");
+        assertEquals(RecordingMocks.ipv4Address("mangaki-app"), join.host());
+        assertEquals("test-pool-token\n", join.stdin());
+        assertTrue(join.create().endsWith("sudo -n /usr/local/lib/verdandi/join-install --pool mangaki-app-pool"), join.create());
+        assertEquals("sudo -n /usr/local/lib/verdandi/join-install --remove", join.delete());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> appInbound = (List<Map<String, Object>>) recorder.named("mangaki-app-firewall")
+                .inputs.get("inboundRules");
+        assertTrue(appInbound.contains(Map.of("protocol", "tcp", "portRange", "22", "sourceTags", List.of("mangaki-app-pool"))),
+                appInbound.toString());
         assertTrue(recorder.remoteCommand("production-front-site").create().contains(" --pool mangaki-app-pool "));
         RecordingMocks.RemoteCommandInputs discovery = recorder.remoteCommand("mangaki-front-pool");
         assertEquals(RecordingMocks.ipv4Address("mangaki-front"), discovery.host());
@@ -158,6 +189,18 @@ class GrowthProgramTest {
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rules = (List<Map<String, Object>>) recorder.named("mangaki-db-firewall").inputs.get("rules");
         assertTrue(rules.contains(Map.of("type", "tag", "value", "mangaki-app-pool")), rules.toString());
+    }
+
+    /** The files a user data writes, path to text (decoded). */
+    private static Map<String, String> writtenFiles(String userData) {
+        try {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(userData).path("write_files").forEach(f ->
+                    out.put(f.path("path").asText(), fr.mangaki.verdandi.host.rehearsal.Rehearsal.content(f)));
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -51,6 +51,28 @@ public final class CloudInit {
 
     /** The exact user data of the host, starting with {@code #cloud-config}. */
     public static String render(HostSpec spec) {
+        return render(spec, HostFiles.bootFiles(spec.role()), List.of(), "");
+    }
+
+    /**
+     * The user data of a member of the autoscale pool (docs/growth.md): the app's packages,
+     * admin user and commands ({@code spec}'s role must be app), its files replaced by
+     * {@link HostFiles#poolMemberFiles} (system settings, {@code pool-join}, its unit and
+     * settings), the unit enabled and started once cloud-init is done (started without
+     * waiting: it runs after cloud-init). No secret: the member fetches the scripts and the
+     * environments from mangaki-app itself.
+     */
+    public static String renderPoolMember(HostSpec spec, String appPrivateIpv4, String poolTag) {
+        if (spec.role() != HostRole.APP) {
+            throw new IllegalArgumentException("a pool member is an app host, not " + spec.role().slug());
+        }
+        return render(spec, HostFiles.poolMemberFiles(appPrivateIpv4, poolTag),
+                List.of("systemctl enable verdandi-pool-join.service",
+                        "systemctl start --no-block verdandi-pool-join.service"),
+                " A member of the autoscale pool " + poolTag + ": it fetches its scripts and them from mangaki-app at boot.");
+    }
+
+    private static String render(HostSpec spec, List<HostFile> hostFiles, List<String> extraCommands, String note) {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("package_update", true);
         config.put("package_upgrade", true);
@@ -62,12 +84,14 @@ public final class CloudInit {
             config.put("swap", map("filename", "/swapfile", "size", SWAP_BYTES, "maxsize", SWAP_BYTES));
         }
         List<Map<String, Object>> files = new ArrayList<>();
-        for (HostFile f : HostFiles.bootFiles(spec.role())) {
+        for (HostFile f : hostFiles) {
             files.add(map("path", f.path(), "permissions", f.permissions(), "encoding", ENCODING,
                     "content", compressed(f.content())));
         }
         config.put("write_files", files);
-        config.put("runcmd", runcmd(spec.role()));
+        List<String> commands = new ArrayList<>(runcmd(spec.role()));
+        commands.addAll(extraCommands);
+        config.put("runcmd", commands);
         String body;
         try {
             body = YAML.writeValueAsString(config);
@@ -76,7 +100,7 @@ public final class CloudInit {
         }
         String text = "#cloud-config\n"
                 + "# Verdandi " + spec.role().slug() + " host (" + spec.size().slug() + "). No secret here:"
-                + " environments are installed over SSH by `pulumi up`.\n"
+                + " environments are installed over SSH by `pulumi up`." + note + "\n"
                 + body;
         int bytes = text.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {

@@ -56,9 +56,10 @@ public interface HostAccess {
     }
 
     /**
-     * A DigitalOcean API token the front lists the autoscale pool's members with
-     * ({@code GET /v2/droplets?tag_name=...}; a read-only token is enough), kept as a secret on the
-     * front only (docs/growth.md). Needed only with {@code mangaki:app.autoscale}; by default
+     * A DigitalOcean API token the front and mangaki-app list the autoscale pool's members with
+     * ({@code GET /v2/droplets?tag_name=...}; a read-only token is enough): the front to follow
+     * them, mangaki-app to admit them when they fetch the environments; kept as a secret on these
+     * two droplets only, never in user data (docs/growth.md). Needed only with {@code mangaki:app.autoscale}; by default
      * there is none, which such a platform refuses.
      */
     default Output<String> poolDiscoveryToken() {

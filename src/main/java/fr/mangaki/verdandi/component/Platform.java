@@ -182,6 +182,14 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                 .delete(HostCommands.standard().removePoolDiscovery())
                 .stdin(args.access().poolDiscoveryToken().applyValue(t -> t + "\n").asSecret())
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(frontFiles).build()));
+        // mangaki-app hands the environments to the pool's members, which fetch them at boot
+        pool.ifPresent(p -> new RemoteCommand(name + "-app-join", RemoteCommandArgs.builder()
+                .connection(Ssh.connection(app.ipv4Address(), Output.of(ADMIN_USER), key))
+                .create(HostCommands.standard().installPoolJoin(poolTag(name)))
+                .update(HostCommands.standard().installPoolJoin(poolTag(name)))
+                .delete(HostCommands.standard().removePoolJoin())
+                .stdin(args.access().poolDiscoveryToken().applyValue(t -> t + "\n").asSecret())
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(appFiles).build()));
         this.databases = args.database().isManaged()
                 ? Optional.of(databases(name, args.database(), allApps, child)) : Optional.empty();
 
@@ -198,6 +206,9 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                 .outboundRules(outboundAll())
                 .build(), child);
         List<FirewallInboundRuleArgs> appInbound = new ArrayList<>(List.of(inbound("22", args.adminCidrs())));
+        // the pool's members fetch the environments from mangaki-app over SSH (pool-join)
+        pool.ifPresent(p -> appInbound.add(FirewallInboundRuleArgs.builder().protocol("tcp").portRange("22")
+                .sourceTags(List.of(poolTag(name))).build()));
         if (!extraApps.isEmpty() && layout.standby() && !args.database().isManaged()) {
             // the standby's PostgreSQL replicates the primary's (replication-allow, standby-follow)
             appInbound.add(FirewallInboundRuleArgs.builder().protocol("tcp").portRange("5432")
@@ -452,7 +463,7 @@ public final class Platform extends ComponentResource implements PlatformHandle 
                         .ipv6(true)
                         .withDropletAgent(true)
                         .tags(List.of(name, name + "-app", poolTag(name)))
-                        .userData(userData(args, HostRole.APP))
+                        .userData(app.ipv4AddressPrivate().applyValue(ip -> poolUserData(args, ip, poolTag(name))))
                         .build())
                 .build(), child);
     }
@@ -536,6 +547,15 @@ public final class Platform extends ComponentResource implements PlatformHandle 
     /** The cloud-init user data of a platform's droplet of {@code role} and {@code size}, letting {@code sshKeys} in. */
     public static String userData(HostRole role, DropletSize size, List<String> sshKeys) {
         return CloudInit.render(new HostSpec(role, size, sshKeys, ADMIN_USER));
+    }
+
+    /**
+     * The user data of the autoscale pool's members: the app's, plus {@code pool-join}, which
+     * fetches the environments from mangaki-app ({@code appPrivateIpv4}) at boot (docs/growth.md).
+     */
+    public static String poolUserData(PlatformArgs args, String appPrivateIpv4, String poolTag) {
+        return CloudInit.renderPoolMember(new HostSpec(HostRole.APP, args.appSize(), args.sshKeys(), ADMIN_USER),
+                appPrivateIpv4, poolTag);
     }
 
     private static FirewallInboundRuleArgs inbound(String port, List<String> sources) {

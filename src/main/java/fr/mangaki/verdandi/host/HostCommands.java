@@ -343,6 +343,29 @@ public final class HostCommands {
         return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(script("pool-install"));
     }
 
+    /**
+     * Lets the autoscale pool's members of tag {@code poolTag} fetch the environments from
+     * mangaki-app (docs/growth.md): the DigitalOcean token on standard input, the account
+     * {@code verdandi-join} and its sshd rules ({@code join-install}).
+     */
+    public String installPoolJoin(String poolTag) {
+        return WAIT_FOR_CLOUD_INIT + "; " + ShellQuote.join(installPoolJoinTokens(poolTag));
+    }
+
+    /** The tokens of {@link #installPoolJoin}. */
+    public List<String> installPoolJoinTokens(String poolTag) {
+        List<String> t = script("join-install");
+        t.addAll(List.of("--pool", poolTag));
+        return t;
+    }
+
+    /** Turns the pool's join off on mangaki-app and removes its token. */
+    public String removePoolJoin() {
+        List<String> t = script("join-install");
+        t.add("--remove");
+        return ShellQuote.join(t);
+    }
+
     /** Turns the front's pool discovery off and removes its token. */
     public String removePoolDiscovery() {
         List<String> t = script("pool-install");

@@ -72,8 +72,41 @@ public final class HostFiles {
             files.add(script("replication-allow", "0755"));
             files.add(script("standby-follow", "0755"));
             files.add(script("standby-promote", "0755"));
+            // mangaki-app hands the environments to the pool's members (join-install)
+            files.add(script("join-install", "0755"));
+            files.add(script("join-keys", "0755"));
+            files.add(script("bundle-serve", "0755"));
+            files.add(script("pool-members.py", "0644"));
         }
         return files;
+    }
+
+    /** Where a pool member's user data puts the settings of {@code pool-join}. */
+    public static final String POOL_JOIN_SETTINGS = "/etc/verdandi/pool-join.conf";
+
+    /**
+     * What a member of the autoscale pool boots with (docs/growth.md): the app's system
+     * settings (sshd, apt, journald, sysctl), {@code lib.sh}, {@code pool-join}, its unit, and
+     * its settings, mangaki-app's private address {@code appPrivateIpv4} and the pool's tag
+     * {@code poolTag} (no secret). The other scripts and units come from mangaki-app with the
+     * environments (bundle-serve): the app's user data is close to DigitalOcean's 64 KiB.
+     */
+    public static List<HostFile> poolMemberFiles(String appPrivateIpv4, String poolTag) {
+        List<HostFile> files = new ArrayList<>(bootFiles(HostRole.APP).stream()
+                .filter(f -> !f.path().startsWith(SCRIPT_DIR + "/") && !f.path().startsWith("/etc/systemd/system/"))
+                .toList());
+        files.add(script("lib.sh", "0644"));
+        files.add(script("pool-join", "0755"));
+        files.add(resource("units/verdandi-pool-join.service", "/etc/systemd/system/verdandi-pool-join.service", "0644"));
+        files.add(new HostFile(POOL_JOIN_SETTINGS, "0644", poolJoinSettings(appPrivateIpv4, poolTag)));
+        return List.copyOf(files);
+    }
+
+    /** The text of {@link #POOL_JOIN_SETTINGS}. */
+    public static String poolJoinSettings(String appPrivateIpv4, String poolTag) {
+        return "# Written by cloud-init on a member of the autoscale pool (no secret here): pool-join\n"
+                + "# fetches the environments from mangaki-app at this address (docs/growth.md).\n"
+                + "APP=" + appPrivateIpv4 + "\nPOOL_TAG=" + poolTag + "\n";
     }
 
     /**

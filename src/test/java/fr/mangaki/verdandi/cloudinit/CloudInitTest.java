@@ -114,6 +114,55 @@ class CloudInitTest {
     }
 
     @Test
+    void rendersAPoolMemberThatFetchesItsScriptsAndEnvironmentsAndCarriesNoSecret(@TempDir Path dir) throws Exception {
+        String text = CloudInit.renderPoolMember(HostSpec.of(HostRole.APP, DropletSize.S_1VCPU_1GB, List.of(KEY)),
+                "10.110.0.3", "mangaki-app-pool");
+        assertTrue(text.startsWith("#cloud-config\n# Verdandi app host (s-1vcpu-1gb). No secret here: environments are"
+                + " installed over SSH by `pulumi up`. A member of the autoscale pool mangaki-app-pool: it fetches its"
+                + " scripts and them from mangaki-app at boot.\n"), text);
+        JsonNode c = parse(text);
+        JsonNode app = parse(render(HostRole.APP, DropletSize.S_1VCPU_1GB));
+        assertEquals(app.path("packages"), c.path("packages"));
+        assertEquals(app.path("users"), c.path("users"));
+        List<String> runcmd = new ArrayList<>(texts(app.path("runcmd")));
+        runcmd.addAll(List.of("systemctl enable verdandi-pool-join.service",
+                "systemctl start --no-block verdandi-pool-join.service"));
+        assertEquals(runcmd, texts(c.path("runcmd")), "started without waiting: the unit runs after cloud-init");
+        Map<String, String> files = new java.util.LinkedHashMap<>();
+        c.path("write_files").forEach(f -> files.put(f.path("path").asText(),
+                fr.mangaki.verdandi.host.rehearsal.Rehearsal.content(f)));
+        assertEquals(HostFiles.poolMemberFiles("10.110.0.3", "mangaki-app-pool").stream().map(HostFile::path).toList(),
+                List.copyOf(files.keySet()));
+        assertEquals("""
+                # Written by cloud-init on a member of the autoscale pool (no secret here): pool-join
+                # fetches the environments from mangaki-app at this address (docs/growth.md).
+                APP=10.110.0.3
+                POOL_TAG=mangaki-app-pool
+                """, files.get("/etc/verdandi/pool-join.conf"));
+        // what it carries, decoded: no environment file, token nor key, only settings and scripts
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            assertFalse(f.getKey().matches("/etc/verdandi/[a-z-]+/.*|.*token.*|.*\\.env"), f.getKey());
+            for (String leak : List.of("PRIVATE KEY", "dop_v1_", "SECRET_KEY=", "DATABASE_URL=postgres", "hooks.slack.com")) {
+                assertFalse(f.getValue().contains(leak), f.getKey() + " carries " + leak);
+            }
+        }
+        assertTrue(text.getBytes(StandardCharsets.UTF_8).length < CloudInit.MAX_BYTES / 2,
+                "far from the limit: " + text.length());
+        Path file = dir.resolve("member.yaml");
+        Files.writeString(file, text);
+        Proc.Result r = Proc.run(List.of("cloud-init", "schema", "--config-file", file.toString()),
+                Map.of(), null, Duration.ofSeconds(60));
+        assertEquals(0, r.exit(), r.output());
+    }
+
+    @Test
+    void rejectsAPoolMemberOfTheFrontRole() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CloudInit.renderPoolMember(
+                HostSpec.of(HostRole.FRONT, DropletSize.S_1VCPU_1GB, List.of(KEY)), "10.110.0.3", "mangaki-app-pool"));
+        assertEquals("a pool member is an app host, not front", e.getMessage());
+    }
+
+    @Test
     void addsNoSwapAboveOneGib() throws Exception {
         assertTrue(parse(render(HostRole.APP, DropletSize.S_1VCPU_512MB_10GB)).has("swap"));
         assertFalse(parse(render(HostRole.APP, DropletSize.S_1VCPU_2GB)).has("swap"));
