@@ -919,7 +919,9 @@ public final class RealHosts implements AutoCloseable {
         int status = deliver(env, github.push(env.branch(), live, live));
         if (status != 202) {
             throw new IllegalStateException("environment " + env.name() + ": a signed push of the live head answered "
-                    + status + ", not 202\n" + journal(machines.get("front"), "verdandi-webhook.service"));
+                    + status + ", not 202\n" + journal(machines.get("front"), "verdandi-webhook.service")
+                    + "the receiver's credentials: " + ssh(machines.get("front"), "sudo -n ls -la /etc/verdandi/webhook"
+                    + " /run/credentials/verdandi-webhook.service 2>&1", null, Duration.ofMinutes(1)).output());
         }
         Woken first = awaitWoken(env, toldAt, null);
         log.info(env.name() + ": a push of the live head: the deploy loop was told " + first.toldAfter(toldAt)
