@@ -652,6 +652,7 @@ class RemoteInstallSshTest {
                     server_name mangaki.fr www.mangaki.fr;
 
                     access_log %1$s/var/log/nginx/front/production.access.log verdandi_front;
+                    error_log %1$s/var/log/nginx/front/production.error.log;
 
                     location /.well-known/acme-challenge/ {
                         root %1$s/var/www/letsencrypt;

@@ -348,4 +348,52 @@ class FrontTest {
         assertEquals(":white_check_mark: *staging*: the 5xx answers are back under 50 % (0 %).", all.get(3));
         assertFalse(later.output().contains(SlackReceiver.TOKEN), later.output());
     }
+
+    /**
+     * No whole client address in an access log of the front: requests for a domain no
+     * environment serves go to the default server, logged anonymised apart from Debian's
+     * access.log; the errors NGINX writes for an environment (here the app host not answering,
+     * with the client's whole address, which no log format can change) go to the environment's
+     * error log, which site-install's logrotate keeps as long as the access log, and not to
+     * Debian's error.log.
+     */
+    @Test
+    void logsUnknownHostsAnonymisedAndAnEnvironmentsErrorsInItsOwnBoundedLog() throws Exception {
+        // the app host not listening: the front's connection fails, an error NGINX logs (the app
+        // host's block, which shares this NGINX, goes first: its own errors are the app host's)
+        Files.delete(root.resolve("etc/nginx/sites-enabled/verdandi-env-" + ENV + ".conf"));
+        Proc.Result site = installSite(new FrontSettings(300, 5, 7));
+        assertEquals(0, site.exit(), site.output());
+        int defaultPort = freePort();
+        Files.writeString(root.resolve("etc/nginx/sites-enabled/000-verdandi-default"),
+                Rehearsal.defaultServerUnder(root, "127.0.0.1:" + defaultPort, "127.0.0.1:" + freePort()));
+        Proc.Result reload = Proc.run(List.of("nginx", "-c", root.resolve("etc/nginx/nginx.conf").toString(), "-s", "reload"),
+                Map.of(), null, Duration.ofSeconds(30));
+        assertEquals(0, reload.exit(), reload.output());
+        Path unknown = root.resolve("var/log/nginx/default.access.log");
+        assertTrue(Rehearsal.await(Duration.ofSeconds(20), () -> {
+            HttpProbe.get(defaultPort, "not-ours.example", "/wp-login.php");
+            return Files.exists(unknown) && Rehearsal.read(unknown).contains("GET /wp-login.php");
+        }), "the default server logs what it closes: " + Rehearsal.read(unknown));
+        HttpProbe.Response closed = HttpProbe.get(defaultPort, "not-ours.example", "/");
+        assertEquals(0, closed.status(), "closed without an answer (444): " + closed.body());
+        String line = Rehearsal.read(unknown).lines().findFirst().orElseThrow();
+        assertTrue(line.matches("127\\.0\\.0\\.0 - - \\[[^]]+\\] \"GET /wp-login\\.php HTTP/1\\.1\" 444 0 \"-\""
+                + " \"verdandi-rehearsal\" \\d+\\.\\d{3} \"-\" \\d+\\.\\d{3}"), line);
+
+        Path errors = root.resolve("var/log/nginx/front/" + ENV + ".error.log");
+        assertEquals(503, get("/account").status(), "the maintenance page");
+        assertTrue(Rehearsal.await(Duration.ofSeconds(10), () -> Rehearsal.read(errors).contains("GET /account")),
+                "the environment's error log: " + Rehearsal.read(errors));
+        assertTrue(Rehearsal.read(errors).contains("client: 127.0.0.1, server: " + DOMAIN), Rehearsal.read(errors));
+        String logrotate = Files.readString(root.resolve("etc/logrotate.d/verdandi-front-" + ENV));
+        assertTrue(logrotate.contains(errors + " {\n") && logrotate.contains("    rotate 7\n    maxage 7\n"), logrotate);
+
+        for (Path log : List.of(root.resolve("var/log/nginx/front/" + ENV + ".access.log"), unknown,
+                root.resolve("var/log/nginx/access.log"), root.resolve("var/log/nginx/error.log"))) {
+            assertFalse(Rehearsal.read(log).contains("127.0.0.1"), "no whole client address in " + log + ":\n"
+                    + Rehearsal.read(log));
+        }
+        assertTrue(Rehearsal.read(root.resolve("var/log/nginx/front/" + ENV + ".access.log")).contains("GET /account"));
+    }
 }

@@ -40,9 +40,9 @@ class NginxSiteTest {
                         List.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPX/8lnewja82y3wXInexq4r5mHuLabSj3iMQe6xfPeI a@b"))));
         Files.writeString(root.resolve("etc/nginx/nginx.conf"),
                 Files.readString(Rehearsal.RESOURCES.resolve("nginx.conf")).replace("@ROOT@", root.toString()));
-        // cloud-init's runcmd: the default server replaces Debian's
-        Files.createSymbolicLink(root.resolve("etc/nginx/sites-enabled/000-verdandi-default"),
-                Path.of("../sites-available/verdandi-default"));
+        // cloud-init's runcmd: the default server replaces Debian's (its log under the root)
+        Files.writeString(root.resolve("etc/nginx/sites-enabled/000-verdandi-default"),
+                Rehearsal.defaultServerUnder(root, "80", "443"));
         commands = new HostCommands(root + HostFiles.SCRIPT_DIR, false);
         // the units site-install starts go to the stand-in; the webhook receiver on a port of its own
         env = Map.of("VERDANDI_ROOT", root.toString(),
@@ -79,6 +79,7 @@ class NginxSiteTest {
                     server_name staging.mangaki.fr dev.mangaki.fr;
 
                     access_log %1$s/var/log/nginx/front/staging.access.log verdandi_front;
+                    error_log %1$s/var/log/nginx/front/staging.error.log;
 
                     location /.well-known/acme-challenge/ {
                         root %1$s/var/www/letsencrypt;
@@ -193,6 +194,7 @@ class NginxSiteTest {
                 Duration.ofSeconds(60));
         assertEquals(0, installed.exit(), installed.output());
         Files.writeString(root.resolve("var/log/nginx/front/staging.access.log"), "a line\n");
+        Files.writeString(root.resolve("var/log/nginx/front/staging.error.log.2.gz"), "an old line\n");
         for (int i = 0; i < 2; i++) {
             Proc.Result r = run(commands.removeSiteTokens("staging"));
             assertEquals(0, r.exit(), r.output());
@@ -200,6 +202,7 @@ class NginxSiteTest {
         assertFalse(Files.exists(root.resolve("etc/nginx/sites-enabled/mangaki-staging.conf")));
         for (String gone : List.of("etc/verdandi/front/staging", "etc/verdandi/webhook/staging",
                 "etc/logrotate.d/verdandi-front-staging", "var/log/nginx/front/staging.access.log",
+                "var/log/nginx/front/staging.error.log", "var/log/nginx/front/staging.error.log.2.gz",
                 "var/lib/verdandi/analytics/staging")) {
             assertFalse(Files.exists(root.resolve(gone)), gone + " is removed with the site");
         }
@@ -221,15 +224,21 @@ class NginxSiteTest {
         }
         assertFalse(r.output().contains("0123456789abcdef0123"), r.output());
         String logrotate = Files.readString(root.resolve("etc/logrotate.d/verdandi-front-staging"));
+        assertTrue(logrotate.contains(root + "/var/log/nginx/front/staging.access.log " + root
+                + "/var/log/nginx/front/staging.error.log {\n"), "the error log is kept as long as the access log: " + logrotate);
         assertTrue(logrotate.contains("    rotate 30\n    maxage 30\n"), logrotate);
-        // logrotate itself rotates the access log (NGINX is not running here: nothing to reopen)
+        // logrotate itself rotates both logs (NGINX is not running here: nothing to reopen)
         Path log = root.resolve("var/log/nginx/front/staging.access.log");
+        Path errors = root.resolve("var/log/nginx/front/staging.error.log");
         Files.writeString(log, "a line\n");
+        Files.writeString(errors, "an error line\n");
         Proc.Result rotated = Proc.run(List.of("logrotate", "--force", "--state", root.resolve("logrotate.state").toString(),
                 root.resolve("etc/logrotate.d/verdandi-front-staging").toString()), Map.of(), null, Duration.ofSeconds(60));
         assertEquals(0, rotated.exit(), rotated.output());
         assertEquals("a line\n", Files.readString(root.resolve("var/log/nginx/front/staging.access.log.1")));
+        assertEquals("an error line\n", Files.readString(root.resolve("var/log/nginx/front/staging.error.log.1")));
         assertEquals("", Files.readString(log), "a new, empty log");
+        assertEquals("", Files.readString(errors), "a new, empty error log");
         assertTrue(Files.readString(root.resolve("etc/verdandi/sites/staging.conf")).contains("BRANCH=staging\n"));
 
         Proc.Result shortSecret = Proc.run(commands.installSiteTokens(HostCommandsTest.STAGING, "10.110.0.3", null, null),

@@ -17,6 +17,7 @@ import fr.mangaki.verdandi.stack.StackFile;
 import fr.mangaki.verdandi.stack.StackSettings;
 import fr.mangaki.verdandi.host.real.ContainerLimits.Kind;
 import fr.mangaki.verdandi.host.rehearsal.Proc;
+import fr.mangaki.verdandi.host.rehearsal.PushWebhookStandIn;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,6 +66,13 @@ public final class RealHosts implements AutoCloseable {
     private static final Duration BOOT = Duration.ofMinutes(12);
     private static final Duration LIVE = Duration.ofMinutes(4);
     private static final List<String> STACKS = List.of("production", "staging");
+    /**
+     * Production's {@code pollSeconds} in this run: its commits are told by the push webhook,
+     * and a deploy the webhook woke must not be mistaken for one a poll started.
+     */
+    static final int PUSH_POLL_SECONDS = 600;
+    /** How soon after the push's delivery the deploy loop must say it was told: far below any poll. */
+    private static final Duration WOKEN_WITHIN = Duration.ofSeconds(10);
 
     private final Path base;
     private final Log log;
@@ -84,6 +92,8 @@ public final class RealHosts implements AutoCloseable {
     private Path work;
     private volatile boolean closed;
     private Machine probe;
+    /** Each environment's DEPLOY_WEBHOOK_SECRET, made for the run. */
+    private final Map<String, String> webhookSecrets = new LinkedHashMap<>();
 
     /** Where progress goes (standard error for the bench, the test's output for JUnit). */
     public interface Log {
@@ -109,19 +119,24 @@ public final class RealHosts implements AutoCloseable {
     /** The figures of one run, in the order of the bench's last line. */
     public record Figures(int machines, double bootToReadySeconds, int cloudInitErrors, int failedUnits,
                           int environmentsServed, int tlsServed, double commitToLiveMedianSeconds,
-                          int rebootRecovered, long appRssMib, int leftovers) {
+                          int rebootRecovered, long appRssMib, int leftovers, double pushToLiveMedianSeconds,
+                          int webhookRefused) {
         public String line() {
             return String.format(java.util.Locale.ROOT, "machines=%d boot_to_ready_s=%.1f cloud_init_errors=%d"
                             + " failed_units=%d environments_served=%d tls_served=%d commit_to_live_median_s=%.1f"
-                            + " reboot_recovered=%d app_rss_mib=%d leftovers=%d", machines, bootToReadySeconds,
-                    cloudInitErrors, failedUnits, environmentsServed, tlsServed, commitToLiveMedianSeconds,
-                    rebootRecovered, appRssMib, leftovers);
+                            + " reboot_recovered=%d app_rss_mib=%d leftovers=%d push_to_live_s=%.1f webhook_refused=%d",
+                    machines, bootToReadySeconds, cloudInitErrors, failedUnits, environmentsServed, tlsServed,
+                    commitToLiveMedianSeconds, rebootRecovered, appRssMib, leftovers, pushToLiveMedianSeconds,
+                    webhookRefused);
         }
 
-        /** Both machines, no error, no failed unit, both environments served over TLS, recovered, nothing left. */
+        /**
+         * Both machines, no error, no failed unit, both environments served over TLS, recovered,
+         * nothing left, and both bad push deliveries (wrong signature, other branch) refused.
+         */
         public boolean sound() {
             return machines == 2 && cloudInitErrors == 0 && failedUnits == 0 && environmentsServed == 2
-                    && tlsServed == 2 && rebootRecovered == 1 && leftovers == 0 && appRssMib > 0;
+                    && tlsServed == 2 && rebootRecovered == 1 && leftovers == 0 && appRssMib > 0 && webhookRefused == 2;
         }
     }
 
@@ -156,6 +171,8 @@ public final class RealHosts implements AutoCloseable {
         checkRenewal();
         checkFailingHostScriptIsSeen();
         List<Double> commitToLive = pushes(3);
+        Pushed pushed = pushesOnWebhook(3);
+        checkNoWholeAddressLogged();
         checkGunicornRestart(stacks.get("production").environment());
         int rebootRecovered = reboot(machines.get("app")) ? 1 : 0;
         for (Machine m : machines.values()) {
@@ -166,12 +183,18 @@ public final class RealHosts implements AutoCloseable {
         long rss = appRssMib();
         int leftovers = tearDown();
         return new Figures(machines.size(), boot, cloudInitErrors, failedUnits, served, tls,
-                median(commitToLive), rebootRecovered, rss, leftovers);
+                median(commitToLive), rebootRecovered, rss, leftovers, median(pushed.toLive()), pushed.refused());
     }
 
     // ---- set-up ---------------------------------------------------------------------
 
     private void prepare() {
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (String stack : STACKS) {
+            byte[] bytes = new byte[32];
+            random.nextBytes(bytes);
+            webhookSecrets.put(stack, java.util.HexFormat.of().formatHex(bytes));
+        }
         admin = LoopbackSshd.keygen(base.resolve("admin_key"), "real-hosts@verdandi.test");
         // the team's key the dumps are encrypted to (secrets/recipients/ on a real checkout)
         try (GnuPG team = new GnuPG(base.resolve("team-gnupg"))) {
@@ -241,6 +264,9 @@ public final class RealHosts implements AutoCloseable {
         } else {
             env.put("processes", graces);
         }
+        if (stack.equals("production")) {
+            env.put("pollSeconds", PUSH_POLL_SECONDS);
+        }
         config.put("mangaki:environment", env);
         if (!"guest".equals(config.get("mangaki:hosting"))) {
             config.put("mangaki:acme", Map.of("directory", ACME_DIRECTORY, "email", ACME_EMAIL));
@@ -265,7 +291,7 @@ public final class RealHosts implements AutoCloseable {
 
             @Override
             public Output<String> environmentFile(String environment) {
-                return Output.ofSecret(envFile(environment));
+                return Output.ofSecret(envFile(environment, webhookSecrets.get(environment)));
             }
 
             @Override
@@ -293,10 +319,14 @@ public final class RealHosts implements AutoCloseable {
         };
     }
 
-    /** The environment file: the secrets, which the settings file names as its [secrets] SECRET_FILE. */
-    static String envFile(String environment) {
+    /**
+     * The environment file: the secrets, which the settings file names as its [secrets]
+     * SECRET_FILE, and the push webhook's secret (made for the run), which reaches the front.
+     */
+    static String envFile(String environment, String webhookSecret) {
         return "# the environment file of the real-hosts rehearsal\n"
-                + "SECRET_KEY=real-hosts-" + environment + "-8f2c1d\n";
+                + "SECRET_KEY=real-hosts-" + environment + "-8f2c1d\n"
+                + "DEPLOY_WEBHOOK_SECRET=" + webhookSecret + "\n";
     }
 
     /** The settings file of docs/deploy.md (Mangaki step by step), for the environment of {@code env}. */
@@ -841,11 +871,14 @@ public final class RealHosts implements AutoCloseable {
                 + " | openssl x509 -noout -serial"), Map.of(), null, Duration.ofSeconds(20)).output().strip();
     }
 
-    /** Pushes {@code rounds} commits to each branch; the seconds from each push until it is served. */
+    /**
+     * Pushes {@code rounds} commits to the branch of each environment that polls (staging: no
+     * push is delivered to the front for it); the seconds from each push until it is served.
+     */
     private List<Double> pushes(int rounds) {
         List<Double> out = new ArrayList<>();
         for (int i = 1; i <= rounds; i++) {
-            for (String stack : STACKS) {
+            for (String stack : List.of("staging")) {
                 EnvironmentSettings env = stacks.get(stack).environment();
                 git("checkout", "--quiet", env.branch());
                 write(work.resolve("demo/demo/version.py"), "VERSION = \"" + env.name() + "-" + i + "\"\n");
@@ -859,6 +892,224 @@ public final class RealHosts implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /** The push deliveries' figures: the seconds from each push until it is served, and the bad deliveries refused. */
+    record Pushed(List<Double> toLive, int refused) {
+    }
+
+    /**
+     * Production's commits told by GitHub's push webhook (docs/deploy.md, "Deploys on push"),
+     * through the real front: NGINX over HTTPS with production's Host, the receiver under
+     * systemd ({@code DynamicUser=}, its secret a {@code LoadCredential=} that site-install
+     * wrote from its standard input), the app's look-now listener, the deploy loop. Production
+     * polls every {@value #PUSH_POLL_SECONDS} s in this run, and each deploy is checked to
+     * follow the loop's own {@code told to look now} line, logged within
+     * {@link #WOKEN_WITHIN} of the delivery. First a push of the live head (the loop is told,
+     * finds nothing new, and its next poll is {@value #PUSH_POLL_SECONDS} s away); then, with
+     * the first new commit pushed and not yet told, a delivery signed with another secret (401)
+     * and a signed push of another branch (400): neither wakes the loop nor starts a deploy.
+     */
+    private Pushed pushesOnWebhook(int rounds) {
+        EnvironmentSettings env = stacks.get("production").environment();
+        PushWebhookStandIn github = new PushWebhookStandIn(webhookSecrets.get(env.name()));
+        git("checkout", "--quiet", env.branch());
+        String live = git("rev-parse", "HEAD").trim();
+        long toldAt = System.currentTimeMillis();
+        int status = deliver(env, github.push(env.branch(), live, live));
+        if (status != 202) {
+            throw new IllegalStateException("environment " + env.name() + ": a signed push of the live head answered "
+                    + status + ", not 202\n" + journal(machines.get("front"), "verdandi-webhook.service")
+                    + "the receiver's credentials: " + ssh(machines.get("front"), "sudo -n ls -la /etc/verdandi/webhook"
+                    + " /run/credentials/verdandi-webhook.service 2>&1", null, Duration.ofMinutes(1)).output());
+        }
+        Woken first = awaitWoken(env, toldAt, null);
+        log.info(env.name() + ": a push of the live head: the deploy loop was told " + first.toldAfter(toldAt)
+                + " s after the delivery, and found nothing new");
+        List<Double> out = new ArrayList<>();
+        int refused = 0;
+        String before = live;
+        for (int i = 1; i <= rounds; i++) {
+            write(work.resolve("demo/demo/version.py"), "VERSION = \"" + env.name() + "-pushed-" + i + "\"\n");
+            git("commit", "--quiet", "-am", "Version " + i + " of " + env.name() + ", told by its push");
+            String sha = git("rev-parse", "HEAD").trim();
+            long pushStart = System.nanoTime();
+            git("push", "--quiet", "origin", env.branch());
+            double pushSeconds = seconds(pushStart);
+            if (i == 1) {
+                refused = checkBadDeliveriesRefused(env, before, sha);
+            }
+            long deliveredAt = System.currentTimeMillis();
+            long deliverStart = System.nanoTime();
+            status = deliver(env, github.push(env.branch(), before, sha));
+            if (status != 202) {
+                throw new IllegalStateException("environment " + env.name() + ": the push of commit " + i
+                        + " answered " + status + ", not 202\n" + journal(machines.get("front"), "verdandi-webhook.service"));
+            }
+            awaitServed(env, sha, "commit " + i + " told by its push");
+            double toLive = Math.round((pushSeconds + seconds(deliverStart)) * 10) / 10.0;
+            Woken woken = awaitWoken(env, deliveredAt, sha);
+            out.add(toLive);
+            log.info(env.name() + ": commit " + i + " pushed and delivered: the loop told " + woken.toldAfter(deliveredAt)
+                    + " s after the delivery, its deploy started " + woken.deployAfter(deliveredAt) + " s after it,"
+                    + " live " + toLive + " s after the push");
+            before = sha;
+        }
+        String receiver = ssh(machines.get("front"), "sudo -n journalctl -u verdandi-webhook.service --no-pager -o cat",
+                null, Duration.ofMinutes(1)).output();
+        if (receiver.contains(webhookSecrets.get(env.name())) || receiver.contains("sha256=")) {
+            throw new IllegalStateException("machine front: the webhook receiver's journal holds a secret or a signature");
+        }
+        return new Pushed(out, refused);
+    }
+
+    /**
+     * With {@code sha} pushed and not yet told: a delivery signed with another secret is
+     * refused with 401, a signed push of another branch with 400, and neither tells the deploy
+     * loop to look nor starts a deploy of {@code sha} (the loop's next poll is minutes away);
+     * returns how many were refused so.
+     */
+    private int checkBadDeliveriesRefused(EnvironmentSettings env, String before, String sha) {
+        long start = System.currentTimeMillis();
+        String other = stacks.get("staging").environment().branch();
+        int badSignature = deliver(env, new PushWebhookStandIn("not-the-webhook-secret-" + Long.toHexString(start))
+                .push(env.branch(), before, sha));
+        int otherBranch = deliver(env, new PushWebhookStandIn(webhookSecrets.get(env.name())).push(other, before, sha));
+        sleep(3000);
+        String loop = deployLoopJournal(env, start);
+        int refused = 0;
+        if (badSignature != 401) {
+            throw new IllegalStateException("environment " + env.name() + ": a push signed with another secret answered "
+                    + badSignature + ", not 401");
+        }
+        refused++;
+        if (otherBranch != 400) {
+            throw new IllegalStateException("environment " + env.name() + ": a signed push of branch " + other
+                    + " answered " + otherBranch + ", not 400");
+        }
+        refused++;
+        if (woken(loop, start / 1000.0, null).isPresent() || loop.contains(sha.substring(0, 7))
+                || sha.equals(servedRevision(env, true))) {
+            throw new IllegalStateException("environment " + env.name() + ": a refused delivery told the deploy loop"
+                    + " or started a deploy:\n" + loop);
+        }
+        log.info(env.name() + ": a push signed with another secret refused (401), a push of branch " + other
+                + " refused (400); the deploy loop was not told, " + sha.substring(0, 8) + " not deployed");
+        return refused;
+    }
+
+    /** POST {@code d} to the environment's {@code /.verdandi/deploy} through the front, over HTTPS; the status. */
+    private int deliver(EnvironmentSettings env, PushWebhookStandIn.Delivery d) {
+        String domain = env.mainDomain();
+        Path body = base.resolve("webhook-body.json");
+        try {
+            Files.write(body, d.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<String> cmd = new ArrayList<>(List.of("curl", "-sS", "--max-time", "20", "-o", "/dev/null",
+                "-w", "%{http_code}", "--resolve", domain + ":443:" + FRONT, "--cacert", pebbleRoot.toString(),
+                "-X", "POST", "--data-binary", "@" + body));
+        d.headers().forEach((k, v) -> cmd.addAll(List.of("-H", k + ": " + v)));
+        cmd.add("https://" + domain + "/.verdandi/deploy");
+        Proc.Result r = Proc.run(cmd, Map.of(), null, Duration.ofSeconds(30));
+        String code = r.output().strip();
+        return code.matches("[0-9]{3}") ? Integer.parseInt(code) : 0;
+    }
+
+    /** The deploy loop's journal since {@code sinceMillis}, each line with its time ({@code short-unix}). */
+    private String deployLoopJournal(EnvironmentSettings env, long sinceMillis) {
+        return ssh(machines.get("app"), "sudo -n journalctl -u verdandi-deploy@" + env.name() + ".service --no-pager"
+                + " -o short-unix --since @" + (sinceMillis / 1000), null, Duration.ofMinutes(1)).output();
+    }
+
+    /** Waits for the loop's {@code told to look now} after {@code sinceMillis} (and, with {@code sha}, its deploy). */
+    private Woken awaitWoken(EnvironmentSettings env, long sinceMillis, String sha) {
+        java.util.concurrent.atomic.AtomicReference<Woken> found = new java.util.concurrent.atomic.AtomicReference<>();
+        try {
+            await(Duration.ofSeconds(30), () -> {
+                woken(deployLoopJournal(env, sinceMillis), sinceMillis / 1000.0, sha).ifPresent(found::set);
+                return found.get() != null;
+            }, "environment " + env.name() + ": the deploy loop did not say it was told to look now after the delivery"
+                    + (sha == null ? "" : ", before a deploy of " + sha.substring(0, 8)));
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + "\n" + journal(machines.get("app"), "verdandi-deploy@"
+                    + env.name() + ".service") + journal(machines.get("front"), "verdandi-webhook.service"), e);
+        }
+        Woken w = found.get();
+        if (w.told() - sinceMillis / 1000.0 > WOKEN_WITHIN.toSeconds()) {
+            throw new IllegalStateException("environment " + env.name() + ": the deploy loop was told "
+                    + w.toldAfter(sinceMillis) + " s after the delivery, not within " + WOKEN_WITHIN.toSeconds() + " s");
+        }
+        return w;
+    }
+
+    /** When the loop said it was told to look now, and when the deploy it then started first named the commit. */
+    record Woken(double told, double deploy) {
+        double toldAfter(long millis) {
+            return Math.round((told - millis / 1000.0) * 100) / 100.0;
+        }
+
+        double deployAfter(long millis) {
+            return Math.round((deploy - millis / 1000.0) * 100) / 100.0;
+        }
+    }
+
+    private static final Pattern JOURNAL_LINE = Pattern.compile("^([0-9]+\\.[0-9]+) (.*)$");
+
+    /**
+     * In a deploy loop's journal ({@code journalctl -o short-unix}): the first
+     * {@code told to look now} at or after {@code since} (seconds since the epoch) and, when
+     * {@code sha} is given, the first line after it that names the commit's short hash (its
+     * deploy's start); empty when either is missing.
+     */
+    static java.util.Optional<Woken> woken(String journal, double since, String sha) {
+        Double told = null;
+        for (String line : journal.lines().toList()) {
+            Matcher m = JOURNAL_LINE.matcher(line);
+            if (!m.matches() || Double.parseDouble(m.group(1)) < since) {
+                continue;
+            }
+            double at = Double.parseDouble(m.group(1));
+            if (told == null) {
+                if (m.group(2).contains("told to look now")) {
+                    told = at;
+                    if (sha == null) {
+                        return java.util.Optional.of(new Woken(at, at));
+                    }
+                }
+            } else if (m.group(2).contains(sha.substring(0, 7))) {
+                return java.util.Optional.of(new Woken(told, at));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * No whole client address in an access log of the front (docs/deploy.md, "Traffic
+     * analytics"): after a request for a domain no environment serves (closed by the default
+     * server), its line is anonymised, and neither Debian's access.log nor an environment's
+     * holds an address of the VPC other than a /24's.
+     */
+    private void checkNoWholeAddressLogged() {
+        Machine front = machines.get("front");
+        Proc.run(List.of("curl", "-s", "--max-time", "10", "-H", "Host: not-ours.example", "http://" + FRONT + "/wp-login.php"),
+                Map.of(), null, Duration.ofSeconds(20));
+        String logs = "/var/log/nginx/access.log /var/log/nginx/default.access.log /var/log/nginx/front/*.access.log";
+        try {
+            await(Duration.ofSeconds(10), () -> ssh(front, "sudo -n grep -F 'GET /wp-login.php' /var/log/nginx/default.access.log",
+                    null, Duration.ofSeconds(20)).output().contains("10.110.0.0 - - "),
+                    "machine front: the default server did not log the request, anonymised");
+        } catch (IllegalStateException e) {
+            throw new IllegalStateException(e.getMessage() + ":\n" + ssh(front, "sudo -n tail -n 5"
+                    + " /var/log/nginx/default.access.log", null, Duration.ofMinutes(1)).output(), e);
+        }
+        Proc.Result whole = ssh(front, "sudo -n sh -c \"grep -HE '(^|[^0-9.])10[.]110[.]0[.][1-9][0-9]*([^0-9]|$)' "
+                + logs + " 2>/dev/null | head -n 5\"", null, Duration.ofMinutes(1));
+        if (!whole.output().isBlank()) {
+            throw new IllegalStateException("machine front: whole client addresses in an access log:\n" + whole.output());
+        }
+        log.info("front: no whole client address in its access logs; the default server logs anonymised");
     }
 
     /** systemd restarts a gunicorn master killed with SIGKILL, and the site serves again. */

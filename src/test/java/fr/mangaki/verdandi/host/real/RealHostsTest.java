@@ -55,4 +55,26 @@ class RealHostsTest {
         assertEquals(8.6, RealHosts.median(List.of(9.3, 8.6, 7.1)));
         assertEquals(8.0, RealHosts.median(List.of(9.0, 7.0, 10.0, 6.0, 8.5, 7.5)));
     }
+
+    @Test
+    void readsWhenTheDeployLoopWasToldAndWhenItsDeployStarted() {
+        // journalctl -o short-unix of verdandi-deploy@production.service, as a machine of the rehearsal wrote it
+        String journal = """
+                1764512000.100000 mangaki-app verdandi-deploy-production[812]: deploy-loop: watching environment production
+                1764512040.250000 mangaki-app verdandi-deploy-production[812]: deploy-loop: told to look now (a push reached the front)
+                1764512100.500000 mangaki-app verdandi-deploy-production[812]: deploy-loop: told to look now (a push reached the front)
+                1764512100.900000 mangaki-app verdandi-deploy-production[901]: deploy: deploying 3f2a9c1 "Version 1" by Ada Lovelace to production (previous: 0d4b7e2)
+                1764512105.000000 mangaki-app verdandi-deploy-production[901]: deploy: 3f2a9c1 is live on production in 5s
+                """;
+        String sha = "3f2a9c1d0e5b6a7f8091a2b3c4d5e6f708192a3b";
+        assertEquals(java.util.Optional.of(new RealHosts.Woken(1764512100.5, 1764512100.9)),
+                RealHosts.woken(journal, 1764512100.0, sha), "the wake after the delivery, then the deploy naming the commit");
+        assertEquals(java.util.Optional.of(new RealHosts.Woken(1764512040.25, 1764512040.25)),
+                RealHosts.woken(journal, 1764512040.0, null), "a wake with no commit to deploy");
+        assertEquals(java.util.Optional.empty(), RealHosts.woken(journal, 1764512101.0, sha),
+                "no wake after the delivery: a deploy started by a poll is not a wake");
+        assertEquals(java.util.Optional.empty(), RealHosts.woken(journal, 1764512100.0, "0000000d0e5b6a7f8091a2b3c4d5e6f708192a3b"),
+                "woken, but no deploy of that commit");
+        assertEquals(java.util.Optional.empty(), RealHosts.woken("-- No entries --\n", 0, null));
+    }
 }

@@ -250,14 +250,24 @@ public final class Rehearsal implements AutoCloseable {
         String main = read(RESOURCES.resolve("nginx.conf")).replace("@ROOT@", root.toString());
         write(root.resolve("etc/nginx/nginx.conf"), main);
         // cloud-init's runcmd enables the default server; here on loopback ports instead of 80 and 443
-        String defaultServer = read(root.resolve("etc/nginx/sites-available/verdandi-default"))
-                .replace("listen 80 default_server;", "listen 127.0.0.1:" + httpPort + " default_server;")
-                .replace("listen 443 ssl default_server;", "listen 127.0.0.1:" + httpsPort + " ssl default_server;")
-                .replace("    listen [::]:80 default_server;\n", "")
-                .replace("    listen [::]:443 ssl default_server;\n", "");
-        write(root.resolve("etc/nginx/sites-enabled/000-verdandi-default"), defaultServer);
+        write(root.resolve("etc/nginx/sites-enabled/000-verdandi-default"),
+                defaultServerUnder(root, "127.0.0.1:" + httpPort, "127.0.0.1:" + httpsPort));
         run(List.of("nginx", "-c", nginxConf()), Duration.ofSeconds(30)).requireSuccess();
         nginxStarted = true;
+    }
+
+    /**
+     * The front's default server (cloud-init enables it) as written under {@code root}: its
+     * log under the root, listening on {@code http} and {@code https} (IPv4 only) instead of
+     * ports 80 and 443.
+     */
+    public static String defaultServerUnder(Path root, String http, String https) {
+        return read(root.resolve("etc/nginx/sites-available/verdandi-default"))
+                .replace("listen 80 default_server;", "listen " + http + " default_server;")
+                .replace("listen 443 ssl default_server;", "listen " + https + " ssl default_server;")
+                .replace("    listen [::]:80 default_server;\n", "")
+                .replace("    listen [::]:443 ssl default_server;\n", "")
+                .replace(" /var/log/nginx/", " " + root + "/var/log/nginx/");
     }
 
     public String nginxConf() {
