@@ -57,7 +57,7 @@ public final class HostFiles {
     /**
      * The scripts and units of a grown platform (docs/growth.md): on the front, the autoscale
      * pool's discovery (its install, {@code pool-sync}, its timer); on the app, the standby's
-     * replication and promotion.
+     * replication and promotion, and the lock that runs a scheduler on one app droplet at a time.
      */
     public static List<HostFile> growthFiles(HostRole role) {
         List<HostFile> files = new ArrayList<>();
@@ -72,6 +72,8 @@ public final class HostFiles {
             files.add(script("replication-allow", "0755"));
             files.add(script("standby-follow", "0755"));
             files.add(script("standby-promote", "0755"));
+            // a scheduler on a shared database runs on one app droplet at a time (process-start)
+            files.add(script("scheduler-lock.sh", "0644"));
         }
         return files;
     }
