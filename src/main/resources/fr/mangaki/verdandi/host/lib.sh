@@ -282,8 +282,12 @@ as_root() {
 # DATABASE_URL to runtime.env): the deploys of its droplets then take turns under a
 # PostgreSQL advisory lock and record each release in the table verdandi_releases.
 
-# Whether the environment's database is shared by its droplets (after env_paths).
-shared_database() { [[ -n "$(env_file_value "$RUNTIME_ENV" DATABASE_URL)" ]]; }
+# Whether the environment's database is shared by its droplets (after env_paths). Never
+# traced (a trace would show the URL).
+shared_database() (
+  set +x
+  [[ -n "$(env_file_value "$RUNTIME_ENV" DATABASE_URL)" ]]
+)
 
 # True when process $1 (command $2) must never run twice at once, as a scheduler: the
 # stack's `handover: stop`, else named beat, clock or scheduler, else `celery ... beat`.
