@@ -176,6 +176,8 @@ run_holding() {
     fi
     [[ -z "${STOPPING:-}" ]] || continue
     if ! session_alive; then
+      # a stop that came meanwhile: the command's end is awaited
+      [[ -z "${STOPPING:-}" ]] || continue
       info "lost the scheduler lock's database session: stopping process $PROCESS (another droplet may take it over), then waiting for the lock again"
       stop_child
       close_session
