@@ -76,6 +76,16 @@ class GrowthProgramTest {
             assertEquals(RecordingMocks.ipv4Address("mangaki-" + role), install.host());
             assertTrue(install.create().contains(" --managed-database # env file "), install.create());
         }
+        // the nightly dump of the shared database runs from the first droplet; every droplet can
+        // dump it before its deploy migrates it (backups without the nightly dump)
+        assertTrue(recorder.remoteCommand("production-app-backups").create().contains("backup-install production --nightly on"));
+        for (String role : List.of("app-2", "app-standby")) {
+            RecordingMocks.RemoteCommandInputs backups = recorder.remoteCommand("production-" + role + "-backups");
+            assertEquals(RecordingMocks.ipv4Address("mangaki-" + role), backups.host());
+            assertTrue(backups.create().endsWith("/backup-install production --nightly off >/dev/null"), backups.create());
+            assertTrue(backups.delete().contains("/backup-remove production"), backups.delete());
+            assertTrue(backups.stdin().contains("BEGIN PGP PUBLIC KEY BLOCK"), "the recipients' keys: " + backups.stdin());
+        }
         // only the primary is backed up and protected: the data is the cluster's
         assertEquals(Boolean.TRUE, recorder.named("mangaki-app").inputs.get("backups"));
         assertFalse(recorder.named("mangaki-app-2").inputs.containsKey("backups"));

@@ -235,6 +235,9 @@ public final class Environment extends ComponentResource {
                 .applyValue(t -> commands.installSite(settings, t.t1, t.t2, poolTag, t.t3, refresh,
                         envFileVersion));
         installBackups(name, platform, access, commands, key, app, frontAfter, refresh);
+        if (managed) {
+            installBeforeMigrateBackups(name, platform, access, commands, key, installs, refresh);
+        }
         new RemoteCommand(name + "-front-site", RemoteCommandArgs.builder()
                 .connection(Ssh.connection(platform.frontIpv4(), platform.adminUser(), key))
                 .create(installSite)
@@ -324,6 +327,28 @@ public final class Environment extends ComponentResource {
                 .delete(commands.removeDumps(name))
                 .stdin(backups.stdout())
                 .build(), childAfter(Stream.concat(frontAfter.stream(), Stream.of(backups)).toList()));
+    }
+
+    /**
+     * With a managed database, the backups of the app droplets other than the first
+     * (docs/backups.md): no nightly dump (the first droplet's dumps the shared database), but
+     * the dump before migrations, which the deploy of whichever droplet migrates takes first.
+     */
+    private void installBeforeMigrateBackups(String name, PlatformHandle platform, HostAccess access,
+                                             HostCommands commands, Output<String> key, List<Resource> installs,
+                                             String refresh) {
+        List<PlatformHandle.AppHost> hosts = platform.appHosts();
+        String install = commands.installBeforeMigrateBackups(name, refresh);
+        for (int i = 1; i < hosts.size() && i < installs.size(); i++) {
+            PlatformHandle.AppHost host = hosts.get(i);
+            new RemoteCommand(name + "-" + host.role() + "-backups", RemoteCommandArgs.builder()
+                    .connection(Ssh.connection(host.ipv4(), platform.adminUser(), key))
+                    .create(install)
+                    .update(install)
+                    .delete(commands.removeBackups(name))
+                    .stdin(Output.of(access.backupRecipients()))
+                    .build(), childAfter(List.of(installs.get(i))));
+        }
     }
 
     /** Options of a child registered after {@code dependencies}. */

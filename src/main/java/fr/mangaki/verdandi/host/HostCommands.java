@@ -437,6 +437,23 @@ public final class HostCommands {
         return t;
     }
 
+    /**
+     * On an app droplet other than the first, with a managed database (docs/backups.md): the
+     * environment's backups without the nightly dump, for the dumps a deploy of that droplet
+     * takes before migrating the shared database (the recipients' keys, the sudo rule); the
+     * recipients' public keys go to standard input, as for {@link #installBackups}.
+     */
+    public String installBeforeMigrateBackups(String envName, String refresh) {
+        return WAIT_FOR_CLOUD_INIT + "; " + requireHostFiles(HostRole.APP, refresh) + "; "
+                + ShellQuote.join(installBeforeMigrateBackupsTokens(envName)) + " >/dev/null";
+    }
+
+    public List<String> installBeforeMigrateBackupsTokens(String envName) {
+        List<String> t = script("backup-install", envName);
+        t.addAll(List.of("--nightly", "off"));
+        return t;
+    }
+
     /** Turns the environment's backups off on the app host; its dumps are kept. */
     public String removeBackups(String envName) {
         return ShellQuote.join(removeBackupsTokens(envName));

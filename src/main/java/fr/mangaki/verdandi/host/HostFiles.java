@@ -57,7 +57,8 @@ public final class HostFiles {
     /**
      * The scripts and units of a grown platform (docs/growth.md): on the front, the autoscale
      * pool's discovery (its install, {@code pool-sync}, its timer); on the app, the standby's
-     * replication and promotion.
+     * replication and promotion, the serving of the environments to the pool's members
+     * ({@code join-install}), and the lock that runs a scheduler on one app droplet at a time.
      */
     public static List<HostFile> growthFiles(HostRole role) {
         List<HostFile> files = new ArrayList<>();
@@ -77,6 +78,8 @@ public final class HostFiles {
             files.add(script("join-keys", "0755"));
             files.add(script("bundle-serve", "0755"));
             files.add(script("pool-members.py", "0644"));
+            // a scheduler on a shared database runs on one app droplet at a time (process-start)
+            files.add(script("scheduler-lock.sh", "0644"));
         }
         return files;
     }

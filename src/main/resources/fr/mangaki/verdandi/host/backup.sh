@@ -31,6 +31,41 @@ backup_paths() {
 # Runs a PostgreSQL client as the postgres superuser (peer authentication on the socket).
 as_postgres() { runuser -u postgres -- "$@"; }
 
+# With a managed database (DATABASE_URL in runtime.env, docs/growth.md), the dumps and
+# restores are of that database, as the environment's user of the cluster: sets MANAGED
+# (true or false) and, when true, DB_NAME to the URL's database (after backup_paths).
+database_target() {
+  MANAGED=false
+  shared_database || return 0
+  MANAGED=true
+  DB_NAME=$(as_managed printenv PGDATABASE) || fail "DATABASE_URL in $RUNTIME_ENV names no database"
+}
+
+# Runs a PostgreSQL client on the managed database, with libpq's PG* variables from
+# runtime.env's DATABASE_URL: the URL is on no command line.
+as_managed() (
+  export_database_url
+  exec "$@"
+)
+
+# Dumps the environment's database (pg_dump --format=custom) to standard output.
+dump_database() {
+  if [[ "$MANAGED" == true ]]; then
+    as_managed pg_dump --format=custom
+  else
+    as_postgres pg_dump --format=custom --dbname="$DB_NAME"
+  fi
+}
+
+# Whether the environment's database can be dumped: it exists (local), it answers (managed).
+database_reachable() {
+  if [[ "$MANAGED" == true ]]; then
+    [[ "$(as_managed psql -X -q -A -t -c 'SELECT 1' 2>"$1")" == 1 ]]
+  else
+    database_exists "$DB_NAME"
+  fi
+}
+
 # psql as postgres on database postgres; $1 is the SQL (variables in the remaining -v pairs).
 pg_admin() {
   local sql=$1

@@ -282,8 +282,25 @@ as_root() {
 # DATABASE_URL to runtime.env): the deploys of its droplets then take turns under a
 # PostgreSQL advisory lock and record each release in the table verdandi_releases.
 
-# Whether the environment's database is shared by its droplets (after env_paths).
-shared_database() { [[ -n "$(env_file_value "$RUNTIME_ENV" DATABASE_URL)" ]]; }
+# Whether the environment's database is shared by its droplets (after env_paths). Never
+# traced (a trace would show the URL).
+shared_database() (
+  set +x
+  [[ -n "$(env_file_value "$RUNTIME_ENV" DATABASE_URL)" ]]
+)
+
+# True when process $1 (command $2) must never run twice at once, as a scheduler: the
+# stack's `handover: stop`, else named beat, clock or scheduler, else `celery ... beat`.
+runs_once() {
+  local key mode
+  if [[ -r "$CONF_DIR/handover" ]]; then
+    while IFS=$'\t' read -r key mode; do
+      if [[ "$key" == "$1" ]]; then [[ "$mode" == stop ]]; return; fi
+    done <"$CONF_DIR/handover"
+  fi
+  case $1 in beat | clock | scheduler) return 0 ;; esac
+  [[ " $2 " =~ [[:space:]]celery[[:space:]].*[[:space:]]beat[[:space:]] ]]
+}
 
 # The advisory lock key of environment $1's deploys: the first 60 bits of the SHA-256 of
 # "verdandi-deploy:NAME", a positive bigint (pg_advisory_lock takes a bigint).

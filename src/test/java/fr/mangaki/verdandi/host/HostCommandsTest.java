@@ -212,6 +212,9 @@ class HostCommandsTest {
                 commands.installBackupsTokens("production", DatabaseBackups.nightly(22, 30)
                         .withBucket(new DatabaseBackups.Bucket("mangaki-backups", "fra1")), "127.0.0.1", 2222));
         assertEquals("sudo -n /usr/local/lib/verdandi/backup-remove staging", commands.removeBackups("staging"));
+        // the other app droplets of a managed database: the dumps before their migrations only
+        assertEquals(WAIT + check(HostRole.APP) + "sudo -n /usr/local/lib/verdandi/backup-install production --nightly off"
+                + " >/dev/null", commands.installBeforeMigrateBackups("production", ADVICE));
         assertThrows(IllegalArgumentException.class, () -> commands.installBackups("staging",
                 DatabaseBackups.defaultsFor("staging"), "front; rm -rf /", ADVICE));
     }

@@ -27,7 +27,7 @@ class HostScriptsTest {
             "deploy", "deploy-loop", "gunicorn-start", "backup-install", "backup-remove", "env-backup", "env-restore",
             "backup-watch", "dumps-install", "dumps-remove", "dump-receive", "process-start", "process-sync",
             "analytics-report", "front-alerts");
-    static final List<String> LIBRARIES = List.of("lib.sh", "backup.sh");
+    static final List<String> LIBRARIES = List.of("lib.sh", "backup.sh", "scheduler-lock.sh");
     /** The project's other bash scripts, relative to the checkout (they source bin/lib/build.sh from there). */
     static final List<String> PROJECT_SCRIPTS = List.of("bin/verdandi", "bench/deploy-loop", "bench/hook",
             "bench/plan", "bench/backups", "bench/real-hosts", "hooks/pre-commit", ".ci/run");

@@ -153,8 +153,13 @@ public final class Rehearsal implements AutoCloseable {
         }
         for (HostRole role : HostRole.values()) {
             materialize(CloudInit.render(HostSpec.of(role, DropletSize.S_1VCPU_1GB, List.of(SSH_KEY))));
-            // what the host files command of pulumi up adds after the first boot
-            for (HostFile f : HostFiles.backupFiles(role)) {
+            // what the host files command of pulumi up adds after the first boot (of the growth
+            // files, the app's: the scheduler lock of process-start on a shared database)
+            List<HostFile> added = new ArrayList<>(HostFiles.backupFiles(role));
+            if (role == HostRole.APP) {
+                added.addAll(HostFiles.growthFiles(role));
+            }
+            for (HostFile f : added) {
                 Path target = root.resolve(f.path().substring(1));
                 mkdirs(target.getParent());
                 write(target, f.content());

@@ -95,6 +95,11 @@ public final class RolloutRehearsal implements AutoCloseable {
             progress("pushing " + second.substring(0, 7) + ": both loops deploy it");
             pushBoth(one, two);
             awaitLive(one, two, second);
+            // after both handovers, Celery beat runs on one droplet: one session holds its scheduler
+            // lock, the other droplet's copy waits (docs/growth.md)
+            if (!Rehearsal.await(Duration.ofSeconds(60), () -> schedulers(one).equals("1 1"))) {
+                throw new IllegalStateException("beat's scheduler lock (held, waiting): " + schedulers(one));
+            }
             // a droplet records its row once live: the table has both a moment after the state files
             Rehearsal.await(Duration.ofSeconds(30), () -> rows(one, second).stream().filter(r -> r.contains(" live ")).count() == 2);
             List<String> windows = rows(one, second);
@@ -182,6 +187,13 @@ public final class RolloutRehearsal implements AutoCloseable {
             throw new IllegalStateException(sha.substring(0, 7) + " did not go live on both droplets\napp-1's loop:\n"
                     + one.loopLog() + "\napp-2's loop:\n" + two.loopLog());
         }
+    }
+
+    /** The sessions of beat's scheduler lock: "HELD WAITING". */
+    private static String schedulers(Rehearsal one) {
+        return one.psql("SELECT count(*) FILTER (WHERE l.granted) || ' ' || count(*) FILTER (WHERE NOT l.granted)"
+                + " FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory'"
+                + " AND a.application_name LIKE 'verdandi-scheduler staging/beat %'");
     }
 
     /** The table's rows for a commit, oldest first: "HOST STATE EPOCH-SECONDS". */
