@@ -203,14 +203,9 @@ class GrowthProgramTest {
 
     /** The files a user data writes, path to text (decoded). */
     private static Map<String, String> writtenFiles(String userData) {
-        try {
-            Map<String, String> out = new java.util.LinkedHashMap<>();
-            new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(userData).path("write_files").forEach(f ->
-                    out.put(f.path("path").asText(), fr.mangaki.verdandi.host.rehearsal.Rehearsal.content(f)));
-            return out;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        fr.mangaki.verdandi.cloudinit.CloudInit.files(userData).forEach(f -> out.put(f.path(), f.content()));
+        return out;
     }
 
     @Test

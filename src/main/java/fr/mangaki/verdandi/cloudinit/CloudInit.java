@@ -1,6 +1,7 @@
 package fr.mangaki.verdandi.cloudinit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -18,7 +19,8 @@ import java.util.Map;
  * Renders the user data ({@code #cloud-config}) of a droplet: packages, the admin user
  * (keys only, sudo without password), no root login and no password login, daily
  * unattended security upgrades, a 1 GiB swap file on droplets of 1 GiB or less, the host
- * scripts and systemd unit templates of {@link HostFiles} (gzip and base64: {@link #ENCODING}),
+ * scripts and systemd unit templates of {@link HostFiles} (one archive, {@link BootArchive},
+ * unpacked by the first command),
  * and per role:
  * <ul>
  *   <li>{@link HostRole#APP}: PostgreSQL (tuned for a small droplet), Python virtualenv
@@ -83,13 +85,11 @@ public final class CloudInit {
         if (spec.needsSwap()) {
             config.put("swap", map("filename", "/swapfile", "size", SWAP_BYTES, "maxsize", SWAP_BYTES));
         }
-        List<Map<String, Object>> files = new ArrayList<>();
-        for (HostFile f : hostFiles) {
-            files.add(map("path", f.path(), "permissions", f.permissions(), "encoding", ENCODING,
-                    "content", compressed(f.content())));
-        }
-        config.put("write_files", files);
-        List<String> commands = new ArrayList<>(runcmd(spec.role()));
+        // one archive, unpacked by the first command (BootArchive: it fits where files one by one would not)
+        config.put("write_files", List.of(map("path", BootArchive.PATH, "permissions", "0644", "encoding", "b64",
+                "content", BootArchive.encode(hostFiles))));
+        List<String> commands = new ArrayList<>(List.of(BootArchive.EXTRACT));
+        commands.addAll(runcmd(spec.role()));
         commands.addAll(extraCommands);
         config.put("runcmd", commands);
         String body;
@@ -111,20 +111,26 @@ public final class CloudInit {
     }
 
     /**
-     * How write_files' contents are encoded: gzip, then base64 (cloud-init's {@code gz+b64}).
-     * The host scripts in clear would not fit in DigitalOcean's 64 KiB.
+     * The files the user data writes, in order: those of its boot archive (what the droplet
+     * has once the first command of runcmd ran). The reverse of {@link #render}, for what
+     * checks or rehearses a droplet from its exact user data.
      */
-    public static final String ENCODING = "gz+b64";
-
-    /** The content as written in the user data: gzip (no timestamp, so deterministic), base64. */
-    static String compressed(String content) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(bytes)) {
-            gz.write(content.getBytes(StandardCharsets.UTF_8));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    public static List<HostFile> files(String userData) {
+        JsonNode config;
+        try {
+            config = new YAMLMapper().readTree(userData);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("user data that is not YAML: " + e.getOriginalMessage(), e);
         }
-        return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+        List<HostFile> files = new ArrayList<>();
+        for (JsonNode entry : config.path("write_files")) {
+            if (!entry.path("path").asText().equals(BootArchive.PATH) || !entry.path("encoding").asText().equals("b64")) {
+                throw new IllegalArgumentException("user data with a write_files entry other than the boot archive: "
+                        + entry.path("path").asText());
+            }
+            files.addAll(BootArchive.decode(entry.path("content").asText()));
+        }
+        return List.copyOf(files);
     }
 
     private static List<String> packages(HostRole role) {

@@ -61,6 +61,7 @@ class CloudInitTest {
                 c.path("swap"));
         assertFiles(HostRole.APP, c);
         assertEquals(List.of(
+                BootArchive.EXTRACT,
                 "sysctl --system",
                 "systemctl restart systemd-journald",
                 "systemctl reload ssh",
@@ -82,6 +83,7 @@ class CloudInitTest {
                 texts(c.path("packages")));
         assertFiles(HostRole.FRONT, c);
         assertEquals(List.of(
+                BootArchive.EXTRACT,
                 "sysctl --system",
                 "systemctl restart systemd-journald",
                 "systemctl reload ssh",
@@ -98,10 +100,14 @@ class CloudInitTest {
             expected.add(f.path() + " " + f.permissions() + " " + f.content().hashCode());
         }
         List<String> actual = new ArrayList<>();
-        c.path("write_files").forEach(f -> actual.add(f.path("path").asText() + " " + f.path("permissions").asText()
-                + " " + fr.mangaki.verdandi.host.rehearsal.Rehearsal.content(f).hashCode()));
-        c.path("write_files").forEach(f -> assertEquals(CloudInit.ENCODING, f.path("encoding").asText(), f.path("path").asText()));
+        assertEquals(1, c.path("write_files").size(), "one archive");
+        assertEquals(BootArchive.PATH, c.path("write_files").get(0).path("path").asText());
+        assertEquals("b64", c.path("write_files").get(0).path("encoding").asText());
+        for (HostFile f : BootArchive.decode(c.path("write_files").get(0).path("content").asText())) {
+            actual.add(f.path() + " " + f.permissions() + " " + f.content().hashCode());
+        }
         assertEquals(expected, actual);
+        assertEquals(BootArchive.EXTRACT, c.path("runcmd").get(0).asText(), "unpacked before anything uses it");
         List<String> paths = HostFiles.bootFiles(role).stream().map(HostFile::path).toList();
         if (role == HostRole.APP) {
             assertTrue(paths.containsAll(List.of("/usr/local/lib/verdandi/env-install", "/usr/local/lib/verdandi/deploy",
@@ -129,8 +135,7 @@ class CloudInitTest {
                 "systemctl start --no-block verdandi-pool-join.service"));
         assertEquals(runcmd, texts(c.path("runcmd")), "started without waiting: the unit runs after cloud-init");
         Map<String, String> files = new java.util.LinkedHashMap<>();
-        c.path("write_files").forEach(f -> files.put(f.path("path").asText(),
-                fr.mangaki.verdandi.host.rehearsal.Rehearsal.content(f)));
+        CloudInit.files(text).forEach(f -> files.put(f.path(), f.content()));
         assertEquals(HostFiles.poolMemberFiles("10.110.0.3", "mangaki-app-pool").stream().map(HostFile::path).toList(),
                 List.copyOf(files.keySet()));
         assertEquals("""

@@ -206,35 +206,24 @@ public final class Rehearsal implements AutoCloseable {
                 "redis-server.service"), null).requireSuccess();
     }
 
-    /** Writes every write_files entry of the user data under the root, with its permissions. */
+    /** Writes every file of the user data under the root, with its permissions (see {@link #materializeInto}). */
     public void materialize(String userData) {
         materializeInto(root, userData);
     }
 
-    /** Writes every write_files entry of the user data under {@code root}, with its permissions. */
+    /**
+     * Writes every file of the user data under {@code root}, with its permissions: what
+     * cloud-init's write_files and the first command of runcmd (unpacking the boot archive)
+     * leave on the droplet.
+     */
     public static void materializeInto(Path root, String userData) {
         try {
-            JsonNode config = new YAMLMapper().readTree(userData);
-            for (JsonNode file : config.path("write_files")) {
-                Path target = root.resolve(file.path("path").asText().substring(1));
+            for (HostFile file : CloudInit.files(userData)) {
+                Path target = root.resolve(file.path().substring(1));
                 mkdirs(target.getParent());
-                write(target, content(file));
-                Files.setPosixFilePermissions(target, permissions(file.path("permissions").asText()));
+                write(target, file.content());
+                Files.setPosixFilePermissions(target, permissions(file.permissions()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The text of one write_files entry of user data (decoded when gzip+base64). */
-    public static String content(JsonNode file) {
-        String text = file.path("content").asText();
-        if (!file.path("encoding").asText("").equals("gz+b64")) {
-            return text;
-        }
-        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
-                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(text)))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
