@@ -154,7 +154,8 @@ public final class Rehearsal implements AutoCloseable {
         for (HostRole role : HostRole.values()) {
             materialize(CloudInit.render(HostSpec.of(role, DropletSize.S_1VCPU_1GB, List.of(SSH_KEY))));
             // what the host files command of pulumi up adds after the first boot
-            for (HostFile f : HostFiles.backupFiles(role)) {
+            for (HostFile f : Stream.concat(HostFiles.backupFiles(role).stream(),
+                    HostFiles.processFiles(role).stream()).toList()) {
                 Path target = root.resolve(f.path().substring(1));
                 mkdirs(target.getParent());
                 write(target, f.content());
