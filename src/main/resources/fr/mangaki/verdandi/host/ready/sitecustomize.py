@@ -1,7 +1,8 @@
 # Readiness of mangaki-NAME@PROCESS.service (Type=notify; docs/deploy.md, "Readiness").
 # Loaded by Python's site module through PYTHONPATH (process-start, Celery commands only):
-# READY=1 (sd_notify) on Celery's worker_ready or beat_init signal. Run as a script with a
-# command: READY=1, then `bash -c COMMAND` in the same process.
+# READY=1 (sd_notify) on Celery's worker_init (the app and its task modules loaded; not
+# worker_ready, which waits for the broker: a worker keeps retrying while Redis is down) or
+# beat_init signal. Run as a script with a command: READY=1, then `bash -c COMMAND`.
 import importlib.machinery, importlib.util, os, socket, sys
 
 
@@ -21,7 +22,7 @@ try:
 except ImportError:
     pass
 else:
-    signals.worker_ready.connect(ready, weak=False)
+    signals.worker_init.connect(ready, weak=False)
     signals.beat_init.connect(ready, weak=False)
 # then the sitecustomize this one hides, if any
 here = os.path.dirname(os.path.abspath(__file__))
