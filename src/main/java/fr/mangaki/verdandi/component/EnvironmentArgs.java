@@ -81,7 +81,7 @@ public final class EnvironmentArgs {
     public static final Rule<Integer> GRACE_SECONDS = Rule.between(1, 86400);
     /** How a deploy replaces a process: its new copy beside the old one, or after the old one stopped. */
     public static final Rule<String> HANDOVER = Rule.oneOf(List.of("overlap", "stop"), List.of("restart", "Stop", ""));
-    /** How long a process's new copy must stay up before the release goes live. */
+    /** How long a process's new copy must stay up after its readiness signal, or before the go when it has none. */
     public static final Rule<Integer> SETTLE_SECONDS = Rule.between(1, 60);
     /** The interpreter of the release virtualenvs. */
     public static final Rule<String> PYTHON = Rule.matching(Pattern.compile("/[A-Za-z0-9/._+-]+"),
@@ -362,8 +362,11 @@ public final class EnvironmentArgs {
         }
 
         /**
-         * How long each process's new copy must stay up, after a deploy started it, before the
-         * release goes live. Default: {@value ApplicationSettings#DEFAULT_SETTLE_SECONDS}.
+         * How long each process's new copy must stay up after a deploy started it: after its
+         * readiness signal (a Celery worker or beat says READY=1; checked after the go, beside
+         * the health check, a failure rolls the deploy back) or, for a command with no
+         * readiness signal, before the release goes live (docs/deploy.md, "Readiness").
+         * Default: {@value ApplicationSettings#DEFAULT_SETTLE_SECONDS}.
          */
         public Builder settleSeconds(int seconds) {
             this.settleSeconds = seconds;

@@ -23,8 +23,10 @@ import java.util.OptionalInt;
  *                           mode 0600 in the environment's shared directory (Mangaki:
  *                           {@code MANGAKI_SETTINGS_PATH → settings.ini}); default none
  * @param settleSeconds      how long each process's new copy must stay up, after a deploy
- *                           started it, before the release goes live; default
- *                           {@value #DEFAULT_SETTLE_SECONDS}
+ *                           started it: after its readiness signal (a Celery worker or beat;
+ *                           checked beside the health check, a failure rolls the deploy back)
+ *                           or, for a command with no signal, before the release goes live;
+ *                           default {@value #DEFAULT_SETTLE_SECONDS}
  */
 public record ApplicationSettings(
         Map<String, ProcessSettings> processes,

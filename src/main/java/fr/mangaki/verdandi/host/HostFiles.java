@@ -51,7 +51,24 @@ public final class HostFiles {
         List<HostFile> files = new ArrayList<>(bootFiles(role));
         files.addAll(backupFiles(role));
         files.addAll(growthFiles(role));
+        files.addAll(processFiles(role));
         return List.copyOf(files);
+    }
+
+    /**
+     * On the app, what runs the environments' other processes (worker, beat...): process-start,
+     * its readiness hook (docs/deploy.md, "Readiness"), process-sync and the unit template
+     * env-install renders. Written by the host-files command only, not at first boot: no
+     * process runs before an environment is installed, which that command precedes, and the
+     * user data is near DigitalOcean's limit.
+     */
+    public static List<HostFile> processFiles(HostRole role) {
+        if (role != HostRole.APP) {
+            return List.of();
+        }
+        return List.of(script("process-start", "0755"), script("ready/sitecustomize.py", "0644"),
+                script("process-sync", "0755"),
+                resource("units/mangaki-process@.service", SCRIPT_DIR + "/mangaki-process@.service", "0644"));
     }
 
     /**
@@ -154,13 +171,10 @@ public final class HostFiles {
             files.add(script("deploy-loop", "0755"));
             files.add(script("gunicorn-start", "0755"));
             files.add(script("gunicorn.conf.py", "0644"));
-            files.add(script("process-start", "0755"));
-            files.add(script("process-sync", "0755"));
             files.add(script("python-check.py", "0644"));
             files.add(script("poetry-export.py", "0644"));
             files.add(script("collectstatic.py", "0644"));
             // templates env-install renders per environment
-            files.add(resource("units/mangaki-process@.service", SCRIPT_DIR + "/mangaki-process@.service", "0644"));
             files.add(resource("nginx/verdandi-environment.conf", SCRIPT_DIR + "/nginx-environment.conf", "0644"));
             files.add(resource("units/mangaki@.service", "/etc/systemd/system/mangaki@.service", "0644"));
             files.add(resource("units/verdandi-deploy@.service", "/etc/systemd/system/verdandi-deploy@.service", "0644"));

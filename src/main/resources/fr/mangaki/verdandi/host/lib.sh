@@ -56,6 +56,11 @@ env_paths() {
 # Names of processes: Procfile names systemd accepts as unit instances.
 valid_process_name() { [[ "$1" =~ ^[a-z][a-z0-9_-]{0,29}$ ]]; }
 
+# True when command $1 runs a Celery worker or beat: it says READY=1 once ready (process-start).
+ready_signal() {
+  [[ " $1 " =~ [[:space:]]celery[[:space:]](.*[[:space:]])?(worker|beat)[[:space:]] ]]
+}
+
 # Exports what every process of the environment runs with: its env file, then the
 # variables env-install adds (Redis URL, settings files' paths), then its virtualenv.
 # $1: the release directory.

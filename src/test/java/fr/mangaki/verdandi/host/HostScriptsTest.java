@@ -146,7 +146,8 @@ class HostScriptsTest {
 
     @Test
     void thePythonFilesCompile() {
-        for (String file : List.of("gunicorn.conf.py", "python-check.py", "poetry-export.py", "collectstatic.py")) {
+        for (String file : List.of("gunicorn.conf.py", "python-check.py", "poetry-export.py", "collectstatic.py",
+                "ready/sitecustomize.py")) {
             Proc.Result r = Proc.run(List.of("/usr/bin/python3", "-c",
                             "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')",
                             HOST.resolve(file).toString()), Map.of(), null, Duration.ofSeconds(60));

@@ -133,7 +133,9 @@ public final class DeployLoopBench {
                     pushSeconds.add(s);
                     Rehearsal.await(Duration.ofSeconds(60), () -> sha.equals(r.state("deployed"))
                             && !Files.exists(r.stateDir().resolve("deploying")) && r.masters().size() == 1);
-                    // the deploy's own duration (its history line), to tell it from the notification's way
+                    // the deploy's own duration (its history line, written last), to tell it from the notification's way
+                    Rehearsal.await(Duration.ofSeconds(60), () -> Rehearsal.read(r.stateDir().resolve("history")).lines()
+                            .anyMatch(l -> l.contains(Faults.shortSha(sha))));
                     double took = Rehearsal.read(r.stateDir().resolve("history")).lines()
                             .filter(l -> l.contains(Faults.shortSha(sha))).reduce((a, b) -> b)
                             .map(l -> l.substring(l.lastIndexOf(' ') + 1).replace("s", ""))
@@ -141,6 +143,7 @@ public final class DeployLoopBench {
                     pushDeploySeconds.add(took);
                     System.out.printf(Locale.ROOT, "push deploy %d: %s served through NGINX %.1fs after the webhook"
                             + " (the deploy itself: %.1fs)%n", i, Faults.shortSha(sha), s, took);
+                    System.out.println("  steps: " + steps(r.loopLog(), Faults.shortSha(sha), verbose));
                 }
                 woken = front.wakeCount() - wakesBefore;
                 badSignatureRefused = front.badSignatureRefused(r.state("deployed"));

@@ -10,8 +10,9 @@ import java.util.function.Consumer;
 /**
  * The deploy loop's faults, each injected for real into a running {@link Rehearsal}: a
  * commit that breaks a gate, a migration, a requirement, the application's boot or health,
- * or its Celery worker's start; an origin that disappears; Redis down during a deploy; a
- * deploy started during a deploy; a deploy killed with SIGKILL half-way. Each checks that
+ * its Celery worker's start or beat's (after the go: rolled back); an origin that
+ * disappears; Redis down during a deploy; a deploy started during a deploy; a deploy killed
+ * with SIGKILL half-way. Each checks that
  * the previous release kept serving (and the client saw no failure), that the state is
  * consistent, and that Slack heard of it. The bad inputs of {@link #badInputs()} are
  * checked the same way.
@@ -57,6 +58,7 @@ public final class Faults {
         outcomes.add(deployDuringDeploy());
         outcomes.add(killedHalfWay());
         outcomes.add(workerCrashingAtStart());
+        outcomes.add(beatCrashingAtStart());
         outcomes.add(redisOutage());
         return outcomes;
     }
@@ -153,6 +155,29 @@ public final class Faults {
                 + "\nimport sys\n\nif \"worker\" in sys.argv:\n    raise RuntimeError(\"this worker refuses to start\")\n"), false);
         List<String> problems = new ArrayList<>(o.problems());
         String ran = r.taskRevision("after-crash-" + System.nanoTime(), Duration.ofSeconds(60));
+        if (!good.equals(ran)) {
+            problems.add("a task queued after the rollback was run by " + ran + ", not by the previous release " + good);
+        }
+        return new Outcome(o.fault(), problems);
+    }
+
+    /**
+     * Celery beat that crashes at start: its new copy starts after the go (a scheduler never
+     * runs twice at once, and its swap is off the path to serving), so the deploy fails at
+     * step settle and goes back to the previous release as for a failed health check: the
+     * web may have served the bad commit for a moment, without a failed request, and the
+     * previous release serves again with its worker and beat.
+     */
+    public Outcome beatCrashingAtStart() {
+        String good = r.state("deployed");
+        Outcome o = badCommit("beat that crashes at start", "settle", null, r -> r.writeApp(CELERY, r.readApp(CELERY)
+                + "\nimport sys\n\nif \"beat\" in sys.argv:\n    raise RuntimeError(\"this beat refuses to start\")\n"),
+                false, true);
+        List<String> problems = new ArrayList<>(o.problems());
+        if (!Rehearsal.await(Duration.ofSeconds(30), () -> r.processPid("beat") > 0)) {
+            problems.add("beat does not run after the rollback");
+        }
+        String ran = r.taskRevision("after-beat-crash-" + System.nanoTime(), Duration.ofSeconds(60));
         if (!good.equals(ran)) {
             problems.add("a task queued after the rollback was run by " + ran + ", not by the previous release " + good);
         }
@@ -273,8 +298,17 @@ public final class Faults {
         return badCommit(fault, step, null, change, checkMasking);
     }
 
-    /** A commit that fails at {@code step}; {@code reason} (when not null) must head the Slack report. */
     private Outcome badCommit(String fault, String step, String reason, Consumer<Rehearsal> change, boolean checkMasking) {
+        return badCommit(fault, step, reason, change, checkMasking, false);
+    }
+
+    /**
+     * A commit that fails at {@code step}; {@code reason} (when not null) must head the Slack
+     * report. {@code afterTheGo}: the step runs after the web's go, so the bad commit may have
+     * been served until the rollback (never with a failed request).
+     */
+    private Outcome badCommit(String fault, String step, String reason, Consumer<Rehearsal> change, boolean checkMasking,
+            boolean afterTheGo) {
         List<String> problems = new ArrayList<>();
         String good = r.state("deployed");
         long failuresBefore = failures();
@@ -313,7 +347,7 @@ public final class Faults {
         if (!bad.equals(r.state("failed"))) {
             problems.add("state 'failed' is '" + r.state("failed") + "', not " + bad);
         }
-        if (load != null && load.wasServed(bad)) {
+        if (load != null && !afterTheGo && load.wasServed(bad)) {
             problems.add("the bad commit " + shortSha(bad) + " was served");
         }
         checkConsistent(good, problems);

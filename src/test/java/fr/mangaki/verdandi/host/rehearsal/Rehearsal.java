@@ -156,6 +156,7 @@ public final class Rehearsal implements AutoCloseable {
             // what the host files command of pulumi up adds after the first boot (of the growth
             // files, the app's: the scheduler lock of process-start on a shared database)
             List<HostFile> added = new ArrayList<>(HostFiles.backupFiles(role));
+            added.addAll(HostFiles.processFiles(role));
             if (role == HostRole.APP) {
                 added.addAll(HostFiles.growthFiles(role));
             }
