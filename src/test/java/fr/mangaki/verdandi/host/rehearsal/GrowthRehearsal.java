@@ -295,11 +295,15 @@ public final class GrowthRehearsal implements AutoCloseable {
         return HttpProbe.request(frontPort, HOST, "POST", "/write");
     }
 
+    /** Lines of the front's error logs (each environment's, site-install; NGINX's own) naming the app server. */
     private long errorLogLines(String address) {
-        try {
-            Path log = front.resolve("var/log/nginx/error.log");
-            return Files.exists(log) ? Files.readAllLines(log).stream()
-                    .filter(l -> l.contains("upstream") && l.contains(address + ":" + appPort)).count() : 0;
+        try (java.util.stream.Stream<Path> logs = Files.walk(front.resolve("var/log/nginx"))) {
+            long count = 0;
+            for (Path log : logs.filter(p -> p.getFileName().toString().endsWith("error.log")).toList()) {
+                count += Files.readAllLines(log).stream()
+                        .filter(l -> l.contains("upstream") && l.contains(address + ":" + appPort)).count();
+            }
+            return count;
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
