@@ -85,7 +85,7 @@ class EnvInstallTest {
                     + "mangaki-staging ALL=(root) NOPASSWD: /usr/bin/systemctl start mangaki@staging.service,"
                     + " /bin/systemctl start mangaki@staging.service, /usr/local/lib/verdandi/process-sync staging,"
                     + " /usr/local/lib/verdandi/process-sync staging --begin, /usr/local/lib/verdandi/process-sync staging --finish,"
-                    + " /usr/local/lib/verdandi/process-sync staging --abandon\n",
+                    + " /usr/local/lib/verdandi/process-sync staging --settle, /usr/local/lib/verdandi/process-sync staging --abandon\n",
                     Files.readString(sudoers));
             assertEquals("r--r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(sudoers)));
             assertEquals("mangaki-staging", r.psql("SELECT rolname FROM pg_roles WHERE rolname = 'mangaki-staging'"));

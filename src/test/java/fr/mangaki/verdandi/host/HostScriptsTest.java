@@ -43,6 +43,30 @@ class HostScriptsTest {
         return files;
     }
 
+    /**
+     * The deploy runs process-sync through {@code sudo -n} as the environment's user: each phase
+     * it uses must be one env-install's sudoers rule allows, or the deploy fails under real sudo
+     * ("a password is required") while the stand-in runs pass.
+     */
+    @Test
+    void everyProcessSyncPhaseTheDeployRunsIsAllowedBySudoers() throws Exception {
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\bsync_processes( --[a-z]+)?\\s*(?:$|\\|\\||;|\\})",
+                java.util.regex.Pattern.MULTILINE).matcher(Files.readString(HOST.resolve("deploy")));
+        while (m.find()) {
+            used.add(m.group(1) == null ? "" : m.group(1).strip());
+        }
+        String rule = Files.readString(HOST.resolve("env-install"));
+        rule = rule.substring(rule.indexOf("write_sudoers() {"), rule.indexOf("chmod 0440", rule.indexOf("write_sudoers() {")));
+        java.util.Set<String> allowed = new java.util.TreeSet<>();
+        java.util.regex.Matcher a = java.util.regex.Pattern.compile("\"\\$NAME\" '( --[a-z]+)?'").matcher(rule);
+        while (a.find()) {
+            allowed.add(a.group(1) == null ? "" : a.group(1).strip());
+        }
+        assertEquals(java.util.Set.of("", "--begin", "--finish", "--settle", "--abandon"), used, "the phases the deploy runs");
+        assertEquals(used, allowed, "the phases env-install's sudoers rule allows");
+    }
+
     @Test
     void everyScriptPassesShellcheck() {
         for (Path script : allBashFiles()) {
