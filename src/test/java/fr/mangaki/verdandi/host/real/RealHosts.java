@@ -949,6 +949,11 @@ public final class RealHosts implements AutoCloseable {
             awaitServed(env, sha, "commit " + i + " told by its push");
             double toLive = Math.round((pushSeconds + seconds(deliverStart)) * 10) / 10.0;
             Woken woken = awaitWoken(env, deliveredAt, sha);
+            // the deploy goes on after the page is served (the processes' stay-up check beside the
+            // health check): the next delivery is for a loop waiting again, as a push would mostly find it
+            String liveLine = sha.substring(0, 7) + " is live on " + env.name();
+            await(Duration.ofMinutes(2), () -> deployLoopJournal(env, deliveredAt).contains(liveLine),
+                    "environment " + env.name() + ": the deploy loop did not say \"" + liveLine + "\"");
             out.add(toLive);
             log.info(env.name() + ": commit " + i + " pushed and delivered: the loop told " + woken.toldAfter(deliveredAt)
                     + " s after the delivery, its deploy started " + woken.deployAfter(deliveredAt) + " s after it,"
