@@ -1,7 +1,5 @@
 package fr.mangaki.verdandi.host.rehearsal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import fr.mangaki.verdandi.cloudinit.CloudInit;
 import fr.mangaki.verdandi.cloudinit.HostSpec;
 import fr.mangaki.verdandi.config.ApplicationSettings;
